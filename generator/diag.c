@@ -1,0 +1,153 @@
+/* diag.c: see diag.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+void
+diag_init(struct diag *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void
+diag_free(struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].code);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}
+
+void
+diag_add(struct diag *d, enum diag_level level, const struct span *sp,
+    const char *code, const char *fmt, va_list ap)
+{
+	struct diag_entry *e;
+	struct buf b = {0};
+
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (d->n >= DIAG_MAX_STORED) {
+		d->dropped++;
+		return;
+	}
+	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof(*d->v));
+	e = &d->v[d->n];
+	memset(e, 0, sizeof(*e));
+	e->level = level;
+	e->seq = d->n;
+	if (sp != NULL && sp->file != NULL) {
+		e->file = xstrdup(sp->file);
+		e->line = sp->line;
+		e->col = sp->col;
+	}
+	e->code = xstrdup(code);
+	buf_vprintf(&b, fmt, ap);
+	e->msg = buf_take(&b);
+	d->n++;
+}
+
+void
+diag_error(struct diag *d, const struct span *sp, const char *code,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_add(d, DIAG_ERROR, sp, code, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warning(struct diag *d, const struct span *sp, const char *code,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_add(d, DIAG_WARNING, sp, code, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_syserr(struct diag *d, const char *path, const char *code,
+    const char *fmt, ...)
+{
+	struct span sp = { path, 0, 0 };
+	va_list ap;
+
+	d->syserr = 1;
+	va_start(ap, fmt);
+	diag_add(d, DIAG_ERROR, path ? &sp : NULL, code, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_suggest(struct buf *msg, const char *word, const char *const *cands,
+    size_t n)
+{
+	const char *s = str_suggest(word, cands, n);
+
+	if (s != NULL)
+		buf_printf(msg, "; did you mean '%s'?", s);
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const struct diag_entry *x = a, *y = b;
+	int c;
+
+	/* Diagnostics without a file (usage, system) come first. */
+	if ((x->file == NULL) != (y->file == NULL))
+		return x->file == NULL ? -1 : 1;
+	if (x->file != NULL && (c = strcmp(x->file, y->file)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+diag_print(struct diag *d, FILE *f)
+{
+	const char *lv;
+	size_t i;
+
+	qsort(d->v, d->n, sizeof(*d->v), entry_cmp);
+	for (i = 0; i < d->n; i++) {
+		const struct diag_entry *e = &d->v[i];
+
+		lv = e->level == DIAG_ERROR ? "error" : "warning";
+		if (e->file == NULL)
+			fprintf(f, "keikaku: %s: %s [%s]\n", lv, e->msg, e->code);
+		else if (e->line == 0)
+			fprintf(f, "%s: %s: %s [%s]\n", e->file, lv, e->msg,
+			    e->code);
+		else if (e->col == 0)
+			fprintf(f, "%s:%d: %s: %s [%s]\n", e->file, e->line, lv,
+			    e->msg, e->code);
+		else
+			fprintf(f, "%s:%d:%d: %s: %s [%s]\n", e->file, e->line,
+			    e->col, lv, e->msg, e->code);
+	}
+	if (d->dropped)
+		fprintf(f, "keikaku: %zu more diagnostics not shown\n",
+		    d->dropped);
+}
+
+int
+diag_failed(const struct diag *d, int werror)
+{
+	return d->errors > 0 || (werror && d->warnings > 0);
+}

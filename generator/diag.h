@@ -1,0 +1,91 @@
+/*
+ * diag.h: diagnostics. Every problem found in the input is collected (never
+ * stop-at-first) and printed, sorted by file, line and column, as
+ *
+ *   file:line:col: error: message [code]
+ *
+ * with the column counted in characters (code points), so that a position on
+ * a Japanese line points at the right character. A line of 0 means the file
+ * as a whole and prints "file: error: …".
+ */
+#ifndef KEIKAKU_DIAG_H
+#define KEIKAKU_DIAG_H
+
+#include <stdio.h>
+
+#include "util.h"
+
+/*
+ * A position in the input. file is borrowed: it points at a string that
+ * lives as long as the build (interned in the model's arena).
+ */
+struct span {
+	const char	*file;
+	int		 line;	/* 1-based; 0 = the whole file */
+	int		 col;	/* 1-based, in code points; 0 = the whole line */
+};
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR
+};
+
+/* One collected diagnostic; all strings owned by the struct diag. */
+struct diag_entry {
+	enum diag_level	 level;
+	char		*file;
+	int		 line;
+	int		 col;
+	char		*code;
+	char		*msg;
+	size_t		 seq;	/* insertion order, to keep the sort stable */
+};
+
+/*
+ * Too many diagnostics means the input is not what we think it is (a binary
+ * file, a wrong folder): after this many, further ones are counted, not
+ * stored, and one line says how many were left out.
+ */
+#define DIAG_MAX_STORED 1000
+
+struct diag {
+	struct diag_entry	*v;
+	size_t			 n;
+	size_t			 cap;
+	size_t			 errors;
+	size_t			 warnings;
+	size_t			 dropped;
+	int			 syserr;	/* an I/O or system error: exit 3 */
+};
+
+void diag_init(struct diag *);
+void diag_free(struct diag *);
+
+/*
+ * Records a diagnostic at span sp (NULL for none). code is a short
+ * kebab-case name (unknown-key, bad-year) documented in docs/diagnostics.md.
+ */
+void diag_error(struct diag *, const struct span *sp, const char *code,
+    const char *fmt, ...) KK_PRINTF(4, 5);
+void diag_warning(struct diag *, const struct span *sp, const char *code,
+    const char *fmt, ...) KK_PRINTF(4, 5);
+void diag_add(struct diag *, enum diag_level, const struct span *sp,
+    const char *code, const char *fmt, va_list ap);
+/* A system error (cannot read, cannot write): printed as an error, sets syserr. */
+void diag_syserr(struct diag *, const char *path, const char *code,
+    const char *fmt, ...) KK_PRINTF(4, 5);
+
+/*
+ * Appends "; did you mean 'x'?" to msg when one of the candidates is close
+ * to word. A helper for messages about unknown keys and references.
+ */
+void diag_suggest(struct buf *msg, const char *word,
+    const char *const *cands, size_t n);
+
+/* Prints every diagnostic, sorted by file, line, column, then insertion order. */
+void diag_print(struct diag *, FILE *);
+
+/* Errors, or warnings when werror is set. */
+int diag_failed(const struct diag *, int werror);
+
+#endif
