@@ -1,0 +1,146 @@
+/* build.c: see build.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "build.h"
+#include "dump.h"
+#include "load.h"
+#include "outdir.h"
+#include "resolve.h"
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The exit status for the diagnostics collected so far. */
+static int
+status_of(const struct diag *d, int werror)
+{
+	if (d->syserr)
+		return EXIT_SYSTEM;
+	return diag_failed(d, werror) ? EXIT_INPUT : EXIT_OK;
+}
+
+/*
+ * Runs every stage up to validation. Resolve and validate run even after
+ * load errors, so that one run reports as much as it can; the gate is
+ * whether any error was collected.
+ */
+static int
+model_stages(struct build *b, const struct config *cfg, struct diag *d)
+{
+	load_tree(b, d, cfg->root);
+	if (d->syserr)
+		return status_of(d, cfg->werror);
+	resolve(b, d);
+	validate(b, d);
+	return status_of(d, cfg->werror);
+}
+
+int
+build_model(struct build *b, const struct config *cfg, FILE *err)
+{
+	struct diag d;
+	int rc;
+
+	diag_init(&d);
+	rc = model_stages(b, cfg, &d);
+	diag_print(&d, err);
+	if (rc == EXIT_INPUT && cfg->werror && d.errors == 0)
+		fprintf(err, "keikaku: %zu warning%s treated as errors (--werror)\n",
+		    d.warnings, d.warnings == 1 ? "" : "s");
+	diag_free(&d);
+	return rc;
+}
+
+int
+cmd_check(const struct config *cfg)
+{
+	struct build b;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	rc = build_model(&b, cfg, stderr);
+	build_free(&b);
+	return rc;
+}
+
+int
+cmd_dump(const struct config *cfg)
+{
+	struct build b;
+	struct buf out = {0};
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	rc = build_model(&b, cfg, stderr);
+	if (rc == EXIT_OK) {
+		dump_build(&b, &out);
+		if (fwrite(buf_str(&out), 1, out.len, stdout) != out.len ||
+		    fflush(stdout) != 0) {
+			fprintf(stderr, "keikaku: cannot write the dump: %s\n",
+			    strerror(errno));
+			rc = EXIT_SYSTEM;
+		}
+	}
+	buf_free(&out);
+	build_free(&b);
+	return rc;
+}
+
+/* Writes everything into the temporary folder dir. Returns 0 or -1. */
+static int
+write_outputs(const struct build *b, const char *dir, struct diag *d)
+{
+	struct buf model = {0};
+	int rc;
+
+	/*
+	 * model.txt: what keikaku understood, the same text as keikaku dump.
+	 * An office can compare it between editions to see what changed.
+	 */
+	dump_build(b, &model);
+	rc = fs_write(dir, "model.txt", buf_str(&model), model.len, d);
+	buf_free(&model);
+	return rc;
+}
+
+int
+cmd_build(const struct config *cfg)
+{
+	struct build b;
+	struct outdir o;
+	struct diag d;
+	double t0 = now_ms();
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	rc = build_model(&b, cfg, stderr);
+	if (rc != EXIT_OK)
+		goto done;
+	diag_init(&d);
+	if (outdir_begin(&o, cfg->out, &d) != 0) {
+		rc = EXIT_SYSTEM;
+	} else if (write_outputs(&b, o.tmp, &d) != 0 || d.errors > 0) {
+		outdir_abort(&o);
+		rc = status_of(&d, 0) == EXIT_OK ? EXIT_INPUT : status_of(&d, 0);
+	} else if (outdir_commit(&o, &d) != 0) {
+		rc = EXIT_SYSTEM;
+	}
+	diag_print(&d, stderr);
+	diag_free(&d);
+	if (rc == EXIT_OK && !cfg->quiet)
+		fprintf(stderr, "keikaku: %zu chapters, %zu focus areas, "
+		    "%zu projects -> %s/ (%.0f ms)\n", b.nchapters, b.nfocus,
+		    b.nprojects, cfg->out, now_ms() - t0);
+done:
+	build_free(&b);
+	return rc;
+}
