@@ -1,0 +1,41 @@
+#!/bin/sh
+# scale.sh SRC DEST N: writes a content tree N times the size of SRC: every
+# chapter and project file N times, each copy with its own key (key-kK) and
+# file name, so ids, lists and registers grow with it. Pinned numbers are
+# dropped from copies (file order numbers them). plan.yaml, departments,
+# glossary, register and figures are shared.
+set -eu
+src=$1 dest=$2 n=$3
+rm -rf "$dest"
+mkdir -p "$dest"
+cp "$src"/*.yaml "$dest"/
+for d in figures registers; do
+	[ -d "$src/$d" ] && cp -R "$src/$d" "$dest/$d"
+done
+mkdir -p "$dest/chapters"
+k=1
+while [ "$k" -le "$n" ]; do
+	for f in "$src"/chapters/*.md; do
+		b=$(basename "$f")
+		if [ "$k" -eq 1 ]; then
+			cp "$f" "$dest/chapters/$b"
+		else
+			sed -e "1,/^---\$/!{/^---\$/,\$!s/^key: *\\(.*\\)\$/key: \\1-k$k/}" \
+			    "$f" >"$dest/chapters/${b%.md}-k$k.md"
+		fi
+	done
+	(cd "$src/projects" && find . -name '*.md') | while read -r p; do
+		# Focus-area files are declared in plan.yaml: copied once.
+		if grep -q '^type: *focus_area' "$src/projects/$p"; then
+			[ "$k" -eq 1 ] || continue
+		fi
+		mkdir -p "$dest/projects/$(dirname "$p")"
+		if [ "$k" -eq 1 ]; then
+			cp "$src/projects/$p" "$dest/projects/$p"
+		else
+			sed -e "1,/^---\$/!{/^---\$/,\$!{s/^key: *\\(.*\\)\$/key: \\1-k$k/;/^number:/d}}" \
+			    "$src/projects/$p" >"$dest/projects/${p%.md}-k$k.md"
+		fi
+	done
+	k=$((k + 1))
+done
