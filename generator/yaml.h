@@ -61,10 +61,14 @@ struct ynode {
  * (it must outlive the nodes). first_line is the line number of the first
  * line of text in its file (1 for a whole file, more for front-matter), so
  * spans point at the real line. Returns the root node (an empty document
- * gives an empty map… see below), or NULL after reporting errors to d:
- * a syntax error (yaml-syntax), a duplicate key in one mapping
- * (duplicate-key), a non-scalar key, more than one document, an unknown
- * tag, nesting or size past the limits above (yaml-limit).
+ * gives a null scalar, see below), or NULL after reporting errors to d:
+ * a syntax error or text that is not UTF-8 (yaml-syntax), a duplicate key
+ * in one mapping (duplicate-key), a non-scalar key or an unknown alias
+ * (yaml-syntax), more than one document (yaml-syntax), a tag other than
+ * !!str (yaml-tag), nesting or size past the limits above (yaml-limit).
+ * Columns count characters; a UTF-8 BOM is skipped; lines break at LF, CR
+ * and CRLF only (as in the Markdown). An alias shares its anchor's node
+ * (the tree is a DAG, never a cycle): its span is the anchor's.
  *
  * An empty document (nothing but comments) returns a scalar node with
  * plain = 1 and str = "" (a null).
@@ -83,14 +87,21 @@ int yaml_get_bool(const struct ynode *, int *v);
  * long (the caller reports number-range).
  */
 int yaml_get_int(const struct ynode *, long long *v);
-/* Returns 0 and sets *v if the node is a core-schema float or integer (.inf, .nan excluded). */
+/*
+ * Returns 0 and sets *v if the node is a core-schema float or integer
+ * (.inf, .nan excluded: they are not numbers here, and so strings).
+ * Returns -1 if it is not a number, -2 if it is one out of a double's range.
+ */
 int yaml_get_float(const struct ynode *, double *v);
 /* A scalar that the core schema resolves to a string (quoted, or plain and not null/bool/number). */
 int yaml_is_string(const struct ynode *);
 
 /* The value for key in a map, or NULL. */
 struct ynode *yaml_map_get(const struct ynode *map, const char *key);
-/* A short name of the node's type for messages: "a mapping", "a list", "a string", "a number". */
+/*
+ * A short name of the node's type for messages: "a mapping", "a list",
+ * "a string", "a number", "true/false", "an empty value" ("nothing" for NULL).
+ */
 const char *yaml_type_name(const struct ynode *);
 
 #endif
