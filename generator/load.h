@@ -34,6 +34,15 @@
  */
 int load_tree(struct build *b, struct diag *d, const char *root);
 
+/*
+ * The lists of a sheet body (struct sheet_body: intro, and each section's
+ * blocks) point into the body's single block list (doc.blocks), so that
+ * every block exists once and what resolve sets on it is what the back ends
+ * print. A reader of one of them stops at the first block for which this
+ * returns 1: the next level-2 heading, or NULL (the end).
+ */
+int load_section_end(const struct block *);
+
 /* Frees everything the build holds. */
 void build_free(struct build *b);
 

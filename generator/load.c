@@ -1,0 +1,842 @@
+/*
+ * load.c: reads a content tree into the model (see load.h).
+ *
+ * This file holds the tree walk, file reading and paths, and the checks of
+ * images; the records themselves are read by load_plan.c and load_sheet.c
+ * through the field checker of load_check.c (load_int.h).
+ *
+ * Paths. A diagnostic names a file as the user can open it: the root as
+ * given on the command line joined with the path inside the tree
+ * ("content/projects/focus/01-x.md"; just "plan.yaml" when the root is "."),
+ * and the model's `file` fields hold the path relative to the root
+ * ("projects/focus/01-x.md"), as model.h says.
+ *
+ * Determinism. Folders are read with readdir, whose order is the file
+ * system's, so every list of names is sorted bytewise before use: the same
+ * tree loads the same way on every machine.
+ */
+#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+#include "load_int.h"
+#include "md.h"
+
+/*
+ * How much of an image file is read to find its size: the PNG header is in
+ * the first 24 bytes, an SVG's root element near the top; a JPEG's SOF
+ * marker may follow large EXIF blocks, which are skipped by seeking.
+ */
+#define IMG_SNIFF_MAX	65536
+/* JPEG segments skipped before giving up on finding the size. */
+#define JPEG_MAX_SEGMENTS	256
+
+/* --- paths --- */
+
+char *
+lc_path(struct lctx *lc, const char *rel)
+{
+	if (lc->root[0] == '\0')
+		return arena_strdup(lc->a, rel);
+	if (strcmp(lc->root, "/") == 0)
+		return arena_printf(lc->a, "/%s", rel);
+	return arena_printf(lc->a, "%s/%s", lc->root, rel);
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986). */
+static int
+has_scheme(const char *s)
+{
+	const char *p = s;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	for (p++; *p != '\0' && *p != '/'; p++) {
+		if (*p == ':')
+			return 1;
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' ||
+		    *p == '.'))
+			return 0;
+	}
+	return 0;
+}
+
+char *
+lc_norm_rel(struct lctx *lc, const char *src, const char **why)
+{
+	struct buf dec = {0}, out = {0};
+	const char *p, *seg;
+	size_t seglen, *stack = NULL, nstack = 0, cap = 0;
+	char *ret = NULL;
+	int h1, h2;
+
+	*why = NULL;
+	if (src == NULL || *src == '\0') {
+		*why = "the path is empty";
+		return NULL;
+	}
+	if (has_scheme(src)) {
+		*why = "it is a URL, not a file inside the content folder";
+		return NULL;
+	}
+	if (src[0] == '/' || src[0] == '\\') {
+		*why = "it is an absolute path; write it relative to the "
+		    "content folder (figures/x.png)";
+		return NULL;
+	}
+	/* A Markdown link destination may be percent-encoded (a space as %20). */
+	for (p = src; *p != '\0'; p++) {
+		if (*p == '%' && (h1 = hexval(p[1])) >= 0 &&
+		    (h2 = hexval(p[2])) >= 0) {
+			if (h1 == 0 && h2 == 0) {
+				*why = "it contains %00";
+				goto out;
+			}
+			buf_putc(&dec, h1 * 16 + h2);
+			p += 2;
+		} else
+			buf_putc(&dec, *p);
+	}
+	for (p = buf_str(&dec); *p != '\0'; p += seglen + (p[seglen] == '/')) {
+		seg = p;
+		seglen = strcspn(p, "/");
+		if (seglen == 0 || (seglen == 1 && seg[0] == '.'))
+			continue;
+		if (seglen == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (nstack == 0) {
+				*why = "it leaves the content folder";
+				goto out;
+			}
+			out.len = stack[--nstack];
+			out.data[out.len] = '\0';
+			continue;
+		}
+		stack = xgrow(stack, &cap, nstack + 1, sizeof(*stack));
+		stack[nstack++] = out.len;
+		if (out.len > 0)
+			buf_putc(&out, '/');
+		buf_put(&out, seg, seglen);
+	}
+	if (out.len == 0) {
+		*why = "it names the content folder itself";
+		goto out;
+	}
+	ret = arena_strndup(lc->a, out.data, out.len);
+out:
+	free(stack);
+	buf_free(&dec);
+	buf_free(&out);
+	return ret;
+}
+
+/* --- reading files --- */
+
+/* The span of byte offset off in text (after any BOM): lines and columns in characters. */
+static struct span
+span_at(const char *file, const char *text, size_t len, size_t off)
+{
+	struct span sp = { file, 1, 1 };
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < off && i < len) {
+		if (text[i] == '\n' || text[i] == '\r') {
+			if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+				i++;
+			i++;
+			sp.line++;
+			sp.col = 1;
+			continue;
+		}
+		i += utf8_decode(text + i, len - i, &cp);
+		sp.col++;
+	}
+	return sp;
+}
+
+int
+lc_read(struct lctx *lc, const char *rel, int required,
+    const struct span *where, struct lfile *out)
+{
+	struct stat st;
+	const char *path = lc_path(lc, rel);
+	struct span sp;
+	const char *nul;
+	size_t len, bad;
+	char *data;
+
+	memset(out, 0, sizeof(*out));
+	out->path = path;
+	out->rel = arena_strdup(lc->a, rel);
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR) {
+			if (!required)
+				return 1;
+			if (where != NULL)
+				diag_error(lc->d, where, "missing-file",
+				    "'%s' does not exist (looked for %s)",
+				    rel, path);
+			else
+				diag_error(lc->d, &(struct span){ path, 0, 0 },
+				    "missing-file", "'%s' is missing from the "
+				    "content folder", rel);
+			return -1;
+		}
+		diag_syserr(lc->d, path, "read-error", "cannot read '%s': %s",
+		    rel, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(lc->d, where != NULL ? where :
+		    &(struct span){ path, 0, 0 }, "missing-file",
+		    "'%s' is not a file", rel);
+		return -1;
+	}
+	if ((uintmax_t)st.st_size > LOAD_MAX_FILE) {
+		diag_error(lc->d, &(struct span){ path, 0, 0 },
+		    "file-too-large", "'%s' is larger than %u MiB; a content "
+		    "file is hand-written text", rel,
+		    (unsigned)(LOAD_MAX_FILE / (1024 * 1024)));
+		return -1;
+	}
+	if ((data = file_read(path, &len, LOAD_MAX_FILE)) == NULL) {
+		if (errno == EFBIG)
+			diag_error(lc->d, &(struct span){ path, 0, 0 },
+			    "file-too-large", "'%s' is larger than %u MiB; a "
+			    "content file is hand-written text", rel,
+			    (unsigned)(LOAD_MAX_FILE / (1024 * 1024)));
+		else
+			diag_syserr(lc->d, path, "read-error",
+			    "cannot read '%s': %s", rel, strerror(errno));
+		return -1;
+	}
+	out->data = data;
+	out->text = data;
+	out->len = len;
+	/* A UTF-8 BOM (Windows Notepad writes one) is not part of the text. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		out->text += 3;
+		out->len -= 3;
+	}
+	if ((nul = memchr(out->text, '\0', out->len)) != NULL) {
+		sp = span_at(path, out->text, out->len,
+		    (size_t)(nul - out->text));
+		diag_error(lc->d, &sp, "nul-byte", "the file contains a NUL "
+		    "byte; is it a binary or UTF-16 file? save it as UTF-8 "
+		    "text");
+		goto fail;
+	}
+	if (!utf8_valid(out->text, out->len, &bad)) {
+		sp = span_at(path, out->text, out->len, bad);
+		diag_error(lc->d, &sp, "invalid-utf8", "the text is not valid "
+		    "UTF-8 (byte 0x%02X); save the file as UTF-8",
+		    (unsigned)(unsigned char)out->text[bad]);
+		goto fail;
+	}
+	return 0;
+fail:
+	free(out->data);
+	out->data = NULL;
+	out->text = NULL;
+	out->len = 0;
+	return -1;
+}
+
+const struct ynode *
+lc_read_yaml(struct lctx *lc, const char *rel, int required,
+    const struct span *where)
+{
+	const struct ynode *y;
+	struct lfile f;
+
+	if (lc_read(lc, rel, required, where, &f) != 0)
+		return NULL;
+	lc->filesp = (struct span){ f.path, 1, 1 };
+	y = yaml_parse(lc->a, lc->d, f.path, f.text, f.len, 1);
+	free(f.data);
+	return y;
+}
+
+/* --- walking folders --- */
+
+struct names {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+static int
+names_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+names_free(struct names *ns)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++)
+		free(ns->v[i]);
+	free(ns->v);
+	memset(ns, 0, sizeof(*ns));
+}
+
+/*
+ * Collects the *.md files of rel (relative to the root), and with recursive
+ * those of its subfolders, into ns as root-relative paths. Names starting
+ * with '.' are skipped (editor lock and swap files such as .#x.md, which
+ * Emacs makes as dangling symlinks). A symlink to a folder is not followed,
+ * so a link loop cannot make the walk run forever; depth is bounded by
+ * LOAD_MAX_DEPTH against deep real folders, and the count by LOAD_MAX_FILES.
+ */
+static void
+walk(struct lctx *lc, const char *rel, int depth, int recursive,
+    struct names *ns)
+{
+	struct names sub = {0};
+	struct dirent *de;
+	struct stat st, lst;
+	const char *dirpath = lc_path(lc, rel);
+	char *crel, *cpath;
+	DIR *dir;
+	size_t i;
+
+	if ((dir = opendir(dirpath)) == NULL) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			diag_syserr(lc->d, dirpath, "read-error",
+			    "cannot read the folder '%s': %s", rel,
+			    strerror(errno));
+		return;
+	}
+	/* Read the names first, sorted, so that the order is not readdir's. */
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		sub.v = xgrow(sub.v, &sub.cap, sub.n + 1, sizeof(*sub.v));
+		sub.v[sub.n++] = xstrdup(de->d_name);
+		if (sub.n > LOAD_MAX_FILES)
+			break;
+	}
+	closedir(dir);
+	qsort(sub.v, sub.n, sizeof(*sub.v), names_cmp);
+	for (i = 0; i < sub.n; i++) {
+		crel = arena_printf(lc->a, "%s/%s", rel, sub.v[i]);
+		cpath = lc_path(lc, crel);
+		if (lstat(cpath, &lst) != 0)
+			continue;
+		if (S_ISLNK(lst.st_mode)) {
+			if (stat(cpath, &st) != 0) {
+				if (ends_with(sub.v[i], ".md"))
+					diag_error(lc->d, &(struct span){
+					    cpath, 0, 0 }, "missing-file",
+					    "'%s' is a link to a file that "
+					    "does not exist", crel);
+				continue;
+			}
+			if (S_ISDIR(st.st_mode)) {
+				if (recursive)
+					diag_warning(lc->d, &(struct span){
+					    cpath, 0, 0 }, "symlink-skipped",
+					    "'%s' is a link to a folder and is "
+					    "not read; move the files into the "
+					    "content folder", crel);
+				continue;
+			}
+		} else
+			st = lst;
+		if (S_ISDIR(st.st_mode)) {
+			if (!recursive)
+				continue;
+			if (depth + 1 > LOAD_MAX_DEPTH) {
+				diag_error(lc->d, &(struct span){ cpath, 0, 0 },
+				    "too-deep", "'%s' is nested more than %d "
+				    "folders deep and is not read", crel,
+				    LOAD_MAX_DEPTH);
+				continue;
+			}
+			walk(lc, crel, depth + 1, recursive, ns);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode) || !ends_with(sub.v[i], ".md"))
+			continue;
+		if (++lc->nfiles > LOAD_MAX_FILES) {
+			if (!lc->too_many)
+				diag_error(lc->d, &(struct span){ dirpath, 0,
+				    0 }, "too-many-files", "more than %d "
+				    "Markdown files; is this the right "
+				    "content folder?", LOAD_MAX_FILES);
+			lc->too_many = 1;
+			break;
+		}
+		ns->v = xgrow(ns->v, &ns->cap, ns->n + 1, sizeof(*ns->v));
+		ns->v[ns->n++] = xstrdup(crel);
+	}
+	names_free(&sub);
+}
+
+/* --- images --- */
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+static int
+clamp_int(double v)
+{
+	if (!(v > 0))
+		return 0;
+	return v > INT_MAX ? INT_MAX : (int)(v + 0.5);
+}
+
+/* A length in an SVG attribute, in CSS pixels; 0 if unknown (%, em, bad). */
+static double
+svg_length(const char *s, size_t n)
+{
+	char tmp[64];
+	char *end;
+	double v;
+
+	if (n == 0 || n >= sizeof(tmp))
+		return 0;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	v = strtod(tmp, &end);
+	while (*end == ' ')
+		end++;
+	if (*end == '\0' || strcmp(end, "px") == 0)
+		return v;
+	if (strcmp(end, "pt") == 0)
+		return v * 96 / 72;
+	if (strcmp(end, "pc") == 0)
+		return v * 16;
+	if (strcmp(end, "in") == 0)
+		return v * 96;
+	if (strcmp(end, "cm") == 0)
+		return v * 96 / 2.54;
+	if (strcmp(end, "mm") == 0)
+		return v * 96 / 25.4;
+	return 0;
+}
+
+/* The value of attribute name in the tag text s[0..n), or NULL. */
+static const char *
+svg_attr(const char *s, size_t n, const char *name, size_t *vlen)
+{
+	size_t nl = strlen(name), i;
+	char q;
+
+	for (i = 1; i + nl + 2 < n; i++) {
+		if ((s[i - 1] != ' ' && s[i - 1] != '\t' && s[i - 1] != '\n' &&
+		    s[i - 1] != '\r') || memcmp(s + i, name, nl) != 0)
+			continue;
+		i += nl;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i >= n || s[i] != '=')
+			continue;
+		i++;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i >= n || (s[i] != '"' && s[i] != '\''))
+			continue;
+		q = s[i++];
+		*vlen = 0;
+		while (i + *vlen < n && s[i + *vlen] != q)
+			(*vlen)++;
+		return s + i;
+	}
+	return NULL;
+}
+
+/*
+ * The size of an SVG from the width and height attributes of its root
+ * element, else from its viewBox. A simple scan: the first "<svg" that is
+ * not inside a comment, up to its '>'.
+ */
+static void
+svg_size(const char *s, size_t n, int *w, int *h)
+{
+	const char *p = s, *end = s + n, *tag, *v;
+	size_t tlen, vlen;
+	double vb[4], dw = 0, dh = 0;
+	char tmp[128], *q;
+	int i;
+
+	for (;;) {
+		p = memchr(p, '<', (size_t)(end - p));
+		if (p == NULL || end - p < 5)
+			return;
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			const char *c = p + 4;
+
+			while (c + 3 <= end && memcmp(c, "-->", 3) != 0)
+				c++;
+			p = c + 3;
+			if (p > end)
+				return;
+			continue;
+		}
+		if (memcmp(p, "<svg", 4) == 0 && (p[4] == ' ' || p[4] == '\t' ||
+		    p[4] == '\n' || p[4] == '\r' || p[4] == '>'))
+			break;
+		p++;
+	}
+	tag = p + 4;
+	q = memchr(tag, '>', (size_t)(end - tag));
+	tlen = q != NULL ? (size_t)(q - tag) : (size_t)(end - tag);
+	if ((v = svg_attr(tag - 1, tlen + 1, "width", &vlen)) != NULL)
+		dw = svg_length(v, vlen);
+	if ((v = svg_attr(tag - 1, tlen + 1, "height", &vlen)) != NULL)
+		dh = svg_length(v, vlen);
+	if ((dw <= 0 || dh <= 0) &&
+	    (v = svg_attr(tag - 1, tlen + 1, "viewBox", &vlen)) != NULL &&
+	    vlen < sizeof(tmp)) {
+		memcpy(tmp, v, vlen);
+		tmp[vlen] = '\0';
+		q = tmp;
+		for (i = 0; i < 4; i++) {
+			char *e;
+
+			while (*q == ' ' || *q == ',' || *q == '\t')
+				q++;
+			vb[i] = strtod(q, &e);
+			if (e == q)
+				break;
+			q = e;
+		}
+		if (i == 4 && vb[2] > 0 && vb[3] > 0) {
+			if (dw > 0)	/* width given: keep the aspect ratio */
+				dh = dw * vb[3] / vb[2];
+			else if (dh > 0)
+				dw = dh * vb[2] / vb[3];
+			else {
+				dw = vb[2];
+				dh = vb[3];
+			}
+		}
+	}
+	if (dw > 0 && dh > 0) {
+		*w = clamp_int(dw);
+		*h = clamp_int(dh);
+	}
+}
+
+/* The size from a JPEG's SOF marker, skipping the segments before it. */
+static void
+jpeg_size(FILE *f, int *w, int *h)
+{
+	unsigned char seg[8];
+	int c, i;
+	long len;
+
+	if (fseek(f, 2, SEEK_SET) != 0)
+		return;
+	for (i = 0; i < JPEG_MAX_SEGMENTS; i++) {
+		if ((c = fgetc(f)) != 0xFF)
+			return;
+		while ((c = fgetc(f)) == 0xFF)
+			;		/* fill bytes */
+		if (c == EOF)
+			return;
+		if (c == 0xD8 || c == 0x01 || (c >= 0xD0 && c <= 0xD7))
+			continue;	/* no length */
+		if (c == 0xD9 || c == 0xDA)
+			return;		/* end of image, start of scan */
+		if (fread(seg, 1, 2, f) != 2)
+			return;
+		len = (long)seg[0] << 8 | seg[1];
+		if (len < 2)
+			return;
+		if (c >= 0xC0 && c <= 0xCF && c != 0xC4 && c != 0xC8 &&
+		    c != 0xCC) {
+			if (fread(seg, 1, 5, f) != 5)
+				return;
+			*h = seg[1] << 8 | seg[2];
+			*w = seg[3] << 8 | seg[4];
+			return;
+		}
+		if (fseek(f, len - 2, SEEK_CUR) != 0)
+			return;
+	}
+}
+
+/* Reads the intrinsic size of a PNG, JPEG or SVG file; unknown stays 0. */
+static void
+image_size(const char *path, int *w, int *h)
+{
+	unsigned char *buf;
+	size_t n;
+	FILE *f;
+
+	*w = *h = 0;
+	if ((f = fopen(path, "rb")) == NULL)
+		return;
+	buf = xmalloc(IMG_SNIFF_MAX);
+	n = fread(buf, 1, IMG_SNIFF_MAX, f);
+	if (n >= 24 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0 &&
+	    memcmp(buf + 12, "IHDR", 4) == 0) {
+		uint32_t pw = be32(buf + 16), ph = be32(buf + 20);
+
+		*w = pw > INT_MAX ? INT_MAX : (int)pw;
+		*h = ph > INT_MAX ? INT_MAX : (int)ph;
+	} else if (n >= 4 && buf[0] == 0xFF && buf[1] == 0xD8) {
+		jpeg_size(f, w, h);
+	} else {
+		svg_size((const char *)buf, n, w, h);
+	}
+	free(buf);
+	fclose(f);
+}
+
+static int
+image_ext_ok(const char *path)
+{
+	static const char *const exts[] = { ".svg", ".png", ".jpg", ".jpeg" };
+	const char *dot = strrchr(path, '.');
+	char low[8];
+	size_t i;
+
+	if (dot == NULL || strchr(dot, '/') != NULL || strlen(dot) >= sizeof(low))
+		return 0;
+	for (i = 0; dot[i] != '\0'; i++)
+		low[i] = (char)(dot[i] >= 'A' && dot[i] <= 'Z' ?
+		    dot[i] - 'A' + 'a' : dot[i]);
+	low[i] = '\0';
+	for (i = 0; i < KK_ARRAY_LEN(exts); i++)
+		if (strcmp(low, exts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Checks an image path written in Markdown: relative, inside the content
+ * folder (also after following symlinks), an allowed type, existing.
+ * Returns the root-joined path (interned), or NULL after reporting.
+ */
+static char *
+check_image(struct lctx *lc, const char *src, const struct span *sp,
+    int *w, int *h)
+{
+	struct buf msg = {0};
+	struct stat st;
+	const char *why;
+	char *rel, *path, *real;
+	size_t rl;
+
+	*w = *h = 0;
+	if ((rel = lc_norm_rel(lc, src, &why)) == NULL) {
+		buf_puts(&msg, "image '");
+		lc_quote(&msg, src);
+		buf_printf(&msg, "' cannot be used: %s", why);
+		diag_error(lc->d, sp, src != NULL && *src != '\0' ?
+		    "image-outside" : "missing-image", "%s", buf_str(&msg));
+		buf_free(&msg);
+		return NULL;
+	}
+	if (!image_ext_ok(rel)) {
+		buf_puts(&msg, "image '");
+		lc_quote(&msg, src);
+		buf_puts(&msg, "' is not an SVG, PNG or JPEG file (.svg, .png, "
+		    ".jpg, .jpeg)");
+		diag_error(lc->d, sp, "bad-image", "%s", buf_str(&msg));
+		buf_free(&msg);
+		return NULL;
+	}
+	path = lc_path(lc, rel);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		buf_puts(&msg, "image '");
+		lc_quote(&msg, src);
+		buf_printf(&msg, "' not found (looked for %s)", path);
+		diag_error(lc->d, sp, "missing-image", "%s", buf_str(&msg));
+		buf_free(&msg);
+		return NULL;
+	}
+	if (lc->root_real != NULL && (real = realpath(path, NULL)) != NULL) {
+		rl = strlen(lc->root_real);
+		if (!(strncmp(real, lc->root_real, rl) == 0 &&
+		    (real[rl] == '/' || strcmp(lc->root_real, "/") == 0))) {
+			buf_puts(&msg, "image '");
+			lc_quote(&msg, src);
+			buf_puts(&msg, "' is a link to a file outside the "
+			    "content folder; copy the file into it");
+			diag_error(lc->d, sp, "image-outside", "%s",
+			    buf_str(&msg));
+			buf_free(&msg);
+			free(real);
+			return NULL;
+		}
+		free(real);
+	}
+	image_size(path, w, h);
+	return path;
+}
+
+static void check_blocks(struct lctx *, struct block *);
+
+static void
+check_inlines(struct lctx *lc, struct inline_node *in)
+{
+	int w, h;
+
+	for (; in != NULL; in = in->next) {
+		if (in->type == INL_IMAGE)
+			(void)check_image(lc, in->url, &in->span, &w, &h);
+		check_inlines(lc, in->children);
+	}
+}
+
+static void
+check_blocks(struct lctx *lc, struct block *bl)
+{
+	struct figure *fg;
+	int r, c;
+
+	for (; bl != NULL; bl = bl->next) {
+		check_inlines(lc, bl->inlines);
+		if (bl->type == BLK_FIGURE && (fg = bl->figure) != NULL) {
+			fg->path = check_image(lc, fg->src, &bl->span,
+			    &fg->width_px, &fg->height_px);
+			check_blocks(lc, fg->notes);
+		}
+		if (bl->type == BLK_TABLE && bl->table != NULL) {
+			struct table *t = bl->table;
+
+			check_inlines(lc, t->caption);
+			for (r = 0; r < t->nrows; r++)
+				for (c = 0; c < t->ncols; c++)
+					check_inlines(lc,
+					    t->cells[r * t->ncols + c].inlines);
+		}
+		check_blocks(lc, bl->children);
+	}
+}
+
+void
+lc_check_doc_images(struct lctx *lc, struct doc *doc)
+{
+	struct footnote *fn;
+
+	check_blocks(lc, doc->blocks);
+	for (fn = doc->footnotes; fn != NULL; fn = fn->next)
+		check_blocks(lc, fn->blocks);
+}
+
+/* --- the tree --- */
+
+/* Loads every file of a sorted list through fn. */
+static void
+load_chapters(struct lctx *lc)
+{
+	struct names ns = {0};
+	size_t i;
+
+	walk(lc, "chapters", 0, 0, &ns);
+	qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
+	lc->b->chapters = ARENA_NEWN(lc->a, struct chapter, ns.n);
+	for (i = 0; i < ns.n; i++)
+		lc_load_chapter(lc, ns.v[i]);
+	names_free(&ns);
+}
+
+static void
+load_projects(struct lctx *lc)
+{
+	struct names ns = {0};
+	size_t i;
+
+	walk(lc, "projects", 0, 1, &ns);
+	/* Sorted by the whole relative path, bytewise, as load.h promises. */
+	qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
+	lc->b->focus = ARENA_NEWN(lc->a, struct focus_area, ns.n);
+	lc->b->projects = ARENA_NEWN(lc->a, struct project, ns.n);
+	for (i = 0; i < ns.n; i++)
+		lc_load_sheet(lc, ns.v[i]);
+	names_free(&ns);
+}
+
+int
+load_tree(struct build *b, struct diag *d, const char *root)
+{
+	struct lctx lc;
+	struct stat st;
+	size_t errors = d->errors, n;
+	char *r;
+
+	memset(&lc, 0, sizeof(lc));
+	lc.b = b;
+	lc.d = d;
+	lc.a = &b->arena;
+	b->root = arena_strdup(&b->arena, root);
+	/* "content/" and "content" name the same files: content/plan.yaml. */
+	r = arena_strdup(&b->arena, root);
+	n = strlen(r);
+	while (n > 1 && r[n - 1] == '/')
+		r[--n] = '\0';
+	if (strcmp(r, ".") == 0 || n == 0)
+		r[0] = '\0';
+	lc.root = r;
+	if (stat(root[0] != '\0' ? root : ".", &st) != 0 ||
+	    !S_ISDIR(st.st_mode)) {
+		diag_error(d, &(struct span){ b->root, 0, 0 }, "missing-file",
+		    "'%s' is not a content folder (no such folder)", root);
+		return -1;
+	}
+	lc.root_real = realpath(root[0] != '\0' ? root : ".", NULL);
+
+	/* plan.yaml first: later files default to its period. */
+	lc_load_plan(&lc);
+	lc_load_departments(&lc);
+	lc_load_glossary(&lc);
+	load_chapters(&lc);
+	load_projects(&lc);
+	lc_load_register(&lc);
+	lc_finish_volumes(&lc);
+
+	free(lc.root_real);
+	return d->errors > errors ? -1 : 0;
+}
+
+void
+build_free(struct build *b)
+{
+	if (b == NULL)
+		return;
+	/* Everything in the model lives in the arena (model.h). */
+	arena_free(&b->arena);
+	memset(b, 0, sizeof(*b));
+}
