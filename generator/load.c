@@ -41,6 +41,40 @@
 /* JPEG segments skipped before giving up on finding the size. */
 #define JPEG_MAX_SEGMENTS	256
 
+/* A list of names, malloc'd. */
+struct names {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+static int
+names_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+names_free(struct names *ns)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++)
+		free(ns->v[i]);
+	free(ns->v);
+	memset(ns, 0, sizeof(*ns));
+}
+
+static void suggest_sibling(struct lctx *, const char *, struct buf *);
+
 /* --- paths --- */
 
 char *
@@ -195,11 +229,16 @@ lc_read(struct lctx *lc, const char *rel, int required,
 		if (errno == ENOENT || errno == ENOTDIR) {
 			if (!required)
 				return 1;
-			if (where != NULL)
-				diag_error(lc->d, where, "missing-file",
-				    "'%s' does not exist (looked for %s)",
-				    rel, path);
-			else
+			if (where != NULL) {
+				struct buf msg = {0};
+
+				buf_printf(&msg, "'%s' does not exist (looked "
+				    "for %s)", rel, path);
+				suggest_sibling(lc, rel, &msg);
+				diag_error(lc->d, where, "missing-file", "%s",
+				    buf_str(&msg));
+				buf_free(&msg);
+			} else
 				diag_error(lc->d, &(struct span){ path, 0, 0 },
 				    "missing-file", "'%s' is missing from the "
 				    "content folder", rel);
@@ -281,37 +320,6 @@ lc_read_yaml(struct lctx *lc, const char *rel, int required,
 }
 
 /* --- walking folders --- */
-
-struct names {
-	char	**v;
-	size_t	  n;
-	size_t	  cap;
-};
-
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t a = strlen(s), b = strlen(suffix);
-
-	return a >= b && strcmp(s + a - b, suffix) == 0;
-}
-
-static int
-names_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void
-names_free(struct names *ns)
-{
-	size_t i;
-
-	for (i = 0; i < ns->n; i++)
-		free(ns->v[i]);
-	free(ns->v);
-	memset(ns, 0, sizeof(*ns));
-}
 
 /*
  * Collects the *.md files of rel (relative to the root), and with recursive
@@ -644,16 +652,101 @@ image_ext_ok(const char *path)
 }
 
 /*
+ * Appends "; did you mean 'dir/name'?" when the folder of rel holds a file
+ * whose name is close to rel's: a misspelt figure or register file name.
+ */
+static void
+suggest_sibling(struct lctx *lc, const char *rel, struct buf *msg)
+{
+	const char *slash = strrchr(rel, '/'), *base, *best;
+	struct names ns = {0};
+	struct dirent *de;
+	char *dir;
+	DIR *dp;
+
+	dir = slash != NULL ? arena_strndup(lc->a, rel, (size_t)(slash - rel)) :
+	    NULL;
+	base = slash != NULL ? slash + 1 : rel;
+	if ((dp = opendir(dir != NULL ? lc_path(lc, dir) :
+	    lc->root[0] != '\0' ? lc->root : ".")) == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL && ns.n < 10000) {
+		if (de->d_name[0] == '.')
+			continue;
+		ns.v = xgrow(ns.v, &ns.cap, ns.n + 1, sizeof(*ns.v));
+		ns.v[ns.n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	/* sorted, so that a tie between two names is decided the same way everywhere */
+	qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
+	best = str_suggest(base, (const char *const *)ns.v, ns.n);
+	if (best != NULL)
+		buf_printf(msg, "; did you mean '%s%s%s'?", dir ? dir : "",
+		    dir ? "/" : "", best);
+	names_free(&ns);
+}
+
+/*
+ * Where the path src of an image that starts at sp is written in the file
+ * (lc->text): the first "](" after sp followed by src. Falls back to sp
+ * when the path is not found as written (entities, escapes).
+ */
+static struct span
+url_span(struct lctx *lc, const struct span *sp, const char *src)
+{
+	const char *t = lc->text, *p, *q, *end;
+	size_t len = lc->textlen, off = 0, sl;
+	int line = 1, col = 1, tries;
+	uint32_t cp;
+
+	if (t == NULL || src == NULL || sp->line < 1)
+		return *sp;
+	/* the byte offset of sp */
+	while (off < len && line < sp->line) {
+		if (t[off] == '\n' || t[off] == '\r') {
+			if (t[off] == '\r' && off + 1 < len && t[off + 1] == '\n')
+				off++;
+			line++;
+		}
+		off++;
+	}
+	while (off < len && col < sp->col && t[off] != '\n' && t[off] != '\r') {
+		off += utf8_decode(t + off, len - off, &cp);
+		col++;
+	}
+	sl = strlen(src);
+	end = t + len;
+	p = t + off;
+	for (tries = 0; tries < 16 && p < end; tries++) {
+		while (p + 1 < end && !(p[0] == ']' && p[1] == '('))
+			p++;
+		if (p + 1 >= end)
+			break;
+		q = p + 2;
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' ||
+		    *q == '\r'))
+			q++;
+		if (q < end && *q == '<')
+			q++;
+		if ((size_t)(end - q) >= sl && memcmp(q, src, sl) == 0)
+			return span_at(sp->file, t, len, (size_t)(q - t));
+		p += 2;
+	}
+	return *sp;
+}
+
+/*
  * Checks an image path written in Markdown: relative, inside the content
  * folder (also after following symlinks), an allowed type, existing.
  * Returns the root-joined path (interned), or NULL after reporting.
  */
 static char *
-check_image(struct lctx *lc, const char *src, const struct span *sp,
+check_image(struct lctx *lc, const char *src, const struct span *at,
     int *w, int *h)
 {
 	struct buf msg = {0};
 	struct stat st;
+	struct span spv = url_span(lc, at, src), *sp = &spv;
 	const char *why;
 	char *rel, *path, *real;
 	size_t rl;
@@ -681,7 +774,8 @@ check_image(struct lctx *lc, const char *src, const struct span *sp,
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
 		buf_puts(&msg, "image '");
 		lc_quote(&msg, src);
-		buf_printf(&msg, "' not found (looked for %s)", path);
+		buf_printf(&msg, "' does not exist (looked for %s)", path);
+		suggest_sibling(lc, rel, &msg);
 		diag_error(lc->d, sp, "missing-image", "%s", buf_str(&msg));
 		buf_free(&msg);
 		return NULL;

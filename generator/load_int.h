@@ -31,6 +31,8 @@ struct lctx {
 	int		 too_many;	/* LOAD_MAX_FILES reported */
 	struct span	 filesp;	/* the file being read (line 1): for a mapping that is absent */
 	struct span	 reg_span;	/* where plan.yaml names the register */
+	const char	*text;		/* the Markdown file being checked (after any BOM), */
+	size_t		 textlen;	/* to find where an image's path is written */
 };
 
 /* --- load.c --- */
@@ -69,7 +71,10 @@ char *lc_path(struct lctx *, const char *rel);
  * reason).
  */
 char *lc_norm_rel(struct lctx *, const char *src, const char **why);
-/* Checks the images of a parsed Markdown document (figures and inline images). */
+/*
+ * Checks the images of a parsed Markdown document (figures and inline
+ * images); lc->text is the file's text, to point at the path as written.
+ */
 void lc_check_doc_images(struct lctx *, struct doc *);
 
 /* --- load_check.c --- */

@@ -184,7 +184,7 @@ FSPEC(years, "plan.yaml 'years'");
 static const struct field f_glossopt[] = {
 	{ "title", FT_STR, 0 },
 	{ "order", FT_ANY, 0 },
-	{ "marker", FT_STR, 0 },
+	{ "marker", FT_ANY, 0 },
 };
 FSPEC(glossopt, "plan.yaml 'glossary'");
 
@@ -298,6 +298,8 @@ static const char *const status_words[] = {
 };
 static const char *const style_words[] = { "long", "era", "short", "western" };
 static const char *const order_words[] = { "reading", "file" };
+/* The ※ marker styles of content-format.md section 4 (resolve numbers {n}). */
+static const char *const marker_words[] = { "※{n}", "*{n}", "※" };
 static const char *const orient_words[] = { "portrait", "landscape" };
 static const char *const disp_words[] = { "continued", "ended" };
 static const char *const content_words[] = {
@@ -378,8 +380,10 @@ load_period(struct lctx *lc, const struct ynode *n, int *from, int *to,
 	if (!fm_year(&fm, "from", &f) || !fm_year(&fm, "to", &t))
 		return;
 	if (f > t) {
-		diag_error(lc->d, &fm.span, "bad-range", "the period starts "
-		    "in '%s', after it ends in '%s'", fm_str(&fm, "from"),
+		struct span sp = fm_span(&fm, "from");
+
+		diag_error(lc->d, &sp, "bad-range", "the period starts in "
+		    "'%s', after it ends in '%s'", fm_str(&fm, "from"),
 		    fm_str(&fm, "to"));
 		return;
 	}
@@ -738,7 +742,10 @@ load_glossopt(struct lctx *lc, const struct ynode *n)
 	if (fm_check(lc, n, &s_glossopt, &fm) != 0)
 		return;
 	p->glossary_title = str_or(&fm, "title", p->glossary_title);
-	p->glossary_marker = str_or(&fm, "marker", p->glossary_marker);
+	if ((v = fm_get(&fm, "marker")) != NULL &&
+	    (w = lc_word(lc, v, "glossary marker", marker_words,
+	    KK_ARRAY_LEN(marker_words))) >= 0)
+		p->glossary_marker = (char *)marker_words[w];
 	if ((v = fm_get(&fm, "order")) != NULL &&
 	    (w = lc_word(lc, v, "glossary order", order_words,
 	    KK_ARRAY_LEN(order_words))) >= 0)
@@ -900,43 +907,12 @@ lc_load_plan(struct lctx *lc)
 
 /* --- volumes, once the chapters and sheets are known --- */
 
-static void
-set_contents(struct lctx *lc, struct volume *vol)
-{
-	static const enum vol_part honpen[] = {
-		VOL_CHAPTERS, VOL_HISTORY, VOL_GLOSSARY
-	};
-	static const enum vol_part jigyoshu[] = {
-		VOL_CHAPTERS, VOL_LISTS, VOL_FOCUS_AREAS, VOL_PROJECTS,
-		VOL_GLOSSARY
-	};
-	static const enum vol_part other[] = { VOL_CHAPTERS };
-	const enum vol_part *parts = other;
-	size_t i, n = KK_ARRAY_LEN(other);
-
-	if (strcmp(vol->key, "honpen") == 0) {
-		parts = honpen;
-		n = KK_ARRAY_LEN(honpen);
-	} else if (strcmp(vol->key, "jigyoshu") == 0) {
-		parts = jigyoshu;
-		n = KK_ARRAY_LEN(jigyoshu);
-	}
-	vol->contents = ARENA_NEWN(lc->a, struct vol_content, n);
-	for (i = 0; i < n; i++) {
-		vol->contents[i].part = parts[i];
-		vol->contents[i].span = vol->span;
-	}
-	vol->ncontents = n;
-	vol->has_contents = 0;
-}
-
 /*
  * Volumes: when plan.yaml lists none, honpen (計画本編) always, and jigyoshu
- * (the project book) when there are sheets or a chapter names it; a volume
- * without contents gets the defaults of content-format.md section 4
- * (honpen: chapters, history, glossary; jigyoshu: chapters, lists,
- * focus_areas, projects, glossary; any other key: chapters), with
- * has_contents 0. A contents word that is neither a known word nor the key
+ * (the project book) when there are sheets or a chapter names it. A volume
+ * without contents keeps has_contents 0 and no contents: resolve applies
+ * the defaults of content-format.md section 4. A title not given is the
+ * section 4 pattern; orientation defaults to portrait. A contents word that is neither a known word nor the key
  * of a loaded chapter is reported here (bad-value, with a hint among both)
  * and dropped, so resolve never sees it.
  */
@@ -985,10 +961,8 @@ lc_finish_volumes(struct lctx *lc)
 			    "{plan.title}{draft_label}";
 		if (vol->orientation == NULL)
 			vol->orientation = "portrait";
-		if (!vol->has_contents) {
-			set_contents(lc, vol);
+		if (!vol->has_contents)
 			continue;
-		}
 		for (j = kept = 0; j < vol->ncontents; j++) {
 			struct vol_content *vc = &vol->contents[j];
 

@@ -12,10 +12,13 @@
  *   predecessor link     id, relation
  *   schedule bar         from (to defaults to from)
  *   cells row            cells
- *   indicator            kind; and name unless it has a pending block
+ *   indicator            kind (a name, unless it has a pending text, is
+ *                        checked by validate: bad-indicator)
  *   pending              text (from/to default to the plan period, rows to 1)
  *
- * Defaults: a chapter is in volume honpen, numbered, not an appendix.
+ * Defaults: a chapter is numbered and not an appendix; without volume: its
+ * volume_ref.key is NULL and resolve puts it in the volume whose contents
+ * name it, else honpen (else the first volume).
  *
  * Sheet bodies (struct sheet_body): intro and each section's blocks point
  * into the body's one block list (doc.blocks), so that every block exists
@@ -193,7 +196,11 @@ md_body(struct lctx *lc, struct mdfile *mf, struct doc *doc)
 	memset(doc, 0, sizeof(*doc));
 	(void)md_parse(lc->a, lc->d, mf->f.path, mf->fm.body,
 	    mf->fm.body_len, mf->fm.body_line, doc);
+	lc->text = mf->f.text;
+	lc->textlen = mf->f.len;
 	lc_check_doc_images(lc, doc);
+	lc->text = NULL;
+	lc->textlen = 0;
 }
 
 static void
@@ -229,12 +236,15 @@ lc_load_chapter(struct lctx *lc, const char *rel)
 	ch->key = fm_str(&fm, "key");
 	ch->title = fm_str(&fm, "title");
 	ch->short_title = fm_str(&fm, "short_title");
+	/*
+	 * Not given: key NULL, and resolve places the chapter in honpen (or
+	 * the first volume), or in the volume whose contents name it. A
+	 * written default would clash with a volume that lists the chapter.
+	 */
+	ch->volume_ref.span = ch->span;
 	if ((v = fm_get(&fm, "volume")) != NULL) {
 		ch->volume_ref.key = v->str;
 		ch->volume_ref.span = v->span;
-	} else {
-		ch->volume_ref.key = "honpen";
-		ch->volume_ref.span = ch->span;
 	}
 	ch->appendix = fm_bool(&fm, "appendix", 0);
 	ch->numbered = fm_bool(&fm, "numbered", 1);
@@ -415,6 +425,27 @@ load_common(struct lctx *lc, const struct fmap *fm, struct mdfile *mf,
 
 /* --- schedules --- */
 
+/*
+ * A bar and a pending text have one span each, at which validate reports a
+ * year outside the plan period: it points at 'from', or at 'to' when only
+ * 'to' is outside the period, so that the message lands on the year at
+ * fault. (plan.yaml is read first, so the period is known here.)
+ */
+static struct span
+years_span(struct lctx *lc, const struct fmap *fm, int from, int to)
+{
+	const struct plan *p = &lc->b->plan;
+
+	if (fm_has(fm, "to") && p->has_period && from >= p->from &&
+	    from <= p->to && (to < p->from || to > p->to))
+		return fm_span(fm, "to");
+	if (fm_has(fm, "from"))
+		return fm_span(fm, "from");
+	if (fm_has(fm, "to"))
+		return fm_span(fm, "to");
+	return fm->span;
+}
+
 static int
 load_bar(struct lctx *lc, const struct ynode *n, struct bar *bar)
 {
@@ -428,13 +459,15 @@ load_bar(struct lctx *lc, const struct ynode *n, struct bar *bar)
 	if (!fm_has(&fm, "to"))
 		bar->to = bar->from;	/* a bar of one year */
 	if (bar->from > bar->to) {
-		diag_error(lc->d, &fm.span, "bad-range", "the bar starts in "
-		    "'%s', after it ends in '%s'", fm_str(&fm, "from"),
+		struct span sp = fm_span(&fm, "from");
+
+		diag_error(lc->d, &sp, "bad-range", "the schedule bar starts "
+		    "in '%s', after it ends in '%s'", fm_str(&fm, "from"),
 		    fm_str(&fm, "to"));
 		return -1;
 	}
 	bar->label = fm_str(&fm, "label");
-	bar->span = fm.span;
+	bar->span = years_span(lc, &fm, bar->from, bar->to);
 	return 0;
 }
 
@@ -561,11 +594,14 @@ load_targets(struct lctx *lc, const struct ynode *map, struct indicator *ind)
 
 	if (all != NULL) {
 		for (i = 0; i < map->npairs; i++)
-			if (strcmp(map->pairs[i].key->str, "all") != 0) {
-				diag_error(lc->d, &map->pairs[i].key->span,
-				    "mixed-targets", "'targets' gives 'all' "
-				    "and the year '%s': write either one value "
-				    "for all years or a value per year",
+			if (strcmp(map->pairs[i].key->str, "all") != 0)
+				break;
+		for (j = 0; i < map->npairs && j < map->npairs; j++)
+			if (strcmp(map->pairs[j].key->str, "all") == 0) {
+				diag_error(lc->d, &map->pairs[j].key->span,
+				    "mixed-targets", "'targets' has both 'all' "
+				    "and per-year values ('%s'): write one value "
+				    "for all years, or a value per year",
 				    map->pairs[i].key->str);
 				break;
 			}
@@ -583,6 +619,11 @@ load_targets(struct lctx *lc, const struct ynode *map, struct indicator *ind)
 			continue;
 		if (lc_value(lc, map->pairs[i].value, &t.value) != 0)
 			continue;
+		/*
+		 * The checks still to come (year outside the period, a year
+		 * under a pending text) are about the year: point at it.
+		 */
+		t.value.span = key->span;
 		for (j = 0; j < ind->ntargets && ind->targets[j].year < t.year;
 		    j++)
 			;
@@ -610,7 +651,6 @@ load_pending(struct lctx *lc, const struct ynode *n, struct pending *pd)
 	    fm_str(&fm, "text") == NULL)
 		return -1;
 	pd->text = fm_str(&fm, "text");
-	pd->span = fm.span;
 	/* Omitted years are the plan's whole period (plan.yaml is read first). */
 	pd->from = p->has_period ? p->from : 0;
 	pd->to = p->has_period ? p->to : 0;
@@ -619,10 +659,14 @@ load_pending(struct lctx *lc, const struct ynode *n, struct pending *pd)
 	if (fm_has(&fm, "to") && !fm_year(&fm, "to", &pd->to))
 		return -1;
 	if (pd->from != 0 && pd->to != 0 && pd->from > pd->to) {
-		diag_error(lc->d, &fm.span, "bad-range", "'pending' starts "
-		    "after it ends");
+		struct span sp = fm_span(&fm, fm_has(&fm, "from") ? "from" :
+		    "to");
+
+		diag_error(lc->d, &sp, "bad-range", "'pending' starts after it "
+		    "ends (from %d, to %d)", pd->from, pd->to);
 		return -1;
 	}
+	pd->span = years_span(lc, &fm, pd->from, pd->to);
 	pd->rows = 1;
 	if (fm_int(&fm, "rows", &rows)) {
 		if (rows < 1 || rows > 1000) {
@@ -675,15 +719,29 @@ load_indicators(struct lctx *lc, const struct ynode *seq, struct project *p)
 		if ((v = fm_get(&fm, "pending")) != NULL &&
 		    load_pending(lc, v, &ind->pending) == 0)
 			ind->has_pending = 1;
-		if (ind->name == NULL && !fm_has(&fm, "pending"))
-			diag_error(lc->d, &fm.span, "missing-field",
-			    "missing 'name' in %s (only an indicator with a "
-			    "'pending' text may go without one)", s_indicator.what);
 		p->nindicators++;
 	}
 }
 
 /* --- focus areas and projects --- */
+
+/* The spec with a message name that says which record: "project 'key'". */
+static const struct fspec *
+named_spec(struct lctx *lc, const struct fspec *spec, const struct ynode *y,
+    const char *what)
+{
+	const struct ynode *k = yaml_map_get(y, "key");
+	struct fspec *s;
+
+	if (k == NULL || k->type != YNODE_SCALAR || yaml_is_null(k) ||
+	    strlen(k->str) > 60)
+		return spec;
+	s = ARENA_NEW(lc->a, struct fspec);
+	*s = *spec;
+	s->what = arena_printf(lc->a, "the front-matter of %s '%s'", what,
+	    k->str);
+	return s;
+}
 
 static void
 load_focus(struct lctx *lc, const struct ynode *y, struct mdfile *mf,
@@ -694,7 +752,7 @@ load_focus(struct lctx *lc, const struct ynode *y, struct mdfile *mf,
 	const struct ynode *v;
 	struct fmap fm, om;
 
-	if (fm_check(lc, y, &s_focus, &fm) != 0 ||
+	if (fm_check(lc, y, named_spec(lc, &s_focus, y, "focus area"), &fm) != 0 ||
 	    fm_str(&fm, "key") == NULL || fm_str(&fm, "title") == NULL)
 		return;
 	memset(fa, 0, sizeof(*fa));
@@ -728,7 +786,7 @@ load_project(struct lctx *lc, const struct ynode *y, struct mdfile *mf,
 	long long num;
 	int w;
 
-	if (fm_check(lc, y, &s_project, &fm) != 0 ||
+	if (fm_check(lc, y, named_spec(lc, &s_project, y, "project"), &fm) != 0 ||
 	    fm_str(&fm, "key") == NULL || fm_str(&fm, "title") == NULL)
 		return;
 	memset(p, 0, sizeof(*p));
