@@ -10,6 +10,7 @@
  * after errors so that more can be reported at once): every field may be
  * NULL or zero, and nothing here assumes otherwise.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,14 +38,31 @@ names_free(struct names *nm)
 }
 
 void
-rctx_unknown(struct rctx *c, const struct span *sp, const char *code,
-    const char *what, const char *written, const struct names *cands)
+rctx_report(struct rctx *c, const struct span *sp, const char *code,
+    const char *word, const struct names *cands, const char *list_label,
+    const char *fmt, ...)
 {
 	struct buf msg = {0};
+	const char *s = NULL;
+	va_list ap;
+	size_t i;
 
-	buf_printf(&msg, "unknown %s '%s'", what, written ? written : "");
-	if (written != NULL && cands != NULL)
-		diag_suggest(&msg, written, cands->v, cands->n);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (word != NULL && cands != NULL)
+		s = str_suggest(word, cands->v, cands->n);
+	if (s != NULL)
+		buf_printf(&msg, "; did you mean '%s'?", s);
+	else if (list_label != NULL && cands != NULL && cands->n > 0 &&
+	    cands->n <= 12) {
+		/* No close match: a short list says what there is. */
+		buf_printf(&msg, " (%s: ", list_label);
+		for (i = 0; i < cands->n; i++)
+			buf_printf(&msg, "%s%s", i ? ", " : "", cands->v[i]);
+		buf_puts(&msg, ")");
+	} else if (list_label != NULL && cands != NULL && cands->n == 0)
+		buf_printf(&msg, " (there are no %s)", list_label);
 	diag_error(c->d, sp, code, "%s", buf_str(&msg));
 	buf_free(&msg);
 }
@@ -223,6 +241,15 @@ is_key_like(const char *s)
 	return 1;
 }
 
+static void
+alias_warning(struct rctx *c, const struct span *sp, const char *written,
+    const struct department *dp)
+{
+	diag_warning(c->d, sp, "department-alias", "'%s' is an alias of "
+	    "department '%s'; the canonical name %s is printed", written,
+	    dp->key ? dp->key : "", dp->name ? dp->name : "");
+}
+
 /*
  * strict: a sheet's 主管課 must exist. A register row (!strict) names the
  * departments of the old plan, which may since have been renamed or merged
@@ -244,15 +271,14 @@ bind_dept_list(struct rctx *c, struct dept_list *l, int strict)
 		r->dept = dp = rctx_find_dept(c->b, r->written, &alias);
 		if (dp == NULL) {
 			if (strict || is_key_like(r->written))
-				rctx_unknown(c, &r->span, "unknown-department",
-				    "department", r->written, &c->dept_names);
+				rctx_report(c, &r->span, "unknown-department",
+				    r->written, &c->dept_names, NULL,
+				    "unknown department '%s'", r->written ?
+				    r->written : "");
 			continue;
 		}
 		if (alias && strict)
-			diag_warning(c->d, &r->span, "department-alias",
-			    "'%s' is an old name of %s; the current name %s is "
-			    "printed", r->written, dp->name ? dp->name : "",
-			    dp->name ? dp->name : "");
+			alias_warning(c, &r->span, r->written, dp);
 	}
 }
 
@@ -276,16 +302,22 @@ bind_departments(struct rctx *c)
 			b->depts[i].anchor = arena_printf(c->a, "dept-%s",
 			    b->depts[i].key);
 
-	/* The publisher: a key or name from departments.yaml, or free text. */
+	/*
+	 * The publisher: a key or name from departments.yaml, or free text
+	 * (a 委員会 that owns no project). Written like a key, it must be one:
+	 * 'jyoho' is a typo, not a name.
+	 */
 	if (pl->publisher_ref.key != NULL) {
 		pl->publisher = rctx_find_dept(b, pl->publisher_ref.key, &alias);
 		if (pl->publisher != NULL && alias)
-			diag_warning(c->d, &pl->publisher_ref.span,
-			    "department-alias",
-			    "'%s' is an old name of %s; the current name %s is "
-			    "printed", pl->publisher_ref.key,
-			    pl->publisher->name ? pl->publisher->name : "",
-			    pl->publisher->name ? pl->publisher->name : "");
+			alias_warning(c, &pl->publisher_ref.span,
+			    pl->publisher_ref.key, pl->publisher);
+		else if (pl->publisher == NULL &&
+		    is_key_like(pl->publisher_ref.key))
+			rctx_report(c, &pl->publisher_ref.span,
+			    "unknown-department", pl->publisher_ref.key,
+			    &c->dept_names, NULL, "unknown department '%s' as "
+			    "publisher", pl->publisher_ref.key);
 	}
 }
 
@@ -294,7 +326,7 @@ bind_departments(struct rctx *c)
 /* ------------------------------------------------------------------ */
 
 static struct goal *
-bind_goal(struct rctx *c, struct ref *r)
+bind_goal(struct rctx *c, struct ref *r, const char *who)
 {
 	struct names nm = {0};
 	struct goal *g;
@@ -306,7 +338,8 @@ bind_goal(struct rctx *c, struct ref *r)
 		return g;
 	for (i = 0; i < c->b->plan.ngoals; i++)
 		names_add(&nm, c->b->plan.goals[i].id);
-	rctx_unknown(c, &r->span, "unknown-goal", "goal", r->key, &nm);
+	rctx_report(c, &r->span, "unknown-goal", r->key, &nm, "goals",
+	    "%s names goal %s, which does not exist", who, r->key);
 	names_free(&nm);
 	return NULL;
 }
@@ -350,9 +383,9 @@ order_focus(struct rctx *c)
 		{
 			struct buf msg = {0};
 
-			buf_printf(&msg, "taxonomy.focus_areas lists '%s' but no "
-			    "file under projects/ declares it (type: focus_area, "
-			    "key: %s)", key ? key : "", key ? key : "");
+			buf_printf(&msg, "focus area '%s' is declared in "
+			    "taxonomy.focus_areas but no file in projects/ "
+			    "declares it", key ? key : "");
 			diag_suggest(&msg, key, c->focus_keys.v, c->focus_keys.n);
 			diag_error(c->d, &pl->focus_keys[i].span,
 			    "unknown-focus-area", "%s", buf_str(&msg));
@@ -364,7 +397,8 @@ order_focus(struct rctx *c)
 			continue;
 		diag_error(c->d, &b->focus[j].c.key_span, "focus-not-listed",
 		    "focus area '%s' is not listed in taxonomy.focus_areas of "
-		    "plan.yaml", b->focus[j].c.key ? b->focus[j].c.key : "");
+		    "plan.yaml, which gives the focus areas their order and "
+		    "numbers", b->focus[j].c.key ? b->focus[j].c.key : "");
 		sorted[k++] = b->focus[j];
 	}
 	if (b->nfocus > 0)
@@ -390,7 +424,12 @@ number_taxonomy(struct rctx *c)
 		memset(&v, 0, sizeof(v));
 		v.n = v.pillar = p->n;
 		p->number = rctx_number(c, RPAT_PILLAR, pl->numbering.pillar, &v);
-		p->goal = bind_goal(c, &p->goal_ref);
+		{
+			char *who = arena_printf(c->a, "pillar %s",
+			    p->id ? p->id : "?");
+
+			p->goal = bind_goal(c, &p->goal_ref, who);
+		}
 		for (j = 0; j < p->ncategories; j++)
 			p->categories[j].pillar = p;
 	}
@@ -402,7 +441,12 @@ number_taxonomy(struct rctx *c)
 		v.n = v.focus = f->n;
 		f->id = rctx_number(c, RPAT_FOCUS_AREA, pl->numbering.focus_area,
 		    &v);
-		f->goal = bind_goal(c, &f->goal_ref);
+		{
+			char *who = arena_printf(c->a, "focus area '%s'",
+			    f->c.key ? f->c.key : "?");
+
+			f->goal = bind_goal(c, &f->goal_ref, who);
+		}
 		if (f->c.key != NULL) {
 			f->c.url = arena_printf(c->a, "focus/%s.html", f->c.key);
 			f->c.anchor = arena_printf(c->a, "fa-%s", f->c.key);
@@ -435,11 +479,79 @@ number_taxonomy(struct rctx *c)
 /* Projects: groups and printed ids                                     */
 /* ------------------------------------------------------------------ */
 
+/* The categories of a pillar, as "a, b" or "no categories". */
+static void
+pillar_categories(struct names *nm, const struct pillar *pl)
+{
+	size_t i;
+
+	for (i = 0; pl != NULL && i < pl->ncategories; i++)
+		names_add(nm, pl->categories[i].key);
+}
+
+static void
+bind_category(struct rctx *c, struct project *p)
+{
+	struct category *cat = rctx_find_category(c->b, p->category_ref.key);
+	const char *key = p->category_ref.key;
+	struct names nm = {0};
+	struct buf msg = {0};
+	size_t i;
+
+	if (cat != NULL && p->pillar != NULL && cat->pillar == p->pillar) {
+		p->category = cat;
+		return;
+	}
+	if (p->pillar_ref.key != NULL && p->pillar == NULL)
+		return;		/* the pillar is the error already reported */
+	if (cat == NULL) {
+		/* A typo: suggest among the categories of the project's pillar. */
+		if (p->pillar != NULL)
+			pillar_categories(&nm, p->pillar);
+		else
+			for (i = 0; i < c->category_keys.n; i++)
+				names_add(&nm, c->category_keys.v[i]);
+		if (p->pillar != NULL)
+			rctx_report(c, &p->category_ref.span, "unknown-category",
+			    key, &nm, "its categories", "unknown category '%s' "
+			    "of pillar %s", key, p->pillar->id ? p->pillar->id :
+			    "?");
+		else
+			rctx_report(c, &p->category_ref.span, "unknown-category",
+			    key, &nm, "categories", "unknown category '%s'", key);
+		names_free(&nm);
+		return;
+	}
+	buf_printf(&msg, "category '%s' belongs to pillar %s", key,
+	    cat->pillar && cat->pillar->id ? cat->pillar->id : "?");
+	if (p->pillar == NULL)
+		buf_printf(&msg, "; a project in it needs 'pillar: %s'",
+		    cat->pillar && cat->pillar->id ? cat->pillar->id : "?");
+	else {
+		buf_printf(&msg, ", not to pillar %s", p->pillar->id ?
+		    p->pillar->id : "?");
+		pillar_categories(&nm, p->pillar);
+		if (nm.n == 0)
+			buf_printf(&msg, " (pillar %s has no categories)",
+			    p->pillar->id ? p->pillar->id : "?");
+		else {
+			buf_printf(&msg, " (pillar %s has ", p->pillar->id ?
+			    p->pillar->id : "?");
+			for (i = 0; i < nm.n; i++)
+				buf_printf(&msg, "%s%s", i ? ", " : "", nm.v[i]);
+			buf_puts(&msg, ")");
+		}
+	}
+	diag_error(c->d, &p->category_ref.span, "unknown-category", "%s",
+	    buf_str(&msg));
+	buf_free(&msg);
+	names_free(&nm);
+}
+
 static void
 bind_project(struct rctx *c, struct project *p)
 {
 	struct build *b = c->b;
-	struct category *cat;
 
 	if (p->c.key != NULL) {
 		p->c.url = arena_printf(c->a, "projects/%s.html", p->c.key);
@@ -448,42 +560,23 @@ bind_project(struct rctx *c, struct project *p)
 	if (p->focus_ref.key != NULL) {
 		p->focus = rctx_find_focus(b, p->focus_ref.key);
 		if (p->focus == NULL)
-			rctx_unknown(c, &p->focus_ref.span, "unknown-focus-area",
-			    "focus area", p->focus_ref.key, &c->focus_keys);
+			rctx_report(c, &p->focus_ref.span, "unknown-focus-area",
+			    p->focus_ref.key, &c->focus_keys, "focus areas",
+			    "unknown focus area '%s'", p->focus_ref.key);
 	}
 	if (p->pillar_ref.key != NULL) {
 		p->pillar = rctx_find_pillar(b, p->pillar_ref.key);
 		if (p->pillar == NULL)
-			rctx_unknown(c, &p->pillar_ref.span, "unknown-pillar",
-			    "pillar", p->pillar_ref.key, &c->pillar_ids);
+			rctx_report(c, &p->pillar_ref.span, "unknown-pillar",
+			    p->pillar_ref.key, &c->pillar_ids, "pillars",
+			    "pillar %s does not exist", p->pillar_ref.key);
 	}
-	if (p->category_ref.key != NULL) {
-		cat = rctx_find_category(b, p->category_ref.key);
-		if (cat == NULL)
-			rctx_unknown(c, &p->category_ref.span,
-			    "unknown-category", "category", p->category_ref.key,
-			    &c->category_keys);
-		else if (p->pillar_ref.key == NULL)
-			diag_error(c->d, &p->category_ref.span,
-			    "unknown-category", "category '%s' belongs to "
-			    "pillar %s; a project in it needs 'pillar: %s'",
-			    cat->key, cat->pillar && cat->pillar->id ?
-			    cat->pillar->id : "?", cat->pillar &&
-			    cat->pillar->id ? cat->pillar->id : "?");
-		else if (p->pillar != NULL && cat->pillar != p->pillar)
-			diag_error(c->d, &p->category_ref.span,
-			    "unknown-category", "category '%s' belongs to "
-			    "pillar %s, not to this project's pillar %s",
-			    cat->key, cat->pillar && cat->pillar->id ?
-			    cat->pillar->id : "?", p->pillar->id ?
-			    p->pillar->id : "?");
-		else
-			p->category = cat;
-	}
+	if (p->category_ref.key != NULL)
+		bind_category(c, p);
 	if (p->focus_ref.key == NULL && p->pillar_ref.key == NULL)
-		diag_error(c->d, &p->c.key_span, "no-group",
-		    "project '%s' belongs to no focus area and no pillar; "
-		    "give it focus_area: or pillar:", p->c.key ? p->c.key : "");
+		diag_error(c->d, p->c.span.line > 0 ? &p->c.span :
+		    &p->c.key_span, "no-group", "project '%s' names neither a "
+		    "pillar nor a focus_area", p->c.key ? p->c.key : "");
 }
 
 /* A group being numbered: its projects in the order numbers are handed out. */
@@ -545,10 +638,14 @@ group_number(struct rctx *c, struct numgroup *g, int *out, const char *what)
 			if (g->pinned[j] && out[j] == g->v[i]->number)
 				break;
 		if (j < i) {
+			const struct span *o = &g->v[j]->number_span;
+
 			diag_error(c->d, &g->v[i]->number_span,
-			    "duplicate-number", "number %d is already taken in "
-			    "%s by '%s'", g->v[i]->number, what,
-			    g->v[j]->c.key ? g->v[j]->c.key : "");
+			    "duplicate-number", "number %d is also pinned by "
+			    "project '%s' (%s:%d:%d) in %s; two projects cannot "
+			    "share a printed id", g->v[i]->number,
+			    g->v[j]->c.key ? g->v[j]->c.key : "",
+			    o->file ? o->file : "", o->line, o->col, what);
 			continue;
 		}
 		out[i] = g->v[i]->number;
@@ -605,8 +702,8 @@ number_focus_members(struct rctx *c, struct focus_area *f)
 	if (g.n == 0)
 		return;
 	num = xcalloc(g.n, sizeof(int));
-	group_number(c, &g, num, f->id ? f->id : f->c.key ? f->c.key :
-	    "a focus area");
+	group_number(c, &g, num, arena_printf(c->a, "focus area %s",
+	    f->c.key ? f->c.key : "?"));
 	for (i = 0; i < g.n; i++) {
 		struct project *p = g.v[i];
 
@@ -651,8 +748,8 @@ number_group(struct rctx *c, struct pillar *pl, struct numgroup *g,
 		return;
 	num = xcalloc(g->n, sizeof(int));
 	group_number(c, g, num, cat != NULL ?
-	    (cat->title ? cat->title : cat->key ? cat->key : "a category") :
-	    (pl->number ? pl->number : "a pillar"));
+	    arena_printf(c->a, "category %s", cat->key ? cat->key : "?") :
+	    arena_printf(c->a, "pillar %s", pl->id ? pl->id : "?"));
 	for (i = 0; i < g->n; i++) {
 		struct project *p = g->v[i];
 
@@ -802,8 +899,9 @@ bind_term_refs(struct rctx *c, struct sheet_common *sc)
 
 		r->term = rctx_find_term(c->b, r->key);
 		if (r->term == NULL)
-			rctx_unknown(c, &r->span, "unknown-term", "glossary term",
-			    r->key, &c->term_keys);
+			rctx_report(c, &r->span, "unknown-term", r->key,
+			    &c->term_keys, NULL, "unknown glossary key '%s' in "
+			    "terms", r->key ? r->key : "");
 		else
 			r->term->uses++;
 	}

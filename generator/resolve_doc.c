@@ -117,15 +117,23 @@ static const char *const field_names[] = {
 	"period", "fy", "date", "plan.title", "city.name",
 };
 
-/* Splits "R8 short" into the value and an optional trailing style word. */
-static void
-split_style(const char *args, struct buf *val, enum fy_style *style,
-    int *has_style)
+static const char *const style_names[] = { "long", "era", "short", "western" };
+
+/*
+ * Splits "R8 short" into the value and a trailing style word. When the
+ * whole text is not a value but all but its last word is, the last word
+ * is an argument that is not a style: *bad_word points at it in args.
+ */
+static int
+split_style(const char *args, int is_fy, struct buf *val,
+    enum fy_style *style, const char **bad_word)
 {
 	const char *end, *sp;
+	struct kdate dt;
 	size_t len;
+	int fy;
 
-	*has_style = 0;
+	*bad_word = NULL;
 	while (*args == ' ' || *args == '\t')
 		args++;
 	len = strlen(args);
@@ -134,18 +142,32 @@ split_style(const char *args, struct buf *val, enum fy_style *style,
 	end = args + len;
 	for (sp = end; sp > args && sp[-1] != ' ' && sp[-1] != '\t'; sp--)
 		;
-	if (sp > args) {
+	buf_put(val, args, len);
+	if (sp == args)
+		return 0;
+	{
 		char *word = xstrndup(sp, (size_t)(end - sp));
+		int is_style = fy_style_parse(word, style) == 0;
+		const char *rest_end = sp;
 
-		if (fy_style_parse(word, style) == 0) {
-			*has_style = 1;
-			end = sp;
-			while (end > args && (end[-1] == ' ' || end[-1] == '\t'))
-				end--;
-		}
 		free(word);
+		while (rest_end > args && (rest_end[-1] == ' ' ||
+		    rest_end[-1] == '\t'))
+			rest_end--;
+		buf_reset(val);
+		buf_put(val, args, (size_t)(rest_end - args));
+		if (is_style)
+			return 1;
+		/* Not a style: is the rest a value on its own? */
+		if (is_fy ? fy_parse(buf_str(val), &fy) == 0 :
+		    date_parse(buf_str(val), &dt) == 0) {
+			*bad_word = sp;
+			return 0;
+		}
+		buf_reset(val);
+		buf_put(val, args, len);
 	}
-	buf_put(val, args, (size_t)(end - args));
+	return 0;
 }
 
 static int
@@ -167,6 +189,7 @@ resolve_field(struct rctx *c, struct inline_node *in)
 	enum fy_style style = pl->year_style;
 	const char *name = in->key ? in->key : "";
 	struct kdate dt;
+	const char *bad = NULL;
 	int fy, has_style;
 
 	in->text = NULL;
@@ -191,22 +214,46 @@ resolve_field(struct rctx *c, struct inline_node *in)
 	} else if (strcmp(name, "fy") == 0 || strcmp(name, "date") == 0) {
 		int is_fy = name[0] == 'f';
 
-		split_style(in->args ? in->args : "", &val, &style, &has_style);
-		if (val.len == 0) {
-			diag_error(c->d, &in->span, "bad-field",
-			    "{{%s}} needs a %s: {{%s %s}}", name,
-			    is_fy ? "fiscal year" : "date", name,
-			    is_fy ? "R8" : "R8.3");
+		has_style = split_style(in->args ? in->args : "", is_fy, &val,
+		    &style, &bad);
+		if (bad != NULL) {
+			struct span sp = in->span;
+			size_t wl = strcspn(bad, " \t");
+			char *word = xstrndup(bad, wl);
+
+			/* {{fy R9 shrot}}: point at the word, one space after the name. */
+			if (sp.col > 0)
+				sp.col += 2 + (int)utf8_count(name, strlen(name)) +
+				    1 + (int)utf8_count(in->args, (size_t)(bad -
+				    in->args));
+			{
+				struct buf msg = {0};
+
+				buf_printf(&msg, "unknown argument '%s' of {{%s}}",
+				    word, name);
+				diag_suggest(&msg, word, style_names,
+				    KK_ARRAY_LEN(style_names));
+				if (str_suggest(word, style_names,
+				    KK_ARRAY_LEN(style_names)) == NULL)
+					buf_puts(&msg, " (a style: long, era, "
+					    "short or western)");
+				diag_error(c->d, &sp, "bad-field", "%s",
+				    buf_str(&msg));
+				buf_free(&msg);
+			}
+			free(word);
 			goto done;
 		}
+		(void)has_style;
 		if (is_fy ? fy_parse(buf_str(&val), &fy) == -1 :
 		    date_parse(buf_str(&val), &dt) == -1) {
 			diag_error(c->d, &in->span, "bad-field",
-			    "{{%s %s}}: '%s' is not a %s (write R8%s, "
-			    "令和8年度 or 2026年度, then optionally long, era, short "
-			    "or western)", name, in->args ? in->args : "",
-			    buf_str(&val), is_fy ? "fiscal year" : "date",
-			    is_fy ? "" : ".3");
+			    "{{%s %s}}: '%s' is not a %s (write %s, then "
+			    "optionally long, era, short or western)", name,
+			    in->args ? in->args : "", buf_str(&val),
+			    is_fy ? "fiscal year" : "date", is_fy ?
+			    "R8, 令和8年度 or 2026年度" :
+			    "R8.3, 令和8年3月31日 or 2026-03-31");
 			goto done;
 		}
 		if (is_fy) {
@@ -229,7 +276,7 @@ resolve_field(struct rctx *c, struct inline_node *in)
 	} else {
 		struct buf msg = {0};
 
-		buf_printf(&msg, "unknown field {{%s}}", name);
+		buf_printf(&msg, "unknown field '{{%s}}'", name);
 		diag_suggest(&msg, name, field_names, KK_ARRAY_LEN(field_names));
 		diag_error(c->d, &in->span, "bad-field", "%s", buf_str(&msg));
 		buf_free(&msg);
@@ -291,24 +338,33 @@ resolve_generated(struct rctx *c, struct generated *g)
 	}
 	if (strcmp(g->arg_name, "pillar") == 0) {
 		if ((pl = rctx_find_pillar(b, g->arg_value)) == NULL) {
-			rctx_unknown(c, &g->arg_span, "unknown-pillar", "pillar",
-			    g->arg_value, &c->pillar_ids);
+			rctx_report(c, &g->arg_span, "unknown-pillar",
+			    g->arg_value, &c->pillar_ids, "pillars",
+			    "{{projects pillar=%s}}: pillar %s does not exist",
+			    g->arg_value ? g->arg_value : "",
+			    g->arg_value ? g->arg_value : "");
 			return;
 		}
 		g->projects = pl->projects;
 		g->nprojects = pl->nprojects;
 	} else if (strcmp(g->arg_name, "focus") == 0) {
 		if ((f = rctx_find_focus(b, g->arg_value)) == NULL) {
-			rctx_unknown(c, &g->arg_span, "unknown-focus-area",
-			    "focus area", g->arg_value, &c->focus_keys);
+			rctx_report(c, &g->arg_span, "unknown-focus-area",
+			    g->arg_value, &c->focus_keys, "focus areas",
+			    "{{projects focus=%s}}: unknown focus area '%s'",
+			    g->arg_value ? g->arg_value : "",
+			    g->arg_value ? g->arg_value : "");
 			return;
 		}
 		g->projects = f->members;
 		g->nprojects = f->nmembers;
 	} else if (strcmp(g->arg_name, "category") == 0) {
 		if ((cat = rctx_find_category(b, g->arg_value)) == NULL) {
-			rctx_unknown(c, &g->arg_span, "unknown-category",
-			    "category", g->arg_value, &c->category_keys);
+			rctx_report(c, &g->arg_span, "unknown-category",
+			    g->arg_value, &c->category_keys, "categories",
+			    "{{projects category=%s}}: unknown category '%s'",
+			    g->arg_value ? g->arg_value : "",
+			    g->arg_value ? g->arg_value : "");
 			return;
 		}
 		g->projects = cat->projects;
@@ -532,8 +588,9 @@ bind_gloss(struct rctx *c, struct inline_node *in)
 	in->term = rctx_find_term(c->b, in->key);
 	in->gloss_marker = 0;
 	if (in->term == NULL)
-		rctx_unknown(c, &in->span, "unknown-term", "glossary term",
-		    in->key, &c->term_keys);
+		rctx_report(c, &in->span, "unknown-term", in->key,
+		    &c->term_keys, NULL, "unknown glossary key '%s' in [[%s]]",
+		    in->key ? in->key : "", in->key ? in->key : "");
 	else
 		in->term->uses++;
 }

@@ -54,9 +54,14 @@ struct rctx {
 /* resolve.c */
 void names_add(struct names *, const char *);
 void names_free(struct names *);
-/* Reports an unknown reference with a "did you mean" hint. */
-void rctx_unknown(struct rctx *, const struct span *, const char *code,
-    const char *what, const char *written, const struct names *cands);
+/*
+ * Reports an unknown reference: the formatted message, then "; did you
+ * mean 'x'?" when one of cands is close to word, else (when list_label is
+ * given and the list is short) what there is: " (pillars: 1, 2)".
+ */
+void rctx_report(struct rctx *, const struct span *, const char *code,
+    const char *word, const struct names *cands, const char *list_label,
+    const char *fmt, ...) KK_PRINTF(7, 8);
 /* Expands a numbering pattern into the arena; NULL (reported once) on error. */
 char *rctx_number(struct rctx *, enum rpat, const char *pattern,
     const struct numvars *);

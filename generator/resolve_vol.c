@@ -195,9 +195,11 @@ bind_preds(struct rctx *c, struct sheet_common *sc, int *reported)
 		}
 		pl->entry = find_entry(r, pl->id);
 		if (pl->entry == NULL)
-			rctx_unknown(c, &pl->span, "unknown-predecessor",
-			    "id in the predecessor register", pl->id,
-			    &c->reg_ids);
+			rctx_report(c, &pl->span, "unknown-predecessor", pl->id,
+			    &c->reg_ids, NULL, "predecessor id '%s' is not in the "
+			    "register %s (%s)", pl->id ? pl->id : "",
+			    r->file ? r->file : "", r->plan_title ?
+			    r->plan_title : "");
 	}
 }
 
@@ -381,8 +383,13 @@ assign_chapters(struct rctx *c, char *named)
 				continue;
 			ch = rctx_find_chapter(b, vc->key);
 			if (ch == NULL) {
-				rctx_unknown(c, &vc->span, "unknown-chapter",
-				    "chapter", vc->key, &c->chapter_keys);
+				rctx_report(c, &vc->span, "unknown-chapter",
+				    vc->key, &c->chapter_keys, NULL,
+				    "unknown item '%s' in contents of volume %s "
+				    "(a chapter key, or chapters, lists, "
+				    "focus_areas, projects, register, history, "
+				    "glossary)", vc->key ? vc->key : "",
+				    v->key ? v->key : "");
 				continue;
 			}
 			if (ch->volume != NULL) {
@@ -418,8 +425,9 @@ assign_chapters(struct rctx *c, char *named)
 		}
 		ch->volume = rctx_find_volume(b, ch->volume_ref.key);
 		if (ch->volume == NULL)
-			rctx_unknown(c, &ch->volume_ref.span, "unknown-volume",
-			    "volume", ch->volume_ref.key, &c->volume_keys);
+			rctx_report(c, &ch->volume_ref.span, "unknown-volume",
+			    ch->volume_ref.key, &c->volume_keys, "volumes",
+			    "unknown volume '%s'", ch->volume_ref.key);
 	}
 }
 

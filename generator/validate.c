@@ -84,12 +84,18 @@ dcmp(const void *x, const void *y)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* " (first at line 5)" in the same file, " (also used by f:3:6)" in another. */
 static void
-put_where(struct buf *b, const struct span *sp)
+put_where(struct buf *b, const struct span *sp, const struct span *here)
 {
 	if (sp == NULL || sp->file == NULL)
 		return;
-	buf_printf(b, " (first at %s", sp->file);
+	if (here != NULL && here->file != NULL && sp->line > 0 &&
+	    strcmp(here->file, sp->file) == 0) {
+		buf_printf(b, " (first at line %d)", sp->line);
+		return;
+	}
+	buf_printf(b, " (also used by %s", sp->file);
 	if (sp->line > 0)
 		buf_printf(b, ":%d", sp->line);
 	if (sp->line > 0 && sp->col > 0)
@@ -102,7 +108,8 @@ put_where(struct buf *b, const struct span *sp)
  * one in the same scope, pointing back at the first.
  */
 static void
-dreport(struct vctx *v, struct dents *ds, const char *code, const char *what)
+dreport(struct vctx *v, struct dents *ds, const char *code, const char *what,
+    const char *tail)
 {
 	size_t i, first = 0;
 
@@ -117,9 +124,39 @@ dreport(struct vctx *v, struct dents *ds, const char *code, const char *what)
 			continue;
 		}
 		buf_printf(&msg, "duplicate %s '%s'", what, ds->v[i].key);
-		put_where(&msg, ds->v[first].sp);
+		put_where(&msg, ds->v[first].sp, ds->v[i].sp);
+		if (tail != NULL)
+			buf_puts(&msg, tail);
 		diag_error(v->d, ds->v[i].sp, code, "%s", buf_str(&msg));
 		buf_free(&msg);
+	}
+	free(ds->v);
+	memset(ds, 0, sizeof(*ds));
+}
+
+/* A project key that is also a focus area key (scope 0: focus, 1: project). */
+static void
+cross_report(struct vctx *v, struct dents *ds)
+{
+	size_t i, j;
+
+	for (i = 0; i < ds->n; i++) {
+		if (ds->v[i].scope != 1)
+			continue;
+		for (j = 0; j < ds->n; j++)
+			if (ds->v[j].scope == 0 &&
+			    strcmp(ds->v[j].key, ds->v[i].key) == 0)
+				break;
+		if (j < ds->n) {
+			struct buf msg = {0};
+
+			buf_printf(&msg, "duplicate key '%s': a focus area has "
+			    "it", ds->v[i].key);
+			put_where(&msg, ds->v[j].sp, ds->v[i].sp);
+			diag_error(v->d, ds->v[i].sp, "duplicate-key", "%s",
+			    buf_str(&msg));
+			buf_free(&msg);
+		}
 	}
 	free(ds->v);
 	memset(ds, 0, sizeof(*ds));
@@ -155,48 +192,60 @@ check_keys(struct vctx *v)
 		check_key(v, pl->volumes[i].key, &pl->volumes[i].span,
 		    "volume");
 
-	/* Focus areas and projects share a namespace: both are sheets. */
+	/*
+	 * Focus areas and projects share a namespace: both are sheets with
+	 * a page under the same site, and a key names one of them anywhere.
+	 */
 	for (i = 0; i < b->nprojects; i++)
 		dadd(&ds, b->projects[i].c.key, 0, &b->projects[i].c.key_span);
+	dreport(v, &ds, "duplicate-key", "project key", NULL);
 	for (i = 0; i < b->nfocus; i++)
 		dadd(&ds, b->focus[i].c.key, 0, &b->focus[i].c.key_span);
-	dreport(v, &ds, "duplicate-key", "sheet key");
+	dreport(v, &ds, "duplicate-key", "focus area key", NULL);
+	for (i = 0; i < b->nfocus; i++)
+		dadd(&ds, b->focus[i].c.key, 0, &b->focus[i].c.key_span);
+	for (i = 0; i < b->nprojects; i++)
+		dadd(&ds, b->projects[i].c.key, 1, &b->projects[i].c.key_span);
+	cross_report(v, &ds);
 	for (i = 0; i < b->nchapters; i++)
 		dadd(&ds, b->chapters[i].key, 0, &b->chapters[i].span);
-	dreport(v, &ds, "duplicate-key", "chapter key");
+	dreport(v, &ds, "duplicate-key", "chapter key", NULL);
 	for (i = 0; i < b->nterms; i++)
 		dadd(&ds, b->terms[i].key, 0, &b->terms[i].span);
-	dreport(v, &ds, "duplicate-key", "glossary key");
-	/* A department is found by key, name or alias: all must be unique. */
-	for (i = 0; i < b->ndepts; i++) {
+	dreport(v, &ds, "duplicate-key", "glossary key", NULL);
+	/*
+	 * A department is found by key, then name, then alias: two with one
+	 * key, or one name or alias shared, would bind a reference at random.
+	 */
+	for (i = 0; i < b->ndepts; i++)
 		dadd(&ds, b->depts[i].key, 0, &b->depts[i].span);
-		if (b->depts[i].name == NULL || b->depts[i].key == NULL ||
-		    strcmp(b->depts[i].name, b->depts[i].key) != 0)
-			dadd(&ds, b->depts[i].name, 0, &b->depts[i].span);
+	dreport(v, &ds, "duplicate-key", "department key", NULL);
+	for (i = 0; i < b->ndepts; i++) {
+		dadd(&ds, b->depts[i].name, 0, &b->depts[i].span);
 		for (j = 0; j < b->depts[i].naliases; j++)
 			dadd(&ds, b->depts[i].aliases[j], 0, &b->depts[i].span);
 	}
-	dreport(v, &ds, "duplicate-key", "department key, name or alias");
+	dreport(v, &ds, "duplicate-key", "department name or alias", NULL);
 	for (i = 0; i < pl->npillars; i++)
 		for (j = 0; j < pl->pillars[i].ncategories; j++)
 			dadd(&ds, pl->pillars[i].categories[j].key, 0,
 			    &pl->pillars[i].categories[j].span);
-	dreport(v, &ds, "duplicate-key", "category key");
+	dreport(v, &ds, "duplicate-key", "category key", NULL);
 	for (i = 0; i < pl->nvolumes; i++)
 		dadd(&ds, pl->volumes[i].key, 0, &pl->volumes[i].span);
-	dreport(v, &ds, "duplicate-key", "volume key");
+	dreport(v, &ds, "duplicate-key", "volume key", NULL);
 	for (i = 0; i < pl->npillars; i++)
 		dadd(&ds, pl->pillars[i].id, 0, &pl->pillars[i].span);
-	dreport(v, &ds, "duplicate-key", "pillar id");
+	dreport(v, &ds, "duplicate-key", "pillar id", NULL);
 	for (i = 0; i < pl->ngoals; i++)
 		dadd(&ds, pl->goals[i].id, 0, &pl->goals[i].span);
-	dreport(v, &ds, "duplicate-key", "goal id");
+	dreport(v, &ds, "duplicate-key", "goal id", NULL);
 	for (i = 0; i < pl->ncommon_items; i++)
 		dadd(&ds, pl->common_items[i].id, 0, &pl->common_items[i].span);
-	dreport(v, &ds, "duplicate-key", "common item id");
+	dreport(v, &ds, "duplicate-key", "common item id", NULL);
 	for (i = 0; i < pl->nfocus_keys; i++)
 		dadd(&ds, pl->focus_keys[i].key, 0, &pl->focus_keys[i].span);
-	dreport(v, &ds, "duplicate-key", "entry of taxonomy.focus_areas");
+	dreport(v, &ds, "duplicate-key", "entry of taxonomy.focus_areas", NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -248,20 +297,23 @@ check_ids(struct vctx *v)
 			continue;
 		dadd(&ds, p->id_pillar, scope, &p->c.key_span);
 	}
-	dreport(v, &ds, "duplicate-id", "printed project id");
+	dreport(v, &ds, "duplicate-id", "printed project id", NULL);
 	for (i = 0; i < b->nfocus; i++)
 		dadd(&ds, b->focus[i].id, 0, &b->focus[i].c.key_span);
-	dreport(v, &ds, "duplicate-id", "printed focus area id");
+	dreport(v, &ds, "duplicate-id", "printed focus area id", NULL);
 	for (i = 0; i < pl->npillars; i++)
 		dadd(&ds, pl->pillars[i].number, 0, &pl->pillars[i].span);
-	dreport(v, &ds, "duplicate-id", "printed pillar number");
+	dreport(v, &ds, "duplicate-id", "printed pillar number", NULL);
 	for (i = 0; i < b->nchapters; i++)
 		dadd(&ds, b->chapters[i].number, 0, &b->chapters[i].span);
-	dreport(v, &ds, "duplicate-id", "printed chapter number");
+	dreport(v, &ds, "duplicate-id", "printed chapter number", NULL);
+	/* A 【再掲】 row (relisted: true) repeats an id on purpose. */
 	if (b->reg != NULL) {
 		for (i = 0; i < b->reg->n; i++)
-			dadd(&ds, b->reg->v[i].id, 0, &b->reg->v[i].span);
-		dreport(v, &ds, "duplicate-id", "register id");
+			if (!b->reg->v[i].relisted)
+				dadd(&ds, b->reg->v[i].id, 0, &b->reg->v[i].span);
+		dreport(v, &ds, "duplicate-id", "old-project id",
+		    " in the register without relisted: true");
 	}
 }
 
@@ -269,37 +321,47 @@ check_ids(struct vctx *v)
 /* Years                                                                */
 /* ------------------------------------------------------------------ */
 
-static void
-fy_str(struct buf *b, int fy)
-{
-	fy_format(b, fy, FY_STYLE_LONG);
-}
-
+/* R14 (令和14年度) is outside the plan period R9–R13 (令和9年度～令和13年度) */
 static void
 check_year(struct vctx *v, int fy, const struct span *sp, const char *what)
 {
 	struct plan *pl = &v->b->plan;
-	struct buf y = {0}, f = {0}, t = {0};
+	struct buf m = {0};
 
 	if (!pl->has_period || fy == 0 || (fy >= pl->from && fy <= pl->to))
 		return;
-	fy_str(&y, fy);
-	fy_str(&f, pl->from);
-	fy_str(&t, pl->to);
-	diag_error(v->d, sp, "year-outside-period", "%s %s is outside the "
-	    "plan period %s～%s", what, buf_str(&y), buf_str(&f), buf_str(&t));
-	buf_free(&y);
-	buf_free(&f);
-	buf_free(&t);
+	buf_printf(&m, "%s year ", what);
+	fy_format(&m, fy, FY_STYLE_SHORT);
+	buf_puts(&m, " (");
+	fy_format(&m, fy, FY_STYLE_ERA);
+	buf_puts(&m, ") is outside the plan period ");
+	fy_format(&m, pl->from, FY_STYLE_SHORT);
+	buf_puts(&m, "–");
+	fy_format(&m, pl->to, FY_STYLE_SHORT);
+	buf_puts(&m, " (");
+	fy_format(&m, pl->from, FY_STYLE_ERA);
+	buf_puts(&m, "～");
+	fy_format(&m, pl->to, FY_STYLE_ERA);
+	buf_puts(&m, ")");
+	diag_error(v->d, sp, "year-outside-period", "%s", buf_str(&m));
+	buf_free(&m);
 }
 
 static void
 check_range(struct vctx *v, int from, int to, const struct span *sp,
     const char *what)
 {
-	if (from != 0 && to != 0 && from > to)
-		diag_error(v->d, sp, "bad-range", "%s runs backwards: from is "
-		    "after to", what);
+	struct buf m = {0};
+
+	if (from == 0 || to == 0 || from <= to)
+		return;
+	buf_printf(&m, "%s starts (", what);
+	fy_format(&m, from, FY_STYLE_SHORT);
+	buf_puts(&m, ") after it ends (");
+	fy_format(&m, to, FY_STYLE_SHORT);
+	buf_puts(&m, ")");
+	diag_error(v->d, sp, "bad-range", "%s", buf_str(&m));
+	buf_free(&m);
 }
 
 static void
@@ -313,14 +375,15 @@ check_schedule(struct vctx *v, struct project *p)
 		for (j = 0; j < r->nbars; j++) {
 			struct bar *bar = &r->bars[j];
 
-			check_year(v, bar->from, &bar->span, "schedule bar from");
-			check_year(v, bar->to, &bar->span, "schedule bar to");
+			check_year(v, bar->from, &bar->span, "schedule");
+			if (bar->to != bar->from)
+				check_year(v, bar->to, &bar->span, "schedule");
 			check_range(v, bar->from, bar->to, &bar->span,
 			    "schedule bar");
 		}
 		for (j = 0; j < r->ncells; j++) {
 			check_year(v, r->cells[j].year, &r->cells[j].span,
-			    "schedule cell");
+			    "schedule");
 			if (j > 0 && r->cells[j].year == r->cells[j - 1].year)
 				diag_error(v->d, &r->cells[j].span,
 				    "duplicate-year", "this schedule row has two "
@@ -340,7 +403,7 @@ check_indicators(struct vctx *v, struct project *p)
 
 		for (j = 0; j < ind->ntargets; j++) {
 			check_year(v, ind->targets[j].year,
-			    &ind->targets[j].value.span, "target year");
+			    &ind->targets[j].value.span, "target");
 			if (j > 0 && ind->targets[j].year ==
 			    ind->targets[j - 1].year)
 				diag_error(v->d, &ind->targets[j].value.span,
@@ -353,8 +416,9 @@ check_indicators(struct vctx *v, struct project *p)
 			    "saying when it will be set)");
 		if (ind->has_pending) {
 			pd = &ind->pending;
-			check_year(v, pd->from, &pd->span, "pending from");
-			check_year(v, pd->to, &pd->span, "pending to");
+			check_year(v, pd->from, &pd->span, "pending");
+			if (pd->to != pd->from)
+				check_year(v, pd->to, &pd->span, "pending");
 			check_range(v, pd->from, pd->to, &pd->span, "pending");
 			if (ind->covered)
 				diag_error(v->d, &pd->span, "pending-overlap",
@@ -400,8 +464,8 @@ check_month(struct vctx *v, const struct kdate *d, const struct span *sp,
 {
 	if (v->b->plan.status != PLAN_FINAL || d->year == 0 || d->month != 0)
 		return;
-	diag_error(v->d, sp, "unknown-month", "%s has an unknown month (●月), "
-	    "which only a draft may print; the plan's status is final", what);
+	diag_error(v->d, sp, "unknown-month", "%s month is unknown (●月) but "
+	    "the plan status is final; give the month", what);
 }
 
 static void
@@ -414,19 +478,19 @@ check_dates(struct vctx *v)
 	if (pl->status == PLAN_FINAL && pl->as_of_year != 0 &&
 	    pl->as_of_month == 0)
 		diag_error(v->d, pl->as_of_span.file ? &pl->as_of_span :
-		    &v->plan_span, "unknown-month", "plan.as_of has no month "
-		    "(●月時点), which only a draft may print; the plan's status "
-		    "is final");
+		    &v->plan_span, "unknown-month", "as_of month is unknown "
+		    "(●月) but the plan status is final; give the month");
 	if (pl->has_issued)
-		check_month(v, &pl->issued, &v->plan_span, "plan.issued");
+		check_month(v, &pl->issued, &v->plan_span, "issued");
 	for (i = 0; i < pl->nhistory; i++)
 		check_month(v, &pl->history[i].date, &pl->history[i].span,
-		    "this history entry");
+		    "the history entry's date");
 	for (i = 0; i < b->nchapters; i++)
 		if (b->chapters[i].signature.present &&
 		    b->chapters[i].signature.has_date)
 			check_month(v, &b->chapters[i].signature.date,
-			    &b->chapters[i].signature.span, "the signature");
+			    &b->chapters[i].signature.span, "the signature's "
+			    "date");
 }
 
 /* ------------------------------------------------------------------ */
@@ -459,9 +523,9 @@ check_glossary(struct vctx *v)
 
 		if (t->uses == 0 && !t->listed)
 			diag_warning(v->d, &t->span, "unused-term",
-			    "glossary term '%s' is referenced nowhere; "
-			    "reference it with [[%s]] or keep it with "
-			    "listed: true", t->key ? t->key : "",
+			    "glossary term '%s' (%s) is never referenced "
+			    "(reference it with [[%s]] or set listed: true)",
+			    t->key ? t->key : "", t->term ? t->term : "",
 			    t->key ? t->key : "");
 		/*
 		 * Sorted by reading, a term in kanji or Latin letters without
@@ -521,13 +585,14 @@ check_register(struct vctx *v)
 			continue;
 		if (e->disposition == DISP_CONTINUED && !named)
 			diag_warning(v->d, &e->span, "orphan-predecessor",
-			    "old project %s is continued but no project names "
-			    "it in predecessors:, and it is not ended",
-			    e->id ? e->id : "");
+			    "old project %s %s has no successor in this plan "
+			    "and is not marked ended", e->id ? e->id : "",
+			    e->title ? e->title : "");
 		if (e->disposition == DISP_ENDED && named)
 			diag_warning(v->d, &e->span, "ended-with-successor",
-			    "old project %s is ended, yet a project names it "
-			    "as its predecessor", e->id ? e->id : "");
+			    "old project %s %s is marked ended, yet a project "
+			    "of this plan names it as its predecessor",
+			    e->id ? e->id : "", e->title ? e->title : "");
 	}
 }
 
