@@ -1,0 +1,697 @@
+/*
+ * test_md.c: unit tests of the Markdown adapter (generator/md.c,
+ * generator/md_inline.c). Documents are compared whole, dumped as
+ * S-expressions; diagnostics as "E line:col code" lists.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "diag.h"
+#include "md.h"
+#include "model.h"
+#include "util.h"
+
+static struct arena A;
+static struct diag D;
+static struct buf out;
+static int with_spans;
+
+static void dump_inlines(struct buf *, const struct inline_node *);
+static void dump_blocks(struct buf *, const struct block *);
+
+static void
+dump_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; s != NULL && *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_putc(b, '\\');
+		if (*s == '\n')
+			buf_puts(b, "\\n");
+		else
+			buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+static void
+dump_span(struct buf *b, const struct span *sp)
+{
+	if (with_spans)
+		buf_printf(b, "@%d:%d", sp->line, sp->col);
+}
+
+static void
+dump_inline(struct buf *b, const struct inline_node *n)
+{
+	static const char *const names[] = {
+		"text", "code", "br", "em", "strong", "del", "a", "img", "fn",
+		"gloss", "lang", "field"
+	};
+
+	if (n->type == INL_TEXT && !with_spans) {
+		dump_str(b, n->text);
+		return;
+	}
+	buf_printf(b, "(%s", names[n->type]);
+	dump_span(b, &n->span);
+	switch (n->type) {
+	case INL_TEXT:
+	case INL_CODE:
+		buf_putc(b, ' ');
+		dump_str(b, n->text);
+		break;
+	case INL_LINK:
+		buf_printf(b, " %s", n->url);
+		if (n->title)
+			buf_printf(b, " title=%s", n->title);
+		break;
+	case INL_IMAGE:
+		buf_printf(b, " %s ", n->url);
+		dump_str(b, n->text);
+		break;
+	case INL_FOOTREF:
+	case INL_GLOSS:
+	case INL_LANG:
+		buf_printf(b, " %s", n->key);
+		break;
+	case INL_FIELD:
+		buf_printf(b, " %s", n->key);
+		if (n->args)
+			buf_printf(b, " [%s]", n->args);
+		break;
+	default:
+		break;
+	}
+	if (n->children) {
+		buf_putc(b, ' ');
+		dump_inlines(b, n->children);
+	}
+	buf_putc(b, ')');
+}
+
+static void
+dump_inlines(struct buf *b, const struct inline_node *n)
+{
+	for (; n; n = n->next) {
+		dump_inline(b, n);
+		if (n->next)
+			buf_putc(b, ' ');
+	}
+}
+
+static void
+dump_block(struct buf *b, const struct block *x)
+{
+	static const char *const gk[] = {
+		"projects", "focus_areas", "taxonomy", "common_items",
+		"indicators", "register", "departments", "history", "glossary"
+	};
+	const struct table *t;
+	int r, c;
+
+	switch (x->type) {
+	case BLK_PARA:
+		buf_puts(b, "(p");
+		break;
+	case BLK_HEADING:
+		buf_printf(b, "(h%d%s", x->level, x->numbered ? "" : "*");
+		break;
+	case BLK_LIST:
+		if (x->ordered)
+			buf_printf(b, "(ol %d", x->start);
+		else
+			buf_puts(b, "(ul");
+		if (!x->tight)
+			buf_puts(b, " loose");
+		break;
+	case BLK_ITEM:
+		buf_puts(b, "(li");
+		break;
+	case BLK_QUOTE:
+		buf_puts(b, "(quote");
+		break;
+	case BLK_NOTE:
+		buf_puts(b, "(note");
+		break;
+	case BLK_COLUMN:
+		buf_puts(b, "(column");
+		break;
+	case BLK_CODE:
+		buf_puts(b, "(code");
+		break;
+	case BLK_HR:
+		buf_puts(b, "(hr");
+		break;
+	case BLK_TABLE:
+		buf_puts(b, "(table");
+		break;
+	case BLK_FIGURE:
+		buf_puts(b, "(figure");
+		break;
+	case BLK_GENERATED:
+		buf_printf(b, "(gen %s", gk[x->gen->kind]);
+		break;
+	}
+	dump_span(b, &x->span);
+	if (x->type == BLK_CODE) {
+		buf_printf(b, " %s ", x->info ? x->info : "-");
+		dump_str(b, x->text);
+	}
+	if (x->type == BLK_GENERATED && x->gen->arg_name) {
+		buf_printf(b, " %s=%s", x->gen->arg_name, x->gen->arg_value);
+		if (with_spans)
+			buf_printf(b, "@%d:%d", x->gen->arg_span.line,
+			    x->gen->arg_span.col);
+	}
+	if (x->type == BLK_FIGURE) {
+		const struct figure *f = x->figure;
+
+		buf_printf(b, " %s ", f->src);
+		dump_str(b, f->alt);
+		if (f->decorative)
+			buf_puts(b, " decorative");
+		if (f->title)
+			buf_printf(b, " title=%s", f->title);
+		if (f->notes) {
+			buf_puts(b, " (notes ");
+			dump_blocks(b, f->notes);
+			buf_putc(b, ')');
+		}
+	}
+	if (x->type == BLK_COLUMN) {
+		buf_puts(b, " (title");
+		if (x->inlines) {
+			buf_putc(b, ' ');
+			dump_inlines(b, x->inlines);
+		}
+		buf_putc(b, ')');
+	} else if (x->inlines) {
+		buf_putc(b, ' ');
+		dump_inlines(b, x->inlines);
+	}
+	if (x->type == BLK_TABLE) {
+		t = x->table;
+		buf_printf(b, " %dx%d ", t->nrows, t->ncols);
+		for (c = 0; c < t->ncols; c++)
+			buf_putc(b, "-lcr"[t->align[c]]);
+		if (t->caption) {
+			buf_puts(b, " (caption");
+			if (with_spans)
+				buf_printf(b, "@%d:%d", t->caption_span.line,
+				    t->caption_span.col);
+			buf_putc(b, ' ');
+			dump_inlines(b, t->caption);
+			buf_putc(b, ')');
+		}
+		for (r = 0; r < t->nrows; r++) {
+			buf_puts(b, " (row");
+			for (c = 0; c < t->ncols; c++) {
+				const struct cell *ce = &t->cells[r * t->ncols + c];
+
+				buf_puts(b, ce->merged ? " (merged" : " (cell");
+				dump_span(b, &ce->span);
+				if (ce->rowspan > 1)
+					buf_printf(b, " rs=%d", ce->rowspan);
+				if (ce->inlines) {
+					buf_putc(b, ' ');
+					dump_inlines(b, ce->inlines);
+				}
+				buf_putc(b, ')');
+			}
+			buf_putc(b, ')');
+		}
+	}
+	if (x->children) {
+		buf_putc(b, ' ');
+		dump_blocks(b, x->children);
+	}
+	buf_putc(b, ')');
+}
+
+static void
+dump_blocks(struct buf *b, const struct block *x)
+{
+	for (; x; x = x->next) {
+		dump_block(b, x);
+		if (x->next)
+			buf_putc(b, ' ');
+	}
+}
+
+static void
+reset(void)
+{
+	arena_free(&A);
+	diag_free(&D);
+	diag_init(&D);
+	buf_reset(&out);
+}
+
+static int last_rc;
+static struct doc last_doc;
+
+/* Parses md starting at line 1 and returns the dump of the whole doc. */
+static const char *
+md(const char *text)
+{
+	struct footnote *f;
+
+	reset();
+	last_rc = md_parse(&A, &D, "t.md", text, strlen(text), 1, &last_doc);
+	dump_blocks(&out, last_doc.blocks);
+	for (f = last_doc.footnotes; f; f = f->next) {
+		buf_printf(&out, " (footnote %s", f->label);
+		if (with_spans)
+			buf_printf(&out, "@%d:%d", f->span.line, f->span.col);
+		buf_putc(&out, ' ');
+		dump_blocks(&out, f->blocks);
+		buf_putc(&out, ')');
+	}
+	return buf_str(&out);
+}
+
+static const char *
+mds(const char *text)
+{
+	const char *r;
+
+	with_spans = 1;
+	r = md(text);
+	with_spans = 0;
+	return r;
+}
+
+/* The diagnostics, in order: "E3:5 code; W1:1 code". */
+static const char *
+diags(void)
+{
+	static struct buf b;
+	size_t i;
+
+	buf_reset(&b);
+	for (i = 0; i < D.n; i++)
+		buf_printf(&b, "%s%c%d:%d %s", i ? "; " : "",
+		    D.v[i].level == DIAG_ERROR ? 'E' : 'W', D.v[i].line,
+		    D.v[i].col, D.v[i].code);
+	return buf_str(&b);
+}
+
+/* The message of the first diagnostic. */
+static const char *
+msg0(void)
+{
+	return D.n ? D.v[0].msg : "";
+}
+
+/* Checks that text produces exactly these diagnostics. */
+#define CHECK_DIAG(text, want, ...) do {				\
+	md(text);							\
+	CHECK_STR(diags(), want, __VA_ARGS__);				\
+} while (0)
+
+static void
+test_split(void)
+{
+	struct front_matter fm;
+	const char *t;
+
+	reset();
+	t = "---\ntitle: x\n---\n本文\n";
+	CHECK_INT(md_split(&D, "a.md", t, strlen(t), &fm), 0, "split ok");
+	CHECK_INT((long long)fm.yaml_len, 9, "yaml length");
+	CHECK(fm.yaml && strncmp(fm.yaml, "title: x\n", 9) == 0, "yaml text");
+	CHECK_INT(fm.yaml_line, 2, "yaml line");
+	CHECK_INT(fm.body_line, 4, "body line");
+	CHECK_STR(fm.body, "本文\n", "body text");
+
+	t = "\xEF\xBB\xBF---\r\na: 1\r\nb: 2\r\n...\r\nbody";
+	CHECK_INT(md_split(&D, "a.md", t, strlen(t), &fm), 0, "BOM and CRLF");
+	CHECK_INT(fm.body_line, 5, "body line with CRLF");
+	CHECK_STR(fm.body, "body", "body after ...");
+	CHECK(fm.yaml_len == 12 && strncmp(fm.yaml, "a: 1\r\nb: 2\r\n", 12) == 0,
+	    "yaml with CRLF");
+
+	t = "本文だけ\n";
+	CHECK_INT(md_split(&D, "a.md", t, strlen(t), &fm), 0, "no front-matter");
+	CHECK(fm.yaml == NULL && fm.body == t && fm.body_line == 1,
+	    "whole text is the body");
+
+	t = "---\ntitle: x\n本文\n";
+	CHECK_INT(md_split(&D, "a.md", t, strlen(t), &fm), -1, "unclosed");
+	CHECK_STR(diags(), "E1:1 front-matter-unclosed", "unclosed reported");
+
+	reset();
+	t = "---\n---\nx";
+	md_split(&D, "a.md", t, strlen(t), &fm);
+	CHECK(fm.yaml != NULL && fm.yaml_len == 0 && fm.body_line == 3,
+	    "empty front-matter");
+}
+
+static void
+test_blocks(void)
+{
+	CHECK_STR(md("段落です。\n\n## 見出し\n\n### 小見出し {-}\n"),
+	    "(p \"段落です。\") (h2 \"見出し\") (h3* \"小見出し\")",
+	    "paragraph and headings, {-}");
+	CHECK_STR(md("- a\n- b\n\n3. x\n4. y\n\n- p\n\n- q\n"),
+	    "(ul (li (p \"a\")) (li (p \"b\"))) (ol 3 (li (p \"x\")) "
+	    "(li (p \"y\"))) (ul loose (li (p \"p\")) (li (p \"q\")))",
+	    "lists: ordered, start, tight");
+	CHECK_STR(md("> 引用\n\n---\n\n```c\nint x;\n```\n"),
+	    "(quote (p \"引用\")) (hr) (code c \"int x;\\n\")",
+	    "quote, rule, code block");
+	CHECK_STR(md("> [!NOTE]\n> 注意書き\n> 二行目\n"),
+	    "(note (p \"注意書き二行目\"))", "NOTE box");
+	CHECK_STR(md("> [!COLUMN] ◆DXとは\n> 本文です。\n>\n> 次の段落\n"),
+	    "(column (title \"◆DXとは\") (p \"本文です。\") (p \"次の段落\"))",
+	    "COLUMN box with its title");
+	CHECK_STR(md("> [!note]\n>\n> 小文字\n"), "(note (p \"小文字\"))",
+	    "NOTE is case-insensitive");
+}
+
+static void
+test_japanese(void)
+{
+	CHECK_STR(md("**「強調」**の"),
+	    "(p (strong \"「強調」\") \"の\")", "emphasis around 「」");
+	CHECK_STR(md("**”ぴったりの行政”**という"),
+	    "(p (strong \"”ぴったりの行政”\") \"という\")",
+	    "emphasis around ” before kana");
+	CHECK_STR(md("**「行かない窓口」**の拡充"),
+	    "(p (strong \"「行かない窓口」\") \"の拡充\")", "spec example");
+	CHECK_STR(md("これは*「強調」*です。~~「削除」~~も"),
+	    "(p \"これは\" (em \"「強調」\") \"です。\" (del \"「削除」\") \"も\")",
+	    "single * and ~~ next to brackets");
+	CHECK_STR(md("a**\"b\"**c"), "(p \"a**\\\"b\\\"**c\")",
+	    "English: CommonMark flanking unchanged");
+	CHECK_STR(md("**bold** and *em*"),
+	    "(p (strong \"bold\") \" and \" (em \"em\"))", "English emphasis");
+	CHECK_STR(md("`**「x」**`"), "(p (code \"**「x」**\"))",
+	    "no separator left in code");
+	CHECK_STR(md("日本語の\n文章"), "(p \"日本語の文章\")",
+	    "wide + wide: joined");
+	CHECK_STR(md("English\nword"), "(p \"English word\")",
+	    "narrow + narrow: space");
+	CHECK_STR(md("日本語\nEnglish"), "(p \"日本語 English\")",
+	    "wide + narrow: space");
+	CHECK_STR(md("English\n日本語"), "(p \"English 日本語\")",
+	    "narrow + wide: space");
+	CHECK_STR(md("日本**語**\nです"), "(p \"日本\" (strong \"語\") \"です\")",
+	    "join looks into emphasis");
+	CHECK_STR(md("改行  \n次"), "(p \"改行\" (br) \"次\")", "hard break");
+}
+
+static void
+test_gloss(void)
+{
+	CHECK_STR(md("[[rpa]]を導入"), "(p (gloss rpa) \"を導入\")",
+	    "glossary [[key]]");
+	CHECK_STR(md("[[自動化ソフト|rpa]]"),
+	    "(p (gloss rpa \"自動化ソフト\"))", "glossary [[text|key]]");
+	CHECK_STR(md("[[qr]](eL-QR)"), "(p (gloss qr) \"(eL-QR)\")",
+	    "reference before link");
+	CHECK_STR(md("| 用語 | 説明 |\n|---|---|\n| [[自動化\\|rpa]] | x |\n"),
+	    "(table 2x2 -- (row (cell \"用語\") (cell \"説明\")) (row "
+	    "(cell (gloss rpa \"自動化\")) (cell \"x\")))",
+	    "[[text\\|key]] in a table");
+	CHECK_STR(md("`[[rpa]]` と {{period}}を"),
+	    "(p (code \"[[rpa]]\") \" と \" (field period) \"を\")",
+	    "code keeps the source; field");
+	CHECK_STR(md("```\n[[rpa]] {{fy R8}} [a]{lang=en} **「x」**\n```\n"),
+	    "(code - \"[[rpa]] {{fy R8}} [a]{lang=en} **「x」**\\n\")",
+	    "code block keeps the source");
+	CHECK_STR(md("[Robotic *Process* Automation]{lang=en}の略"),
+	    "(p (lang en \"Robotic \" (em \"Process\") \" Automation\") \"の略\")",
+	    "language span with inlines");
+	CHECK_STR(md("**[[bpr]]**の\n[[qr]]"),
+	    "(p (strong (gloss bpr)) \"の\" (gloss qr))",
+	    "unknown term counts as wide next to wide");
+	CHECK_STR(md("[[a b]] [[]]"), "(p \"[[a b]] [[]]\")",
+	    "not references: left as text");
+}
+
+static void
+test_fields(void)
+{
+	CHECK_STR(md("計画期間は{{period}}です。{{fy R8 short}}、{{date R8.3}}"),
+	    "(p \"計画期間は\" (field period) \"です。\" (field fy [R8 short]) "
+	    "\"、\" (field date [R8.3]))", "fields in text");
+	CHECK_STR(md("{{projects pillar=1}}\n\n{{glossary}}\n\n{{period}}"),
+	    "(gen projects pillar=1) (gen glossary) (p (field period))",
+	    "generated blocks; a lone field stays a paragraph");
+	CHECK_STR(mds("{{projects focus=focus-frontyard}}"),
+	    "(gen projects@1:1 focus=focus-frontyard@1:12)", "arg_span");
+	CHECK_DIAG("本文{{perod}}", "E1:3 unknown-field", "unknown field");
+	CHECK_STR(msg0(), "unknown field {{perod}}; did you mean 'period'?",
+	    "did-you-mean");
+	CHECK_DIAG("{{projets pillar=1}}", "E1:1 unknown-generated",
+	    "unknown generated");
+	CHECK_STR(msg0(), "unknown generated block {{projets}}; did you mean "
+	    "'projects'?", "generated did-you-mean");
+	CHECK_DIAG("{{projects}}", "E1:1 bad-argument", "missing argument");
+	CHECK_DIAG("{{projects pilar=1}}", "E1:12 bad-argument",
+	    "unknown argument at its column");
+	CHECK_DIAG("{{projects pillar=1 focus=x}}", "E1:21 bad-argument",
+	    "second argument");
+	CHECK_DIAG("{{glossary all}}", "E1:12 bad-argument",
+	    "argument to a block that takes none");
+	CHECK_DIAG("年度は{{fy R8 shrt}}", "E1:12 bad-argument", "bad style");
+	CHECK_DIAG("{{fy}}です", "E1:1 bad-argument", "fy needs a year");
+	CHECK_DIAG("文中の{{glossary}}", "E1:4 unknown-field",
+	    "a generated block inside text");
+}
+
+static void
+test_tables(void)
+{
+	CHECK_STR(mds("表：事業の一覧\n| 事業 | 課 | 年度 |\n|:--|:-:|--:|\n"
+	    "| 窓口 | 市民課 | R8 |\n| ^^ | ^^ | R9 |\n| ^^ | 税務課 | R10 |\n"),
+	    "(table@2:1 4x3 lcr (caption@1:1 (text@1:3 \"事業の一覧\")) "
+	    "(row (cell@2:3 (text@2:3 \"事業\")) (cell@2:8 (text@2:8 \"課\")) "
+	    "(cell@2:12 (text@2:12 \"年度\"))) "
+	    "(row (cell@4:3 rs=3 (text@4:3 \"窓口\")) "
+	    "(cell@4:8 rs=2 (text@4:8 \"市民課\")) (cell@4:14 (text@4:14 \"R8\"))) "
+	    "(row (merged@5:3) (merged@5:8) (cell@5:13 (text@5:13 \"R9\"))) "
+	    "(row (merged@6:3) (cell@6:8 (text@6:8 \"税務課\")) "
+	    "(cell@6:14 (text@6:14 \"R10\"))))",
+	    "caption, alignment, ^^ merges, cell columns");
+	CHECK_STR(diags(), "", "no diagnostics");
+	CHECK_DIAG("| ^^ | b |\n|---|---|\n| c | d |\n",
+	    "E1:3 merge-in-header", "^^ in the header");
+	CHECK_DIAG("| a | b |\n|---|---|\n| c | ^^ |\n",
+	    "E3:7 merge-in-header", "^^ in the first body row");
+	CHECK_DIAG("表：孤立\n\n本文\n", "E1:1 caption-without-table",
+	    "caption without a table");
+	CHECK_STR(md("表: 半角\n\n| a |\n|---|\n"),
+	    "(table 1x1 - (caption \"半角\") (row (cell \"a\")))",
+	    "表: with an ASCII colon, blank line before the table");
+}
+
+static void
+test_figures(void)
+{
+	CHECK_STR(md("![市の地図](figures/map.png \"位置図\")\n\n出典：国土地理院\n\n"
+	    "（注）概略です。\n\n本文\n"),
+	    "(figure figures/map.png \"市の地図\" title=位置図 (notes "
+	    "(p \"出典：国土地理院\") (p \"（注）概略です。\"))) (p \"本文\")",
+	    "figure with notes");
+	CHECK_STR(md("![-](figures/line.svg)"),
+	    "(figure figures/line.svg \"\" decorative)", "decorative image");
+	CHECK_DIAG("本文\n\n![](figures/x.png)", "E3:1 missing-alt",
+	    "missing alt");
+	CHECK_STR(md("文中の![アイコン](i.png)画像"),
+	    "(p \"文中の\" (img i.png \"アイコン\") \"画像\")", "inline image");
+}
+
+static void
+test_footnotes(void)
+{
+	CHECK_STR(mds("本文[^a]と[^b]。\n\n[^b]: 二つ目\n[^a]: 一つ目\n"),
+	    "(p@1:1 (text@1:1 \"本文\") (fn@1:3 a) (text@1:7 \"と\") "
+	    "(fn@1:8 b) (text@1:12 \"。\")) (footnote a@4:1 (p@4:7 (text@4:7 "
+	    "\"一つ目\"))) (footnote b@3:1 (p@3:7 (text@3:7 \"二つ目\")))",
+	    "footnotes in order of reference");
+	CHECK_DIAG("本文[^x]です。\n", "E1:3 unknown-footnote",
+	    "undefined footnote");
+	CHECK_DIAG("本文[^a]\n\n[^a]: 使用\n[^zz]: 未使用\n",
+	    "W4:1 unused-footnote", "unused footnote");
+	CHECK_DIAG("本文\\[^x]です。\n", "", "escaped is text");
+	CHECK_STR(md("本文[^A]と[^a]\n\n[^a]: x\n"),
+	    "(p \"本文\" (fn A) \"と\" (fn A)) (footnote A (p \"x\"))",
+	    "labels are case-insensitive");
+}
+
+static void
+test_safety(void)
+{
+	CHECK_DIAG("日本語の[リンク](javascript:alert(1))",
+	    "E1:5 unsafe-link", "unsafe link column in characters");
+	CHECK_DIAG("[a](JaVaScRiPt:x) [b](data:text/html,x) [c](file:///etc) "
+	    "[d](vbscript:x)",
+	    "E1:1 unsafe-link; E1:19 unsafe-link; E1:41 unsafe-link; "
+	    "E1:58 unsafe-link", "every bad scheme");
+	CHECK_DIAG("[a](<java\tscript:x>)", "E1:1 unsafe-link",
+	    "scheme with a tab");
+	CHECK_DIAG("[a](https://x.jp/) [b](mailto:a@b.jp) [c](../x.html) "
+	    "[d](x.html#y) <https://x.jp> www.example.jp",
+	    "", "allowed links");
+	CHECK_DIAG("![図](javascript:x)", "E1:1 unsafe-link", "unsafe image");
+	CHECK_DIAG("<javascript:alert(1)>", "E1:1 unsafe-link",
+	    "unsafe autolink");
+	CHECK_DIAG("本文<b>太字</b>", "E1:3 raw-html; E1:8 raw-html",
+	    "inline raw HTML");
+	CHECK_DIAG("段落\n\n<div>\nx\n</div>\n", "E3:1 raw-html", "HTML block");
+	CHECK_DIAG("   続き\n   次の行 <i>x</i>\n",
+	    "E2:8 raw-html; E2:12 raw-html",
+	    "position on a continuation line with leading blanks");
+}
+
+static void
+test_headings(void)
+{
+	CHECK_DIAG("# 章題\n", "E1:1 heading-level", "level 1");
+	CHECK_STR(msg0(), "the chapter title is the level-1 heading; start at ##",
+	    "level-1 message");
+	CHECK_DIAG("## a\n\n###### b\n", "E3:1 heading-level", "level 6");
+	CHECK_DIAG("## a\n\n#### b\n", "E3:1 heading-skip", "skipped level");
+	CHECK_DIAG("### a\n", "E1:1 heading-skip", "first heading ###");
+	CHECK_DIAG("## a\n### b\n#### c\n## d\n### e\n", "", "valid levels");
+}
+
+static void
+test_input(void)
+{
+	CHECK_DIAG("日本語\xff\n", "E1:4 invalid-utf8", "invalid UTF-8");
+	md("a\nb\xc3(");
+	CHECK_STR(diags(), "E2:2 invalid-utf8", "truncated sequence");
+	{
+		static const char t[] = "ab\0cd";
+
+		reset();
+		md_parse(&A, &D, "t.md", t, 5, 1, &last_doc);
+		CHECK_STR(diags(), "E1:3 nul-byte", "NUL byte");
+	}
+	CHECK_DIAG("あ\xEF\xB7\x90い", "E1:2 invalid-char", "noncharacter");
+}
+
+static void
+test_positions(void)
+{
+	CHECK_STR(mds("前置き\n\n日本語[[rpa]]と{{fy R8}}\n"),
+	    "(p@1:1 (text@1:1 \"前置き\")) (p@3:1 (text@3:1 \"日本語\") "
+	    "(gloss@3:4 rpa) (text@3:11 \"と\") (field@3:12 fy [R8]))",
+	    "exact spans of atoms");
+	{
+		struct doc d;
+		const char *t = "## 見出し\n\n本文";
+
+		reset();
+		md_parse(&A, &D, "t.md", t, strlen(t), 10, &d);
+		CHECK(d.blocks && d.blocks->span.line == 10 &&
+		    d.blocks->next->span.line == 12, "first_line offset");
+	}
+	CHECK_DIAG("| 見出し | 見出し2 |\n|---|---|\n| あ | [x](javascript:y) |\n",
+	    "E3:7 unsafe-link", "unsafe link in a cell");
+	CHECK_DIAG("> 引用の中の<b>x", "E1:8 raw-html", "raw HTML in a quote");
+	CHECK_DIAG("[a]{lang=en}と*[b]{lang=en}*と*[c*]{lang=en}",
+	    "E1:30 lang-span", "language span across elements");
+}
+
+static void
+test_inline_api(void)
+{
+	struct span sp = { "glossary.yaml", 5, 15 };
+	struct inline_node *n;
+	struct buf b = {0};
+
+	reset();
+	n = md_parse_inline(&A, &D, &sp, "業務の**前提から**見直す[[rpa]]");
+	dump_inlines(&out, n);
+	CHECK_STR(buf_str(&out),
+	    "\"業務の\" (strong \"前提から\") \"見直す\" (gloss rpa)",
+	    "inline parse");
+	md_plain_text(&b, n);
+	CHECK_STR(buf_str(&b), "業務の前提から見直すrpa", "plain text");
+	reset();
+	n = md_parse_inline(&A, &D, &sp, "# 見出しではない");
+	CHECK(n && n->type == INL_TEXT && !n->next &&
+	    strcmp(n->text, "# 見出しではない") == 0 && D.n == 0,
+	    "block syntax is text");
+	reset();
+	n = md_parse_inline(&A, &D, &sp, "説明<b>x</b>");
+	CHECK(n == NULL && D.n == 2 && D.v[0].line == 5 && D.v[0].col == 17,
+	    "inline errors: NULL, position from sp");
+	reset();
+	CHECK(md_parse_inline(&A, &D, &sp, "") == NULL, "empty is NULL");
+	buf_free(&b);
+}
+
+static void
+test_limits(void)
+{
+	struct buf b = {0};
+	clock_t t0 = clock();
+	size_t i;
+
+	for (i = 0; i < 50000; i++)
+		buf_putc(&b, '*');
+	md(buf_str(&b));
+	CHECK_STR(diags(), "", "50,000 stars");
+	buf_reset(&b);
+	for (i = 0; i < 10000; i++)
+		buf_putc(&b, '>');
+	buf_puts(&b, " x\n");
+	md(buf_str(&b));
+	CHECK_STR(diags(), "E1:33 md-limit", "10,000 nested quotes");
+	buf_reset(&b);
+	buf_puts(&b, "| a |\n|---|\n");
+	for (i = 0; i < 25000; i++)
+		buf_puts(&b, "| x |\n");
+	md(buf_str(&b));
+	CHECK_STR(diags(), "E1:1 md-limit", "too many cells");
+	buf_reset(&b);
+	buf_puts(&b, "| a |\n|---|\n|");
+	for (i = 0; i < 30000; i++)
+		buf_puts(&b, "|");
+	md(buf_str(&b));
+	CHECK_STR(diags(), "E1:1 md-limit", "a row with too many pipes");
+	buf_reset(&b);
+	for (i = 0; i < 40; i++)
+		buf_puts(&b, "**a ");
+	md(buf_str(&b));
+	CHECK_STR(diags(), "", "unmatched strong");
+	buf_reset(&b);
+	for (i = 0; i < 20000; i++)
+		buf_puts(&b, "[[a]]{{b}}[x]{lang=en}<i>**「");
+	md(buf_str(&b));
+	CHECK(D.n > 0, "mixed pathological input");
+	CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 10, "limits are fast");
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	diag_init(&D);
+	test_split();
+	test_blocks();
+	test_japanese();
+	test_gloss();
+	test_fields();
+	test_tables();
+	test_figures();
+	test_footnotes();
+	test_safety();
+	test_headings();
+	test_input();
+	test_positions();
+	test_inline_api();
+	test_limits();
+	arena_free(&A);
+	diag_free(&D);
+	buf_free(&out);
+	return check_done();
+}
