@@ -1,0 +1,312 @@
+/*
+ * font.c: see font.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+
+#include "util.h"
+#include "pdf/device.h"
+#include "pdf/font.h"
+
+/*
+ * The width cache: one uint16_t per BMP code point (128 KiB per face),
+ * allocated at the first lookup. A CJK font has thousands of cmap segments
+ * and HPDF_TTFontDef_GetGlyphid scans them linearly, so every code point is
+ * looked up once per font and document.
+ */
+#define CACHE_SIZE	0x10000
+#define CACHE_UNKNOWN	0xFFFF
+#define CACHE_MISSING	0xFFFE
+
+static int
+is_zero_width(uint32_t cp)
+{
+	return cp == '\n' || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+	    cp == 0x2060 || cp == 0xFEFF ||
+	    (cp >= 0x0300 && cp <= 0x036F) ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	    (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+/*
+ * Fixed metrics: East Asian wide and fullwidth characters (cp_is_wide())
+ * and the punctuation and symbols that Japanese fonts set full width
+ * (— … ※ → ○ ■: general punctuation U+2014–U+203B, arrows, mathematical
+ * and geometric symbols U+2190–U+2BFF) are 1 em; everything else 1/2 em.
+ * Outside the BMP is missing, as in libharu; so is the Private Use Area,
+ * which gives the tests a missing glyph without a special font.
+ */
+int
+font_fixed_width(uint32_t cp)
+{
+	if (is_zero_width(cp))
+		return 0;
+	if (cp > 0xFFFF || (cp >= 0xE000 && cp <= 0xF8FF))
+		return FONT_MISSING;
+	if (cp_is_wide(cp) || (cp >= 0x2014 && cp <= 0x203B) ||
+	    (cp >= 0x2190 && cp <= 0x2BFF))
+		return 1000;
+	return 500;
+}
+
+static struct font *
+font_alloc(const char *name, const char *path)
+{
+	struct font *f = xcalloc(1, sizeof(*f));
+
+	f->name = xstrdup(name);
+	f->path = path ? xstrdup(path) : NULL;
+	f->ascent = 880;	/* the ideographic em box: 0.88 above, 0.12 below */
+	f->descent = -120;
+	return f;
+}
+
+struct font *
+font_new_fixed(const char *name)
+{
+	struct buf b = {0};
+	struct font *f;
+
+	buf_printf(&b, "fixed-%s", name);
+	f = font_alloc(buf_str(&b), NULL);
+	f->fixed = 1;
+	buf_free(&b);
+	return f;
+}
+
+struct font *
+font_load_ttf(void *doc, const char *path, struct diag *d)
+{
+	HPDF_Doc pdf = doc;
+	HPDF_Font hf;
+	const char *name;
+	struct font *f;
+
+	if (access(path, R_OK) != 0) {
+		diag_syserr(d, path, "pdf-font", "cannot read the font file");
+		return NULL;
+	}
+	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+	hf = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+	if (hf == NULL) {
+		diag_syserr(d, path, "pdf-font",
+		    "libharu cannot load this TrueType font (error 0x%04X); "
+		    "it needs TrueType outlines, not OpenType/CFF",
+		    (unsigned)HPDF_GetError(pdf));
+		HPDF_ResetError(pdf);
+		return NULL;
+	}
+	f = font_alloc(name, path);
+	f->handle = hf;
+	f->def = ((HPDF_FontAttr)hf->attr)->fontdef;
+	f->ascent = HPDF_Font_GetAscent(hf);
+	f->descent = HPDF_Font_GetDescent(hf);
+	return f;
+}
+
+struct font *
+font_new_synthetic_bold(struct font *regular)
+{
+	struct buf b = {0};
+	struct font *f;
+
+	buf_printf(&b, "%s-SyntheticBold", regular->name);
+	f = font_alloc(buf_str(&b), regular->path);
+	buf_free(&b);
+	f->fixed = regular->fixed;
+	f->synthetic_bold = 1;
+	f->ascent = regular->ascent;
+	f->descent = regular->descent;
+	f->def = regular->def;
+	f->handle = regular->handle;
+	f->base = regular;
+	return f;
+}
+
+void
+font_free(struct font *f)
+{
+	if (f == NULL)
+		return;
+	free(f->name);
+	free(f->path);
+	free(f->cache);
+	free(f);
+}
+
+static int
+ttf_lookup(struct font *f, uint32_t cp)
+{
+	HPDF_UINT16 gid;
+
+	if (is_zero_width(cp))
+		return 0;
+	gid = HPDF_TTFontDef_GetGlyphid((HPDF_FontDef)f->def, (HPDF_UINT16)cp);
+	if (gid == 0)
+		return FONT_MISSING;
+	return HPDF_TTFontDef_GetGidWidth((HPDF_FontDef)f->def, gid);
+}
+
+int
+font_width(struct font *f, uint32_t cp)
+{
+	int w;
+
+	while (f->base != NULL)
+		f = f->base;
+	if (f->fixed)
+		return font_fixed_width(cp);
+	if (cp > 0xFFFF)
+		return is_zero_width(cp) ? 0 : FONT_MISSING;
+	f->lookups++;
+	if (f->cache == NULL) {
+		f->cache = xmalloc(CACHE_SIZE * sizeof(*f->cache));
+		memset(f->cache, 0xFF, CACHE_SIZE * sizeof(*f->cache));
+	}
+	if (f->cache[cp] == CACHE_UNKNOWN) {
+		f->misses++;
+		w = ttf_lookup(f, cp);
+		/* Widths are 0..~2000 per 1000 em; anything else is kept out of the cache's codes. */
+		if (w == FONT_MISSING)
+			f->cache[cp] = CACHE_MISSING;
+		else
+			f->cache[cp] = (uint16_t)(w < 0 ? 0 : w > 0xFFF0 ? 0xFFF0 : w);
+	}
+	return f->cache[cp] == CACHE_MISSING ? FONT_MISSING : f->cache[cp];
+}
+
+int32_t
+font_advance(struct font *f, uint32_t cp, int32_t size)
+{
+	int w = font_width(f, cp);
+
+	if (w == FONT_MISSING)
+		return FONT_MISSING;
+	/* Rounded to the nearest mpt; 64-bit: size can be 100 pt = 100,000. */
+	return (int32_t)(((int64_t)w * size + 500) / 1000);
+}
+
+/* ------------------------------------------------------------------ */
+/* Font sets                                                          */
+/* ------------------------------------------------------------------ */
+
+#define MINCHO_DIR "/usr/share/fonts/truetype/bizud-mincho/"
+#define GOTHIC_DIR "/usr/share/fonts/truetype/bizud-gothic/"
+
+void
+font_config_default(struct font_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	/*
+	 * The monospaced-kana faces (BIZ UDMincho, not BIZ UDPMincho): JIS X
+	 * 4051 composition assumes full-width kana on an em grid, which
+	 * keeps justified lines even.
+	 */
+	c->path[FONT_MINCHO] = MINCHO_DIR "BIZUDMincho-Regular.ttf";
+	c->path[FONT_MINCHO_BOLD] = MINCHO_DIR "BIZUDMincho-Bold.ttf";
+	c->path[FONT_GOTHIC] = GOTHIC_DIR "BIZUDGothic-Regular.ttf";
+	c->path[FONT_GOTHIC_BOLD] = GOTHIC_DIR "BIZUDGothic-Bold.ttf";
+}
+
+static int
+readable(const char *path)
+{
+	return path != NULL && access(path, R_OK) == 0;
+}
+
+int
+fontset_open(struct fontset *fs, struct device *dev,
+    const struct font_config *c, struct diag *d)
+{
+	static const enum font_face regular[] = { FONT_MINCHO, FONT_GOTHIC };
+	static const enum font_face bold[] = { FONT_MINCHO_BOLD, FONT_GOTHIC_BOLD };
+	/* A fixed-metrics device ignores the files: its goldens must not depend on them. */
+	int any_file = !dev->ops->fixed_metrics;
+	size_t i;
+	enum font_face f, other;
+
+	memset(fs, 0, sizeof(*fs));
+	for (i = 0; i < KK_ARRAY_LEN(regular); i++) {
+		f = regular[i];
+		fs->face[f] = fs->owned[f] = dev->ops->load_font(dev, c->path[f]);
+		if (fs->face[f] == NULL) {
+			fontset_free(fs);
+			return -1;
+		}
+		fs->how[f] = "file";
+	}
+	for (i = 0; i < KK_ARRAY_LEN(bold); i++) {
+		f = bold[i];
+		if (!any_file || readable(c->path[f])) {
+			fs->face[f] = fs->owned[f] =
+			    dev->ops->load_font(dev, c->path[f]);
+			if (fs->face[f] == NULL) {
+				fontset_free(fs);
+				return -1;
+			}
+			fs->how[f] = "file";
+		}
+	}
+	for (i = 0; i < KK_ARRAY_LEN(bold); i++) {
+		f = bold[i];
+		other = bold[1 - i];
+		if (fs->face[f] != NULL)
+			continue;
+		if (!c->synthetic_bold && fs->owned[other] != NULL) {
+			fs->face[f] = fs->owned[other];
+			fs->how[f] = other == FONT_GOTHIC_BOLD ? "gothic-bold" :
+			    "mincho-bold";
+		} else {
+			fs->face[f] = fs->owned[f] =
+			    font_new_synthetic_bold(fs->face[regular[i]]);
+			fs->how[f] = "synthetic";
+		}
+	}
+	(void)d;
+	return 0;
+}
+
+void
+fontset_free(struct fontset *fs)
+{
+	size_t i;
+
+	/* Synthetic bolds borrow their regular face: free them first. */
+	for (i = 0; i < FONT_NFACES; i++)
+		if (fs->owned[i] != NULL && fs->owned[i]->base != NULL) {
+			font_free(fs->owned[i]);
+			fs->owned[i] = NULL;
+		}
+	for (i = 0; i < FONT_NFACES; i++)
+		font_free(fs->owned[i]);
+	memset(fs, 0, sizeof(*fs));
+}
+
+struct font *
+fontset_fallback(const struct fontset *fs, const struct font *f,
+    uint32_t cp)
+{
+	static const enum font_face order[][FONT_NFACES - 1] = {
+		[FONT_MINCHO] = { FONT_GOTHIC, FONT_MINCHO_BOLD, FONT_GOTHIC_BOLD },
+		[FONT_MINCHO_BOLD] = { FONT_GOTHIC_BOLD, FONT_MINCHO, FONT_GOTHIC },
+		[FONT_GOTHIC] = { FONT_MINCHO, FONT_GOTHIC_BOLD, FONT_MINCHO_BOLD },
+		[FONT_GOTHIC_BOLD] = { FONT_MINCHO_BOLD, FONT_GOTHIC, FONT_MINCHO },
+	};
+	size_t i, k;
+	struct font *g;
+
+	for (i = 0; i < FONT_NFACES; i++) {
+		if (fs->face[i] != f)
+			continue;
+		for (k = 0; k < KK_ARRAY_LEN(order[i]); k++) {
+			g = fs->face[order[i][k]];
+			if (g != NULL && g != f && font_width(g, cp) != FONT_MISSING)
+				return g;
+		}
+		break;
+	}
+	return NULL;
+}
