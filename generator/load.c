@@ -358,7 +358,8 @@ walk(struct lctx *lc, const char *rel, int depth, int recursive,
 			break;
 	}
 	closedir(dir);
-	qsort(sub.v, sub.n, sizeof(*sub.v), names_cmp);
+	if (sub.n > 1)
+		qsort(sub.v, sub.n, sizeof(*sub.v), names_cmp);
 	for (i = 0; i < sub.n; i++) {
 		crel = arena_printf(lc->a, "%s/%s", rel, sub.v[i]);
 		cpath = lc_path(lc, crel);
@@ -678,7 +679,8 @@ suggest_sibling(struct lctx *lc, const char *rel, struct buf *msg)
 	}
 	closedir(dp);
 	/* sorted, so that a tie between two names is decided the same way everywhere */
-	qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
+	if (ns.n > 1)
+		qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
 	best = str_suggest(base, (const char *const *)ns.v, ns.n);
 	if (best != NULL)
 		buf_printf(msg, "; did you mean '%s%s%s'?", dir ? dir : "",
@@ -860,7 +862,8 @@ load_chapters(struct lctx *lc)
 	size_t i;
 
 	walk(lc, "chapters", 0, 0, &ns);
-	qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
+	if (ns.n > 1)
+		qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
 	lc->b->chapters = ARENA_NEWN(lc->a, struct chapter, ns.n);
 	for (i = 0; i < ns.n; i++)
 		lc_load_chapter(lc, ns.v[i]);
@@ -875,7 +878,8 @@ load_projects(struct lctx *lc)
 
 	walk(lc, "projects", 0, 1, &ns);
 	/* Sorted by the whole relative path, bytewise, as load.h promises. */
-	qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
+	if (ns.n > 1)
+		qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
 	lc->b->focus = ARENA_NEWN(lc->a, struct focus_area, ns.n);
 	lc->b->projects = ARENA_NEWN(lc->a, struct project, ns.n);
 	for (i = 0; i < ns.n; i++)

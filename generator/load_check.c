@@ -183,6 +183,56 @@ spec_find(const struct fspec *spec, const char *name)
 	return -1;
 }
 
+/* word with two neighbouring characters swapped is cand (unti → unit). */
+static int
+is_transposition(const char *word, const char *cand)
+{
+	uint32_t a[64], b[64];
+	size_t na = 0, nb = 0, i, wl = strlen(word), cl = strlen(cand), p = 0;
+	int diff = -1;
+
+	while (p < wl && na < 64)
+		p += utf8_decode(word + p, wl - p, &a[na++]);
+	p = 0;
+	while (p < cl && nb < 64)
+		p += utf8_decode(cand + p, cl - p, &b[nb++]);
+	if (na != nb || na < 2)
+		return 0;
+	for (i = 0; i < na; i++) {
+		if (a[i] == b[i])
+			continue;
+		if (diff >= 0)
+			return 0;
+		if (i + 1 >= na || a[i] != b[i + 1] || a[i + 1] != b[i])
+			return 0;
+		diff = (int)i;
+		i++;
+	}
+	return diff >= 0;
+}
+
+/*
+ * Appends "; did you mean 'x'?" when a candidate is close to word:
+ * str_suggest()'s edit distance, and also a swap of two neighbouring
+ * letters (unti for unit), the commonest typo, which Levenshtein distance
+ * counts as two edits.
+ */
+void
+lc_suggest(struct buf *msg, const char *word, const char *const *cands,
+    size_t n)
+{
+	size_t i, len = msg->len;
+
+	diag_suggest(msg, word, cands, n);
+	if (msg->len != len)
+		return;
+	for (i = 0; i < n; i++)
+		if (cands[i] != NULL && is_transposition(word, cands[i])) {
+			buf_printf(msg, "; did you mean '%s'?", cands[i]);
+			return;
+		}
+}
+
 static void
 unknown_key(struct lctx *lc, const struct fspec *spec, const struct ynode *k)
 {
@@ -196,7 +246,7 @@ unknown_key(struct lctx *lc, const struct fspec *spec, const struct ynode *k)
 	lc_quote(&msg, k->str);
 	buf_printf(&msg, "' in %s", spec->what);
 	len = msg.len;
-	diag_suggest(&msg, k->str, cands, i);
+	lc_suggest(&msg, k->str, cands, i);
 	if (msg.len == len && spec->n <= 10) {
 		buf_puts(&msg, "; the keys are ");
 		for (i = 0; i < spec->n; i++)
@@ -436,7 +486,7 @@ lc_word(struct lctx *lc, const struct ynode *n, const char *field,
     const char *const *words, size_t nwords)
 {
 	struct buf msg = {0};
-	size_t i, len;
+	size_t i;
 
 	if (!is_scalar(n) || yaml_is_null(n)) {
 		bad_type(lc, field, FT_STR, n);
@@ -447,15 +497,11 @@ lc_word(struct lctx *lc, const struct ynode *n, const char *field,
 			return (int)i;
 	buf_printf(&msg, "unknown %s '", field);
 	lc_quote(&msg, n->str);
-	buf_putc(&msg, '\'');
-	len = msg.len;
-	diag_suggest(&msg, n->str, words, nwords);
-	if (msg.len == len) {
-		buf_puts(&msg, "; write ");
-		for (i = 0; i < nwords; i++)
-			buf_printf(&msg, "%s%s", i == 0 ? "" :
-			    i + 1 == nwords ? " or " : ", ", words[i]);
-	}
+	buf_puts(&msg, "' (one of ");
+	for (i = 0; i < nwords; i++)
+		buf_printf(&msg, "%s%s", i == 0 ? "" : ", ", words[i]);
+	buf_putc(&msg, ')');
+	lc_suggest(&msg, n->str, words, nwords);
 	diag_error(lc->d, &n->span, "bad-value", "%s", buf_str(&msg));
 	buf_free(&msg);
 	return -1;

@@ -172,6 +172,9 @@ int lc_value(struct lctx *, const struct ynode *n, struct value *out);
 /* A departments: list; needed: an empty list is missing-field. */
 void lc_dept_list(struct lctx *, const struct ynode *seq, const char *field,
     int needed, const struct span *fieldsp, struct dept_list *out);
+/* diag_suggest(), and a swap of two neighbouring letters (unti → unit). */
+void lc_suggest(struct buf *msg, const char *word, const char *const *cands,
+    size_t n);
 /* The text of a scalar, quoted for a message (cut short if long). */
 void lc_quote(struct buf *, const char *s);
 /* A scalar's type for messages: "a string 'x'", "a mapping". */

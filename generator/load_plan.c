@@ -980,7 +980,7 @@ lc_finish_volumes(struct lctx *lc)
 					lc_quote(&msg, vc->key);
 					buf_puts(&msg, "'");
 					len = msg.len;
-					diag_suggest(&msg, vc->key, cands,
+					lc_suggest(&msg, vc->key, cands,
 					    ncands);
 					if (msg.len == len)
 						buf_puts(&msg, "; write chapters, "
