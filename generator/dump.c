@@ -113,7 +113,9 @@ strlist(struct dumper *d, const char *name, char *const *v, size_t n)
 {
 	size_t i;
 
-	buf_printf(d->out, " %s [", name);
+	if (name != NULL)
+		buf_printf(d->out, " %s", name);
+	buf_puts(d->out, " [");
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_puts(d->out, ", ");
@@ -251,14 +253,6 @@ dump_table(struct dumper *d, const struct table *t, int depth)
 {
 	int r, c;
 
-	ind(d, depth);
-	buf_puts(d->out, "table");
-	ki(d, "rows", t->nrows);
-	ki(d, "cols", t->ncols);
-	ki(d, "head", t->nhead);
-	kvo(d, "number", t->number);
-	kv(d, "anchor", t->anchor);
-	nl(d);
 	if (t->caption != NULL) {
 		ind(d, depth + 1);
 		buf_puts(d->out, "caption");
@@ -334,7 +328,14 @@ dump_block(struct dumper *d, const struct block *bl, int depth)
 		buf_puts(d->out, "hr");
 		break;
 	case BLK_TABLE:
-		buf_puts(d->out, "block table");
+		buf_puts(d->out, "table");
+		if (bl->table != NULL) {
+			ki(d, "rows", bl->table->nrows);
+			ki(d, "cols", bl->table->ncols);
+			ki(d, "head", bl->table->nhead);
+			kvo(d, "number", bl->table->number);
+			kv(d, "anchor", bl->table->anchor);
+		}
 		break;
 	case BLK_FIGURE:
 		buf_puts(d->out, "figure");
@@ -355,14 +356,8 @@ dump_block(struct dumper *d, const struct block *bl, int depth)
 		break;
 	case BLK_GENERATED:
 		buf_puts(d->out, "generated");
-		if (bl->gen != NULL) {
+		if (bl->gen != NULL)
 			buf_printf(d->out, " %s", gen_name(bl->gen->kind));
-			if (bl->gen->arg_name != NULL) {
-				buf_printf(d->out, " %s=", bl->gen->arg_name);
-				q(d, bl->gen->arg_value);
-				sp(d, &bl->gen->arg_span);
-			}
-		}
 		break;
 	}
 	sp(d, &bl->span);
@@ -387,7 +382,7 @@ dump_block(struct dumper *d, const struct block *bl, int depth)
 		break;
 	case BLK_TABLE:
 		if (bl->table != NULL)
-			dump_table(d, bl->table, depth + 1);
+			dump_table(d, bl->table, depth);
 		break;
 	case BLK_FIGURE:
 		if (bl->figure != NULL && bl->figure->notes != NULL) {
@@ -398,6 +393,13 @@ dump_block(struct dumper *d, const struct block *bl, int depth)
 		}
 		break;
 	case BLK_GENERATED:
+		if (bl->gen != NULL && bl->gen->arg_name != NULL) {
+			ind(d, depth + 1);
+			buf_printf(d->out, "arg %s", bl->gen->arg_name);
+			kv(d, "value", bl->gen->arg_value);
+			sp(d, &bl->gen->arg_span);
+			nl(d);
+		}
 		if (bl->gen != NULL && bl->gen->kind == GEN_PROJECTS) {
 			ind(d, depth + 1);
 			buf_puts(d->out, "projects");
@@ -549,7 +551,7 @@ dump_common(struct dumper *d, const struct sheet_common *c, int depth)
 	if (c->nnotes > 0) {
 		ind(d, depth);
 		buf_puts(d->out, "notes");
-		strlist(d, "", c->notes, c->nnotes);
+		strlist(d, NULL, c->notes, c->nnotes);
 		nl(d);
 	}
 	ind(d, depth);
@@ -1159,7 +1161,7 @@ dump_build(const struct build *b, struct buf *out)
 		if (dp->naliases > 0) {
 			ind(&d, 2);
 			buf_puts(out, "aliases");
-			strlist(&d, "", dp->aliases, dp->naliases);
+			strlist(&d, NULL, dp->aliases, dp->naliases);
 			nl(&d);
 		}
 		ind(&d, 2);
