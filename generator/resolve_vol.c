@@ -721,7 +721,6 @@ resolve_volumes(struct rctx *c)
 	for (k = 0; k < pl->nvolumes; k++) {
 		struct volume *v = &pl->volumes[k];
 		const char *pattern = v->title_pattern;
-		int has_chapters = 0;
 
 		if (pattern == NULL)
 			pattern = v->key != NULL && strcmp(v->key, "jigyoshu") == 0 ?
@@ -730,22 +729,23 @@ resolve_volumes(struct rctx *c)
 		v->title = expand_title(c, v, pattern);
 		build_volume(c, v, &pr, named);
 		/* A chapter of this volume that its contents leave out. */
-		for (i = 0; i < v->nitems; i++)
-			if (v->items[i].kind == VI_CHAPTER)
-				has_chapters = 1;
-		for (i = 0; v->has_contents && i < v->ncontents; i++)
-			if (v->contents[i].part == VOL_CHAPTERS)
-				has_chapters = 2;
-		if (has_chapters != 2)
-			for (i = 0; i < b->nchapters; i++)
-				if (b->chapters[i].volume == v && !named[i])
-					diag_warning(c->d, &b->chapters[i].span,
-					    "chapter-not-printed", "chapter '%s' "
-					    "belongs to volume %s, whose contents "
-					    "list neither it nor 'chapters'; it is "
-					    "not in that PDF", b->chapters[i].key ?
-					    b->chapters[i].key : "", v->key ?
-					    v->key : "");
+		for (i = 0; i < b->nchapters; i++) {
+			size_t j;
+
+			if (b->chapters[i].volume != v)
+				continue;
+			for (j = 0; j < v->nitems; j++)
+				if (v->items[j].kind == VI_CHAPTER &&
+				    v->items[j].chapter == &b->chapters[i])
+					break;
+			if (j == v->nitems)
+				diag_warning(c->d, &b->chapters[i].span,
+				    "chapter-not-printed", "chapter '%s' belongs "
+				    "to volume %s, whose contents list neither it "
+				    "nor 'chapters'; it is not in that PDF",
+				    b->chapters[i].key ? b->chapters[i].key : "",
+				    v->key ? v->key : "");
+		}
 		mark_volume(c, v);
 	}
 	free(named);
