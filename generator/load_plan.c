@@ -27,6 +27,11 @@
  *   register plan        (none)
  *   register entry       id, title, disposition
  *
+ * Spans. A record's span (a department, term, goal, pillar, category,
+ * common item, volume, register entry) is where its key or id is written:
+ * the checks that come later (duplicates, unused terms, orphans) are about
+ * that key. A missing field is reported here at the record's mapping.
+ *
  * Defaults, applied before plan.yaml is read (content-format.md section 4):
  *   kind plan, status draft, draft_label （案） (a null draft_label is ""),
  *   labels as shown in section 4, numbering as shown in section 4
@@ -421,6 +426,9 @@ load_as_of(struct lctx *lc, const struct ynode *n)
 		else
 			p->as_of_year = (int)v;
 	}
+	/* "●月 in a final plan" (validate) is about the month: point at it. */
+	if (fm_has(&fm, "month"))
+		p->as_of_span = fm_span(&fm, "month");
 	m = fm_get(&fm, "month");
 	if (m == NULL || yaml_is_null(m) ||
 	    (m->type == YNODE_SCALAR && strcmp(m->str, "●") == 0))
@@ -552,7 +560,7 @@ load_taxonomy(struct lctx *lc, const struct ynode *n)
 			continue;
 		g->id = fm_str(&im, "id");
 		g->title = fm_str(&im, "title");
-		g->span = im.span;
+		g->span = fm_span(&im, "id");
 		p->ngoals++;
 	}
 
@@ -566,7 +574,7 @@ load_taxonomy(struct lctx *lc, const struct ynode *n)
 			continue;
 		pl->id = fm_str(&im, "id");
 		pl->title = fm_str(&im, "title");
-		pl->span = im.span;
+		pl->span = fm_span(&im, "id");
 		if ((it = fm_get(&im, "goal")) != NULL) {
 			pl->goal_ref.key = it->str;
 			pl->goal_ref.span = it->span;
@@ -600,7 +608,7 @@ load_taxonomy(struct lctx *lc, const struct ynode *n)
 				continue;
 			c->key = fm_str(&cm, "key");
 			c->title = fm_str(&cm, "title");
-			c->span = cm.span;
+			c->span = fm_span(&cm, "key");
 			c->pillar = pl;
 			pl->ncategories++;
 		}
@@ -619,7 +627,7 @@ load_taxonomy(struct lctx *lc, const struct ynode *n)
 		c->id = fm_str(&im, "id");
 		c->title = fm_str(&im, "title");
 		c->summary = fm_str(&im, "summary");
-		c->span = im.span;
+		c->span = fm_span(&im, "id");
 		p->ncommon_items++;
 	}
 
@@ -807,7 +815,7 @@ load_volumes(struct lctx *lc, const struct ynode *seq)
 			continue;
 		vol->key = fm_str(&fm, "key");
 		vol->title_pattern = fm_str(&fm, "title");
-		vol->span = fm.span;
+		vol->span = fm_span(&fm, "key");
 		if ((v = fm_get(&fm, "orientation")) != NULL &&
 		    (w = lc_word(lc, v, "orientation", orient_words,
 		    KK_ARRAY_LEN(orient_words))) >= 0)
@@ -1039,7 +1047,7 @@ lc_load_departments(struct lctx *lc)
 			dp->aliases = lc_str_list(lc, it, "aliases",
 			    &dp->naliases);
 		dp->pseudo = fm_bool(&fm, "pseudo", 0);
-		dp->span = fm.span;
+		dp->span = fm_span(&fm, "key");
 		dp->index = b->ndepts;
 		b->ndepts++;
 	}
@@ -1087,7 +1095,7 @@ lc_load_glossary(struct lctx *lc)
 		t->ja = fm_str(&fm, "ja");
 		t->trademark = fm_str(&fm, "trademark");
 		t->listed = fm_bool(&fm, "listed", 0);
-		t->span = fm.span;
+		t->span = fm_span(&fm, "key");
 		t->index = b->nterms;
 		if ((v = fm_get(&fm, "expansion")) != NULL) {
 			if (v->type == YNODE_SCALAR)
@@ -1159,7 +1167,7 @@ lc_load_register(struct lctx *lc)
 			continue;
 		e->id = fm_str(&em, "id");
 		e->title = fm_str(&em, "title");
-		e->span = em.span;
+		e->span = fm_span(&em, "id");
 		if ((v = fm_get(&em, "departments")) != NULL)
 			lc_dept_list(lc, v, "departments", 0, NULL,
 			    &e->departments);

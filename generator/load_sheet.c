@@ -386,7 +386,8 @@ load_common(struct lctx *lc, const struct fmap *fm, struct mdfile *mf,
 	size_t i;
 
 	c->file = (char *)mf->f.rel;
-	c->span = mf->sp;
+	/* The record: its front-matter mapping (the first key's line). */
+	c->span = fm->span;
 	c->key = fm_str(fm, "key");
 	c->key_span = fm_span(fm, "key");
 	c->title = fm_str(fm, "title");

@@ -751,6 +751,40 @@ test_bar_range(void)
 		    "a bar whose to is outside the period points at to");
 }
 
+static void
+test_limits_and_defaults(void)
+{
+	char path[600];
+	FILE *f;
+
+	fresh();
+	project("projects/a.md",
+	    "schedule:\n"
+	    "  - { from: R9, to: R10, label: 一本だけの行 }\n",
+	    "");
+	snprintf(path, sizeof(path), "%s/projects/big.md", tree);
+	if ((f = fopen(path, "wb")) != NULL) {
+		/* sparse: LOAD_MAX_FILE + 1 bytes without writing them */
+		if (fseek(f, (long)LOAD_MAX_FILE, SEEK_SET) == 0)
+			fputc('x', f);
+		fclose(f);
+	}
+	load();
+	CHECK(at("file-too-large", "projects/big.md", 0, 0), "a file over LOAD_MAX_FILE is refused");
+	CHECK_INT((long long)b.nprojects, 1, "the other project loads");
+	if (b.nprojects == 1) {
+		CHECK(b.projects[0].nschedule == 1 && b.projects[0].schedule[0].nbars == 1 &&
+		    b.projects[0].schedule[0].bars[0].to == 2028,
+		    "a row written as one bar mapping is a row of that bar");
+		CHECK_INT(b.projects[0].c.span.line, 2, "a sheet's span is its front-matter mapping");
+	}
+	CHECK_INT((long long)b.plan.nvolumes, 2, "with sheets, the default volumes are honpen and jigyoshu");
+	CHECK(b.plan.nvolumes == 2 && strcmp(b.plan.volumes[1].key, "jigyoshu") == 0 &&
+	    b.plan.volumes[1].has_contents == 0, "jigyoshu without contents: resolve's defaults");
+	CHECK_STR(b.plan.labels.lead_department, "主管課", "default label");
+	CHECK_STR(b.plan.draft_label, "（案）", "default draft_label");
+}
+
 int
 main(void)
 {
@@ -775,6 +809,7 @@ main(void)
 	test_glossary_register();
 	test_missing_required();
 	test_bar_range();
+	test_limits_and_defaults();
 	build_free(&b);
 	diag_free(&d);
 	cleanup();
