@@ -843,6 +843,12 @@ check_blocks(struct lctx *lc, struct block *bl)
 }
 
 void
+lc_check_inline_images(struct lctx *lc, struct inline_node *in)
+{
+	check_inlines(lc, in);
+}
+
+void
 lc_check_doc_images(struct lctx *lc, struct doc *doc)
 {
 	struct footnote *fn;

@@ -76,6 +76,8 @@ char *lc_norm_rel(struct lctx *, const char *src, const char **why);
  * images); lc->text is the file's text, to point at the path as written.
  */
 void lc_check_doc_images(struct lctx *, struct doc *);
+/* The same for inline Markdown written in YAML (a glossary definition). */
+void lc_check_inline_images(struct lctx *, struct inline_node *);
 
 /* --- load_check.c --- */
 

@@ -1109,6 +1109,7 @@ lc_load_glossary(struct lctx *lc)
 			t->definition_span = v->span;
 			t->definition = md_parse_inline(lc->a, lc->d,
 			    &t->definition_span, v->str);
+			lc_check_inline_images(lc, t->definition);
 		}
 		b->nterms++;
 	}

@@ -663,8 +663,14 @@ load_pending(struct lctx *lc, const struct ynode *n, struct pending *pd)
 		struct span sp = fm_span(&fm, fm_has(&fm, "from") ? "from" :
 		    "to");
 
-		diag_error(lc->d, &sp, "bad-range", "'pending' starts after it "
-		    "ends (from %d, to %d)", pd->from, pd->to);
+		struct buf f = {0}, t = {0};
+
+		fy_format(&f, pd->from, FY_STYLE_SHORT);
+		fy_format(&t, pd->to, FY_STYLE_SHORT);
+		diag_error(lc->d, &sp, "bad-range", "'pending' starts in '%s', "
+		    "after it ends in '%s'", buf_str(&f), buf_str(&t));
+		buf_free(&f);
+		buf_free(&t);
 		return -1;
 	}
 	pd->span = years_span(lc, &fm, pd->from, pd->to);

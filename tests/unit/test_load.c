@@ -367,7 +367,8 @@ test_project(void)
 	    "  - { kind: output, name: 件数, targets: { R8: \"—\", R9: \"－\", R10: 0x1F } }\n"
 	    "  - { kind: outcome, name: 平均正答率, targets: { all: 全国平均以上 }, merge: true }\n"
 	    "  - { kind: kpi, pending: { text: 今後設定する。 } }\n"
-	    "  - { kind: output, name: 受付, pending: { text: 後で, from: R10, rows: 2 } }\n",
+	    "  - { kind: output, name: 受付, pending: { text: 後で, from: R10, rows: 2 } }\n"
+	    "  - { kind: output, name: 小数, targets: { R8: .5, R9: -0.0, R10: 1e-3, R11: 2.50E+1, R12: -12 } }\n",
 	    "来庁せずに手続できる窓口を広げます。\n\n"
 	    "## 現状\n\n- 窓口が混む。\n\n### 市民\n\n- 待つ。\n\n"
 	    "## 理想的な姿\n\n- 待たない。\n\n"
@@ -397,7 +398,15 @@ test_project(void)
 	CHECK_INT(p->schedule[1].cells[0].year, 2026, "cells in year order");
 	CHECK_STR(p->schedule[1].cells[1].lines[1], "運用開始", "a list cell prints one line each");
 	/* indicators */
-	CHECK_INT((long long)p->nindicators, 5, "five indicators");
+	CHECK_INT((long long)p->nindicators, 6, "six indicators");
+	if (p->nindicators == 6 && p->indicators[5].ntargets == 5) {
+		CHECK_STR(p->indicators[5].targets[0].value.text, "0.5", ".5 is 0.5");
+		CHECK_STR(p->indicators[5].targets[1].value.text, "0", "-0.0 is 0");
+		CHECK_STR(p->indicators[5].targets[2].value.text, "0.001", "1e-3 is 0.001");
+		CHECK_STR(p->indicators[5].targets[3].value.text, "25", "2.50E+1 is 25");
+		CHECK_STR(p->indicators[5].targets[4].value.text, "-12", "negative integer");
+	} else
+		CHECK(0, "decimal indicator loaded");
 	CHECK_STR(p->indicators[0].targets[0].value.text, "1290", "integer value");
 	CHECK_INT(p->indicators[0].targets[0].value.is_number, 1, "integer is a number");
 	CHECK_STR(p->indicators[0].targets[1].value.text, "22.5", "float value");
