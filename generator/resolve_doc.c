@@ -296,9 +296,26 @@ done:
 /* Generated blocks                                                     */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Where the value of {{projects pillar=9}} was written: arg_span is the
+ * first character of the arguments (the name), and the value follows
+ * name=.
+ */
+static struct span
+value_span(const struct generated *g)
+{
+	struct span sp = g->arg_span;
+
+	if (sp.col > 0 && g->arg_name != NULL)
+		sp.col += (int)utf8_count(g->arg_name, strlen(g->arg_name)) + 1;
+	return sp;
+}
+
 static void
 resolve_generated(struct rctx *c, struct generated *g)
 {
+	struct span vsp = value_span(g);
+
 	struct build *b = c->b;
 	struct pillar *pl;
 	struct focus_area *f;
@@ -338,7 +355,7 @@ resolve_generated(struct rctx *c, struct generated *g)
 	}
 	if (strcmp(g->arg_name, "pillar") == 0) {
 		if ((pl = rctx_find_pillar(b, g->arg_value)) == NULL) {
-			rctx_report(c, &g->arg_span, "unknown-pillar",
+			rctx_report(c, &vsp, "unknown-pillar",
 			    g->arg_value, &c->pillar_ids, "pillars",
 			    "{{projects pillar=%s}}: pillar %s does not exist",
 			    g->arg_value ? g->arg_value : "",
@@ -349,7 +366,7 @@ resolve_generated(struct rctx *c, struct generated *g)
 		g->nprojects = pl->nprojects;
 	} else if (strcmp(g->arg_name, "focus") == 0) {
 		if ((f = rctx_find_focus(b, g->arg_value)) == NULL) {
-			rctx_report(c, &g->arg_span, "unknown-focus-area",
+			rctx_report(c, &vsp, "unknown-focus-area",
 			    g->arg_value, &c->focus_keys, "focus areas",
 			    "{{projects focus=%s}}: unknown focus area '%s'",
 			    g->arg_value ? g->arg_value : "",
@@ -360,7 +377,7 @@ resolve_generated(struct rctx *c, struct generated *g)
 		g->nprojects = f->nmembers;
 	} else if (strcmp(g->arg_name, "category") == 0) {
 		if ((cat = rctx_find_category(b, g->arg_value)) == NULL) {
-			rctx_report(c, &g->arg_span, "unknown-category",
+			rctx_report(c, &vsp, "unknown-category",
 			    g->arg_value, &c->category_keys, "categories",
 			    "{{projects category=%s}}: unknown category '%s'",
 			    g->arg_value ? g->arg_value : "",
