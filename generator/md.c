@@ -662,7 +662,7 @@ count_pipes(const char *s, size_t i, size_t e)
 static void
 table_guard(struct pre *p, const struct lines *L)
 {
-	size_t k, r, ncols, dash, cells, pipes, i;
+	size_t k, r, ncols, dash = 0, cells, pipes, i;
 	int bad;
 	struct span sp;
 
@@ -812,14 +812,21 @@ struct fndef {
 	struct span	 span;
 };
 
-/* Lowercased ASCII, for comparing labels as cmark does (case-insensitively). */
-static int
-label_eq(const char *a, const char *b)
+/* A label lowercased (ASCII), to compare labels as cmark does. */
+static char *
+fold(struct md_ctx *ctx, const char *s)
 {
-	for (; *a && *b; a++, b++)
-		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-			return 0;
-	return *a == *b;
+	char *r = arena_strdup(ctx->a, s), *p;
+
+	for (p = r; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return r;
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Reads "[^label]" at src offset i of line li; returns the label or NULL. */
@@ -1275,9 +1282,7 @@ conv_heading(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
 		last = t;
 	if (last != NULL && last->type == INL_TEXT && last->text != NULL) {
 		len = strlen(last->text);
-		if (len >= 3 && strcmp(last->text + len - 3, "{-}") == 0 &&
-		    (len == 3 || is_blank(last->text[len - 4]) ||
-		    last != b->inlines)) {
+		if (len >= 3 && strcmp(last->text + len - 3, "{-}") == 0) {
 			len -= 3;
 			while (len > 0 && is_blank(last->text[len - 1]))
 				len--;
@@ -1689,8 +1694,8 @@ footnotes(struct md_ctx *ctx, cmark_node *doc, struct doc *out)
 	struct fndef *defs;
 	struct md_binfo bi;
 	cmark_node *n;
-	size_t k = 0, i, j, ndefs;
-	int used;
+	size_t k = 0, i, j, ndefs, nused;
+	char **used, *key;
 
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
 		if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
@@ -1708,15 +1713,21 @@ footnotes(struct md_ctx *ctx, cmark_node *doc, struct doc *out)
 		tail = &fn->next;
 	}
 	defs = scan_fndefs(ctx, &ndefs);
+	if (ndefs == 0)
+		return;
+	/* The referenced labels, folded and sorted, for lookups. */
+	used = xcalloc(ctx->nfn_labels + 1, sizeof(char *));
+	for (j = 1, nused = 0; j < ctx->nfn_labels; j++)
+		if (ctx->fn_labels[j] != NULL)
+			used[nused++] = fold(ctx, ctx->fn_labels[j]);
+	qsort(used, nused, sizeof(char *), str_cmp);
 	for (i = 0; i < ndefs; i++) {
-		used = 0;
-		for (j = 1; j < ctx->nfn_labels && !used; j++)
-			used = ctx->fn_labels[j] != NULL &&
-			    label_eq(ctx->fn_labels[j], defs[i].label);
-		if (!used)
+		key = fold(ctx, defs[i].label);
+		if (bsearch(&key, used, nused, sizeof(char *), str_cmp) == NULL)
 			md_warn(ctx, &defs[i].span, "unused-footnote",
 			    "footnote [^%s] is never referenced", defs[i].label);
 	}
+	free(used);
 	free(defs);
 }
 
@@ -1731,6 +1742,7 @@ ctx_init(struct md_ctx *ctx, struct arena *a, struct diag *d,
 	ctx->first_line = first_line > 0 ? first_line : 1;
 	ctx->first_col = first_col > 0 ? first_col : 1;
 	ctx->prev_heading = 1;
+	ctx->search_budget = (size_t)1 << 24;
 }
 
 /* Checks, pre-processes and parses; returns the cmark document. */

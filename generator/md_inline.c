@@ -86,6 +86,11 @@ add(struct conv *cv, struct inline_node *n)
 /* Positions                                                           */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Searches are bounded per parse (ctx->search_budget): thousands of nodes
+ * whose text is not found would otherwise scan the block each time. Past
+ * the budget, positions fall back to the block's.
+ */
 static int
 search_line(struct md_ctx *ctx, size_t li, size_t from, const char *needle,
     size_t nlen, size_t *off)
@@ -93,6 +98,9 @@ search_line(struct md_ctx *ctx, size_t li, size_t from, const char *needle,
 	const char *s = ctx->src + ctx->lines[li].off;
 	size_t len = ctx->lines[li].len, i;
 
+	if (from >= len || ctx->search_budget < len - from)
+		return 0;
+	ctx->search_budget -= len - from;
 	for (i = from; i + nlen <= len; i++)
 		if (s[i] == needle[0] && memcmp(s + i, needle, nlen) == 0) {
 			*off = i;
@@ -110,7 +118,7 @@ static int
 find_raw(struct md_ctx *ctx, const struct md_binfo *bi, int line, int col,
     const char *needle, size_t *li, size_t *off)
 {
-	size_t nlen = strlen(needle), budget = 1 << 16, l;
+	size_t nlen = strlen(needle), l;
 
 	if (nlen == 0 || ctx->nlines == 0)
 		return 0;
@@ -127,9 +135,6 @@ find_raw(struct md_ctx *ctx, const struct md_binfo *bi, int line, int col,
 		*li = l - 1;
 		if (search_line(ctx, *li, 0, needle, nlen, off))
 			return 1;
-		if (ctx->lines[*li].len >= budget)
-			break;
-		budget -= ctx->lines[*li].len;
 	}
 	return 0;
 }

@@ -93,6 +93,7 @@ struct md_ctx {
 	int		 errors;	/* errors reported by this parse */
 	int		 limit_reported;
 	int		 prev_heading;
+	size_t		 search_budget;	/* bytes md_find may still scan */
 	char		**fn_labels;	/* by cmark footnote number (owned array) */
 	size_t		 nfn_labels;
 };

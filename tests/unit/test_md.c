@@ -672,6 +672,100 @@ test_limits(void)
 	buf_free(&b);
 }
 
+static void
+test_more(void)
+{
+	struct inline_node *n;
+	struct term term;
+	struct buf b = {0};
+	struct span sp = { "glossary.yaml", 7, 3 };
+
+	CHECK_STR(md("| 語 |\n|---|\n| [[自動化|rpa]] |\n"),
+	    "(table 2x1 - (row (cell \"語\")) (row (cell (gloss rpa \"自動化\"))))",
+	    "[[text|key]] in a table without the backslash");
+	CHECK_STR(md("[Robotic Process\nAutomation]{lang=en}の略"),
+	    "(p (lang en \"Robotic Process Automation\") \"の略\")",
+	    "language span over a line break");
+	CHECK_STR(md("[text]{lang=en}\n\n]{lang=en} [x] [y]{lang=}"),
+	    "(p (lang en \"text\")) (p \"]{lang=en} [x] [y]{lang=}\")",
+	    "unmatched or empty language spans stay text");
+	CHECK_STR(mds("> x\n> | あ | い |\n> |---|---|\n> | う | え |\n"),
+	    "(quote@1:1 (p@1:3 (text@1:3 \"x\")) (table@2:3 2x2 -- "
+	    "(row (cell@2:5 (text@2:5 \"あ\")) (cell@2:9 (text@2:9 \"い\"))) "
+	    "(row (cell@4:5 (text@4:5 \"う\")) (cell@4:9 (text@4:9 \"え\")))))",
+	    "header cells of a table that interrupted a paragraph");
+	CHECK_STR(md("見出し\n===\n"), "(h2 \"見出し\")",
+	    "setext level 1 is clamped");
+	CHECK_STR(diags(), "E1:1 heading-level", "setext level 1 reported");
+	CHECK_STR(md("> [!COLUMN] **◆**[[dx]]とは\n> 本文\n"),
+	    "(column (title (strong \"◆\") (gloss dx) \"とは\") (p \"本文\"))",
+	    "COLUMN title with inlines");
+	CHECK_STR(md("> [!COLUMN]\n> 本文\n"), "(column (title) (p \"本文\"))",
+	    "COLUMN without a title");
+	CHECK_STR(md("期間は\n{{period}}\nです"),
+	    "(p \"期間は\" (field period) \"です\")", "fields join as wide");
+	CHECK_STR(md("本文\r\n続き\r\n\r\n## 節\r\n"),
+	    "(p \"本文続き\") (h2 \"節\")", "CRLF body");
+	CHECK_STR(md("| a | b |\n|---|---|\n| 注[^n] | x |\n\n[^n]: 注記\n"),
+	    "(table 2x2 -- (row (cell \"a\") (cell \"b\")) (row (cell \"注\" "
+	    "(fn n)) (cell \"x\"))) (footnote n (p \"注記\"))",
+	    "footnote reference in a cell");
+	CHECK_STR(md("1. 一\n   1. 二\n      - 三\n"),
+	    "(ol 1 (li (p \"一\") (ol 1 (li (p \"二\") (ul (li (p \"三\")))))))",
+	    "nested lists");
+	CHECK_STR(md("~~「取消」~~の\n~~strike~~"),
+	    "(p (del \"「取消」\") \"の \" (del \"strike\"))",
+	    "strikethrough next to brackets");
+	CHECK_STR(md("## はじめに{-}\n\n## **強調** {-}\n"),
+	    "(h2* \"はじめに\") (h2* (strong \"強調\"))", "{-} variants");
+
+	reset();
+	n = md_parse_inline(&A, &D, &sp, "定義で{{perod}}");
+	CHECK(n == NULL, "inline: error gives NULL");
+	CHECK_STR(diags(), "E7:6 unknown-field", "inline: column from sp");
+	reset();
+	n = md_parse_inline(&A, &D, &sp, "[[qr]]と[[二次元|qr]]と{{fy R8}}");
+	memset(&term, 0, sizeof(term));
+	term.term = "QRコード";
+	n->term = &term;
+	md_plain_text(&b, n);
+	CHECK_STR(buf_str(&b), "QRコードと二次元と{{fy}}", "plain text of refs");
+	buf_reset(&b);
+	n->next->next->next->next->text = "R8";
+	md_plain_text(&b, n);
+	CHECK_STR(buf_str(&b), "QRコードと二次元とR8", "plain text of a field");
+	buf_free(&b);
+}
+
+static void
+test_deep(void)
+{
+	struct buf b = {0};
+	int i;
+
+	for (i = 0; i < 40; i++)
+		buf_printf(&b, "%*s- x\n", 2 * i, "");
+	md(buf_str(&b));
+	CHECK_STR(diags(), "E16:33 md-limit", "deep lists");
+	buf_reset(&b);
+	for (i = 0; i < 100; i++)
+		buf_puts(&b, "![");
+	buf_puts(&b, "x");
+	for (i = 0; i < 100; i++)
+		buf_puts(&b, "](y)");
+	md(buf_str(&b));
+	CHECK(D.n >= 1 && strcmp(D.v[0].code, "md-limit") == 0,
+	    "deeply nested images");
+	buf_reset(&b);
+	for (i = 0; i < 60; i++)
+		buf_puts(&b, "[a");
+	for (i = 0; i < 60; i++)
+		buf_puts(&b, "]{lang=en}");
+	md(buf_str(&b));
+	CHECK_STR(diags(), "E1:61 md-limit", "deeply nested language spans");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -690,6 +784,8 @@ main(void)
 	test_positions();
 	test_inline_api();
 	test_limits();
+	test_more();
+	test_deep();
 	arena_free(&A);
 	diag_free(&D);
 	buf_free(&out);
