@@ -50,7 +50,12 @@ rctx_report(struct rctx *c, const struct span *sp, const char *code,
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	if (word != NULL && cands != NULL)
+	/*
+	 * A one- or two-character id (pillar 3) is "close" to every other
+	 * one: list what there is instead of guessing.
+	 */
+	if (word != NULL && cands != NULL &&
+	    utf8_count(word, strlen(word)) >= 3)
 		s = str_suggest(word, cands->v, cands->n);
 	if (s != NULL)
 		buf_printf(&msg, "; did you mean '%s'?", s);
@@ -196,6 +201,36 @@ rctx_find_volume(struct build *b, const char *key)
 	return NULL;
 }
 
+int
+rctx_focus_listed(struct build *b, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key != NULL && i < b->plan.nfocus_keys; i++)
+		if (streq(b->plan.focus_keys[i].key, key))
+			return 1;
+	return 0;
+}
+
+/* An error was reported in the file named name (any folder). */
+static int
+file_failed(const struct diag *d, const char *name)
+{
+	size_t i, n = strlen(name), fl;
+
+	for (i = 0; i < d->n; i++) {
+		const char *f = d->v[i].file;
+
+		if (d->v[i].level != DIAG_ERROR || f == NULL)
+			continue;
+		fl = strlen(f);
+		if (fl >= n && strcmp(f + fl - n, name) == 0 &&
+		    (fl == n || f[fl - n - 1] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
 static struct goal *
 find_goal(struct build *b, const char *id)
 {
@@ -270,7 +305,8 @@ bind_dept_list(struct rctx *c, struct dept_list *l, int strict)
 
 		r->dept = dp = rctx_find_dept(c->b, r->written, &alias);
 		if (dp == NULL) {
-			if (strict || is_key_like(r->written))
+			if (!c->dept_failed &&
+			    (strict || is_key_like(r->written)))
 				rctx_report(c, &r->span, "unknown-department",
 				    r->written, &c->dept_names, NULL,
 				    "unknown department '%s'", r->written ?
@@ -312,7 +348,7 @@ bind_departments(struct rctx *c)
 		if (pl->publisher != NULL && alias)
 			alias_warning(c, &pl->publisher_ref.span,
 			    pl->publisher_ref.key, pl->publisher);
-		else if (pl->publisher == NULL &&
+		else if (pl->publisher == NULL && !c->dept_failed &&
 		    is_key_like(pl->publisher_ref.key))
 			rctx_report(c, &pl->publisher_ref.span,
 			    "unknown-department", pl->publisher_ref.key,
@@ -559,7 +595,8 @@ bind_project(struct rctx *c, struct project *p)
 	}
 	if (p->focus_ref.key != NULL) {
 		p->focus = rctx_find_focus(b, p->focus_ref.key);
-		if (p->focus == NULL)
+		/* Listed in the taxonomy without a file: reported there. */
+		if (p->focus == NULL && !rctx_focus_listed(b, p->focus_ref.key))
 			rctx_report(c, &p->focus_ref.span, "unknown-focus-area",
 			    p->focus_ref.key, &c->focus_keys, "focus areas",
 			    "unknown focus area '%s'", p->focus_ref.key);
@@ -898,7 +935,7 @@ bind_term_refs(struct rctx *c, struct sheet_common *sc)
 		struct term_ref *r = &sc->terms[i];
 
 		r->term = rctx_find_term(c->b, r->key);
-		if (r->term == NULL)
+		if (r->term == NULL && !c->gloss_failed)
 			rctx_report(c, &r->span, "unknown-term", r->key,
 			    &c->term_keys, NULL, "unknown glossary key '%s' in "
 			    "terms", r->key ? r->key : "");
@@ -1099,6 +1136,8 @@ resolve(struct build *b, struct diag *d)
 	c.a = &b->arena;
 	c.plan_span.file = b->plan.file ? b->plan.file : "plan.yaml";
 	default_numbering(&b->plan.numbering);
+	c.dept_failed = b->ndepts == 0 && file_failed(d, "departments.yaml");
+	c.gloss_failed = b->nterms == 0 && file_failed(d, "glossary.yaml");
 
 	collect_names(&c);
 	bind_departments(&c);

@@ -113,97 +113,68 @@ rwalk_doc(struct rwalk *w, struct doc *doc, int all)
 /* Fields                                                               */
 /* ------------------------------------------------------------------ */
 
-static const char *const field_names[] = {
-	"period", "fy", "date", "plan.title", "city.name",
-};
-
-static const char *const style_names[] = { "long", "era", "short", "western" };
-
 /*
- * Splits "R8 short" into the value and a trailing style word. When the
- * whole text is not a value but all but its last word is, the last word
- * is an argument that is not a style: *bad_word points at it in args.
+ * The Markdown adapter checks a field's syntax where it reads it (md.c:
+ * unknown names, arguments where none are taken, a style word that is not
+ * one): such a field is left without text here and not reported twice.
+ * What needs the plan is checked here: a year or date that does not
+ * parse, {{period}} in a plan without one.
  */
-static int
-split_style(const char *args, int is_fy, struct buf *val,
-    enum fy_style *style, const char **bad_word)
+
+/* Up to three space-separated words of args. */
+static size_t
+split_words(const char *args, const char **w, size_t *wl)
 {
-	const char *end, *sp;
-	struct kdate dt;
-	size_t len;
-	int fy;
+	const char *p = args;
+	size_t n = 0;
 
-	*bad_word = NULL;
-	while (*args == ' ' || *args == '\t')
-		args++;
-	len = strlen(args);
-	while (len > 0 && (args[len - 1] == ' ' || args[len - 1] == '\t'))
-		len--;
-	end = args + len;
-	for (sp = end; sp > args && sp[-1] != ' ' && sp[-1] != '\t'; sp--)
-		;
-	buf_put(val, args, len);
-	if (sp == args)
-		return 0;
-	{
-		char *word = xstrndup(sp, (size_t)(end - sp));
-		int is_style = fy_style_parse(word, style) == 0;
-		const char *rest_end = sp;
-
-		free(word);
-		while (rest_end > args && (rest_end[-1] == ' ' ||
-		    rest_end[-1] == '\t'))
-			rest_end--;
-		buf_reset(val);
-		buf_put(val, args, (size_t)(rest_end - args));
-		if (is_style)
-			return 1;
-		/* Not a style: is the rest a value on its own? */
-		if (is_fy ? fy_parse(buf_str(val), &fy) == 0 :
-		    date_parse(buf_str(val), &dt) == 0) {
-			*bad_word = sp;
-			return 0;
-		}
-		buf_reset(val);
-		buf_put(val, args, len);
+	while (p != NULL && *p != '\0' && n < 3) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		w[n] = p;
+		while (*p != '\0' && *p != ' ' && *p != '\t')
+			p++;
+		wl[n] = (size_t)(p - w[n]);
+		n++;
 	}
-	return 0;
+	return n;
 }
 
-static int
-blank(const char *s)
+/* Where args start: "{{" name " " from the field's own position. */
+static struct span
+args_span(const struct inline_node *in, const char *at)
 {
-	if (s == NULL)
-		return 1;
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t')
-			return 0;
-	return 1;
+	struct span sp = in->span;
+
+	if (sp.col > 0 && in->key != NULL && in->args != NULL)
+		sp.col += 2 + (int)utf8_count(in->key, strlen(in->key)) + 1 +
+		    (int)utf8_count(in->args, (size_t)(at - in->args));
+	return sp;
 }
 
 static void
 resolve_field(struct rctx *c, struct inline_node *in)
 {
 	struct plan *pl = &c->b->plan;
-	struct buf out = {0}, longf = {0}, val = {0};
+	struct buf out = {0}, longf = {0};
 	enum fy_style style = pl->year_style;
-	const char *name = in->key ? in->key : "";
+	const char *name = in->key ? in->key : "", *w[3];
+	size_t wl[3], nw;
 	struct kdate dt;
-	const char *bad = NULL;
-	int fy, has_style;
+	int fy;
 
 	in->text = NULL;
 	in->expansion = NULL;
+	nw = split_words(in->args, w, wl);
 	if (strcmp(name, "period") == 0) {
-		if (!blank(in->args)) {
-			diag_error(c->d, &in->span, "bad-field",
-			    "{{period}} takes no arguments");
-			goto done;
-		}
+		if (nw > 0)
+			return;
 		if (!pl->has_period) {
 			diag_error(c->d, &in->span, "bad-field",
-			    "{{period}}: the plan has no period");
-			goto done;
+			    "{{period}}: the plan has no period (kind: policy)");
+			return;
 		}
 		fy_format(&out, pl->from, style);
 		buf_puts(&out, "～");
@@ -213,49 +184,31 @@ resolve_field(struct rctx *c, struct inline_node *in)
 		fy_format(&longf, pl->to, FY_STYLE_LONG);
 	} else if (strcmp(name, "fy") == 0 || strcmp(name, "date") == 0) {
 		int is_fy = name[0] == 'f';
+		char *val, *st;
+		int bad_style;
 
-		has_style = split_style(in->args ? in->args : "", is_fy, &val,
-		    &style, &bad);
-		if (bad != NULL) {
-			struct span sp = in->span;
-			size_t wl = strcspn(bad, " \t");
-			char *word = xstrndup(bad, wl);
-
-			/* {{fy R9 shrot}}: point at the word, one space after the name. */
-			if (sp.col > 0)
-				sp.col += 2 + (int)utf8_count(name, strlen(name)) +
-				    1 + (int)utf8_count(in->args, (size_t)(bad -
-				    in->args));
-			{
-				struct buf msg = {0};
-
-				buf_printf(&msg, "unknown argument '%s' of {{%s}}",
-				    word, name);
-				diag_suggest(&msg, word, style_names,
-				    KK_ARRAY_LEN(style_names));
-				if (str_suggest(word, style_names,
-				    KK_ARRAY_LEN(style_names)) == NULL)
-					buf_puts(&msg, " (a style: long, era, "
-					    "short or western)");
-				diag_error(c->d, &sp, "bad-field", "%s",
-				    buf_str(&msg));
-				buf_free(&msg);
-			}
-			free(word);
-			goto done;
+		if (nw == 0 || nw > 2)
+			return;
+		if (nw == 2) {
+			st = xstrndup(w[1], wl[1]);
+			bad_style = fy_style_parse(st, &style) == -1;
+			free(st);
+			if (bad_style)
+				return;
 		}
-		(void)has_style;
-		if (is_fy ? fy_parse(buf_str(&val), &fy) == -1 :
-		    date_parse(buf_str(&val), &dt) == -1) {
-			diag_error(c->d, &in->span, "bad-field",
-			    "{{%s %s}}: '%s' is not a %s (write %s, then "
-			    "optionally long, era, short or western)", name,
-			    in->args ? in->args : "", buf_str(&val),
-			    is_fy ? "fiscal year" : "date", is_fy ?
+		val = xstrndup(w[0], wl[0]);
+		if (is_fy ? fy_parse(val, &fy) == -1 : date_parse(val, &dt) == -1) {
+			struct span sp = args_span(in, w[0]);
+
+			diag_error(c->d, &sp, "bad-field", "{{%s}}: '%s' is not a "
+			    "%s; write it as %s", name, val, is_fy ?
+			    "fiscal year" : "date", is_fy ?
 			    "R8, 令和8年度 or 2026年度" :
 			    "R8.3, 令和8年3月31日 or 2026-03-31");
+			free(val);
 			goto done;
 		}
+		free(val);
 		if (is_fy) {
 			fy_format(&out, fy, style);
 			fy_format(&longf, fy, FY_STYLE_LONG);
@@ -267,21 +220,11 @@ resolve_field(struct rctx *c, struct inline_node *in)
 	    strcmp(name, "city.name") == 0) {
 		const char *v = name[0] == 'p' ? pl->title : pl->city_name;
 
-		if (!blank(in->args)) {
-			diag_error(c->d, &in->span, "bad-field",
-			    "{{%s}} takes no arguments", name);
-			goto done;
-		}
+		if (nw > 0)
+			return;
 		buf_puts(&out, v ? v : "");
-	} else {
-		struct buf msg = {0};
-
-		buf_printf(&msg, "unknown field '{{%s}}'", name);
-		diag_suggest(&msg, name, field_names, KK_ARRAY_LEN(field_names));
-		diag_error(c->d, &in->span, "bad-field", "%s", buf_str(&msg));
-		buf_free(&msg);
-		goto done;
-	}
+	} else
+		return;
 	in->text = arena_strdup(c->a, buf_str(&out));
 	/* The short form (R8) is read out in full by assistive technology. */
 	if (longf.len > 0 && style == FY_STYLE_SHORT)
@@ -289,7 +232,6 @@ resolve_field(struct rctx *c, struct inline_node *in)
 done:
 	buf_free(&out);
 	buf_free(&longf);
-	buf_free(&val);
 }
 
 /* ------------------------------------------------------------------ */
@@ -324,7 +266,8 @@ resolve_generated(struct rctx *c, struct generated *g)
 
 	g->projects = NULL;
 	g->nprojects = 0;
-	if (g->kind == GEN_REGISTER && b->reg == NULL)
+	if (g->kind == GEN_REGISTER && b->reg == NULL &&
+	    b->plan.pred_register == NULL)
 		diag_error(c->d, &g->arg_span, "no-register",
 		    "{{register}} needs a predecessor register (plan.predecessor."
 		    "register in plan.yaml)");
@@ -366,6 +309,8 @@ resolve_generated(struct rctx *c, struct generated *g)
 		g->nprojects = pl->nprojects;
 	} else if (strcmp(g->arg_name, "focus") == 0) {
 		if ((f = rctx_find_focus(b, g->arg_value)) == NULL) {
+			if (rctx_focus_listed(b, g->arg_value))
+				return;	/* its missing file is reported */
 			rctx_report(c, &vsp, "unknown-focus-area",
 			    g->arg_value, &c->focus_keys, "focus areas",
 			    "{{projects focus=%s}}: unknown focus area '%s'",
@@ -604,12 +549,25 @@ bind_gloss(struct rctx *c, struct inline_node *in)
 {
 	in->term = rctx_find_term(c->b, in->key);
 	in->gloss_marker = 0;
-	if (in->term == NULL)
-		rctx_report(c, &in->span, "unknown-term", in->key,
+	if (in->term != NULL)
+		in->term->uses++;
+	else if (!c->gloss_failed) {
+		struct span sp = in->span;
+
+		/*
+		 * Point at the key: after "[[", or after "[[text|" when the
+		 * text is plain (then it was written as it reads).
+		 */
+		if (in->children == NULL && sp.col > 0)
+			sp.col += 2;
+		else if (sp.col > 0 && in->children->type == INL_TEXT &&
+		    in->children->next == NULL && in->children->text != NULL)
+			sp.col += 2 + (int)utf8_count(in->children->text,
+			    strlen(in->children->text)) + 1;
+		rctx_report(c, &sp, "unknown-term", in->key,
 		    &c->term_keys, NULL, "unknown glossary key '%s' in [[%s]]",
 		    in->key ? in->key : "", in->key ? in->key : "");
-	else
-		in->term->uses++;
+	}
 }
 
 static void

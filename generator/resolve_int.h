@@ -49,6 +49,13 @@ struct rctx {
 	struct names	 chapter_keys;
 	struct names	 volume_keys;
 	struct names	 reg_ids;
+	/*
+	 * departments.yaml or glossary.yaml could not be read (an error was
+	 * reported in it): references to them are not reported one by one,
+	 * since every one would fail for the same reason.
+	 */
+	int		 dept_failed;
+	int		 gloss_failed;
 };
 
 /* resolve.c */
@@ -72,6 +79,8 @@ struct focus_area *rctx_find_focus(struct build *, const char *);
 struct category *rctx_find_category(struct build *, const char *);
 struct chapter *rctx_find_chapter(struct build *, const char *);
 struct volume *rctx_find_volume(struct build *, const char *);
+/* Is key listed in taxonomy.focus_areas? */
+int rctx_focus_listed(struct build *, const char *key);
 /* Plain text of inlines, in the arena. */
 char *rctx_plain(struct rctx *, const struct inline_node *);
 const char *rctx_label(const char *given, const char *dflt);

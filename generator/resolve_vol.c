@@ -184,8 +184,12 @@ bind_preds(struct rctx *c, struct sheet_common *sc, int *reported)
 
 		pl->entry = NULL;
 		if (r == NULL) {
-			/* One error per sheet is enough to say what is missing. */
-			if (!*reported)
+			/*
+			 * One error is enough to say what is missing; none when
+			 * plan.yaml names a register that could not be read
+			 * (that is reported where it is named).
+			 */
+			if (!*reported && c->b->plan.pred_register == NULL)
 				diag_error(c->d, &pl->span, "no-register",
 				    "predecessors: needs the predecessor plan's "
 				    "register (plan.predecessor.register in "
@@ -399,7 +403,13 @@ assign_chapters(struct rctx *c, char *named)
 				    "");
 				continue;
 			}
-			if (ch->volume_ref.key != NULL && v->key != NULL &&
+			if (ch->volume_ref.key != NULL &&
+			    rctx_find_volume(b, ch->volume_ref.key) == NULL)
+				rctx_report(c, &ch->volume_ref.span,
+				    "unknown-volume", ch->volume_ref.key,
+				    &c->volume_keys, "volumes",
+				    "unknown volume '%s'", ch->volume_ref.key);
+			else if (ch->volume_ref.key != NULL && v->key != NULL &&
 			    strcmp(ch->volume_ref.key, v->key) != 0) {
 				diag_error(c->d, &vc->span, "two-volumes",
 				    "chapter '%s' says volume: %s but is listed "
@@ -733,6 +743,15 @@ resolve_volumes(struct rctx *c)
 			size_t j;
 
 			if (b->chapters[i].volume != v)
+				continue;
+			/* A duplicate key is reported as such. */
+			for (j = 0; j < b->nchapters; j++)
+				if (j != i && b->chapters[j].key != NULL &&
+				    b->chapters[i].key != NULL &&
+				    strcmp(b->chapters[j].key,
+				    b->chapters[i].key) == 0)
+					break;
+			if (j < b->nchapters)
 				continue;
 			for (j = 0; j < v->nitems; j++)
 				if (v->items[j].kind == VI_CHAPTER &&

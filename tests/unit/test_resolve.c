@@ -587,7 +587,7 @@ test_errors(void)
 	    "departments: [digital]\n---\n三。\n");
 	put("chapters/04-bad.md",
 	    "---\ntitle: 誤り\nkey: bad\nvolume: honben\n---\n"
-	    "{{fy R9 shrot}}と{{plan.titel}}。\n"
+	    "{{fy R9 shrot}}と{{plan.titel}}と{{fy R99x}}。\n"
 	    "\n"
 	    "{{projects pillar=9}}\n");
 	/* spare is listed: true; drop pc's uses by not editing. Add an unused one. */
@@ -615,8 +615,8 @@ test_errors(void)
 	    "[year-outside-period] at from: R7 of a bar");
 	CHECK_STR(where(&d, "bad-range", "projects/c.md"), "11:15",
 	    "[bad-range] for a bar from R10 to R9");
-	CHECK_STR(where(&d, "unknown-term", "projects/c.md"), "13:5",
-	    "[unknown-term] at [[pcc]] (columns in characters)");
+	CHECK_STR(where(&d, "unknown-term", "projects/c.md"), "13:7",
+	    "[unknown-term] at the key of [[pcc]] (columns in characters)");
 	CHECK(strstr(msg_of(&d, "unknown-term"), "did you mean 'pc'") != NULL,
 	    "unknown term hint");
 	CHECK_STR(where(&d, "unknown-pillar", "projects/d.md"), "5:9",
@@ -641,11 +641,12 @@ test_errors(void)
 	    "[unknown-volume] at volume: honben");
 	CHECK(strstr(msg_of(&d, "unknown-volume"), "did you mean 'honpen'")
 	    != NULL, "unknown volume hint");
-	CHECK_STR(where(&d, "bad-field", "chapters/04-bad.md"), "6:9",
-	    "[bad-field] points at the bad argument 'shrot'");
-	CHECK(strstr(msg_of(&d, "bad-field"), "did you mean 'short'") != NULL,
-	    "bad fy style hint");
-	CHECK_INT(count(&d, "bad-field"), 2, "plan.titel is a bad field too");
+	CHECK_STR(where(&d, "bad-field", "chapters/04-bad.md"), "6:37",
+	    "[bad-field] points at the year that does not parse (R99x)");
+	CHECK_INT(count(&d, "bad-field"), 1,
+	    "a bad style or field name is md.c's error, not reported twice");
+	CHECK_INT(count(&d, "bad-argument") + count(&d, "unknown-field"), 2,
+	    "md.c reports shrot and plan.titel once each");
 	CHECK_STR(where(&d, "unknown-pillar", "chapters/04-bad.md"), "8:19",
 	    "{{projects pillar=9}}: [unknown-pillar] at the argument");
 	CHECK_STR(where(&d, "unused-term", "glossary.yaml"), "5:10",
