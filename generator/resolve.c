@@ -935,12 +935,12 @@ bind_term_refs(struct rctx *c, struct sheet_common *sc)
 		struct term_ref *r = &sc->terms[i];
 
 		r->term = rctx_find_term(c->b, r->key);
-		if (r->term == NULL && !c->gloss_failed)
+		if (r->term != NULL)
+			r->term->uses++;
+		else if (!c->gloss_failed)
 			rctx_report(c, &r->span, "unknown-term", r->key,
 			    &c->term_keys, NULL, "unknown glossary key '%s' in "
 			    "terms", r->key ? r->key : "");
-		else
-			r->term->uses++;
 	}
 }
 

@@ -516,12 +516,17 @@ static void
 check_glossary(struct vctx *v)
 {
 	struct build *b = v->b;
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < b->nterms; i++) {
 		struct term *t = &b->terms[i];
 
-		if (t->uses == 0 && !t->listed)
+		/* A second entry with a taken key is reported as a duplicate. */
+		for (j = 0; j < i; j++)
+			if (b->terms[j].key != NULL && t->key != NULL &&
+			    strcmp(b->terms[j].key, t->key) == 0)
+				break;
+		if (t->uses == 0 && !t->listed && j == i)
 			diag_warning(v->d, &t->span, "unused-term",
 			    "glossary term '%s' (%s) is never referenced "
 			    "(reference it with [[%s]] or set listed: true)",
