@@ -6,6 +6,7 @@
 
 #include "build.h"
 #include "dump.h"
+#include "html/html.h"
 #include "load.h"
 #include "outdir.h"
 #include "resolve.h"
@@ -97,7 +98,8 @@ cmd_dump(const struct config *cfg)
 
 /* Writes everything into the temporary folder dir. Returns 0 or -1. */
 static int
-write_outputs(const struct build *b, const char *dir, struct diag *d)
+write_outputs(const struct build *b, const struct config *cfg,
+    const char *dir, struct diag *d)
 {
 	struct buf model = {0};
 	int rc;
@@ -109,6 +111,9 @@ write_outputs(const struct build *b, const char *dir, struct diag *d)
 	dump_build(b, &model);
 	rc = fs_write(dir, "model.txt", buf_str(&model), model.len, d);
 	buf_free(&model);
+	/* The site last: it links the PDF volumes written before it. */
+	if (rc == 0)
+		rc = html_write(b, cfg, dir, d);
 	return rc;
 }
 
@@ -128,7 +133,7 @@ cmd_build(const struct config *cfg)
 	diag_init(&d);
 	if (outdir_begin(&o, cfg->out, &d) != 0) {
 		rc = EXIT_SYSTEM;
-	} else if (write_outputs(&b, o.tmp, &d) != 0 || d.errors > 0) {
+	} else if (write_outputs(&b, cfg, o.tmp, &d) != 0 || d.errors > 0) {
 		outdir_abort(&o);
 		rc = status_of(&d, 0) == EXIT_OK ? EXIT_INPUT : status_of(&d, 0);
 	} else if (outdir_commit(&o, &d) != 0) {

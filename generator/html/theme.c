@@ -1,0 +1,248 @@
+/*
+ * theme.c: the theme folder (themes/default or the city's own): page.html
+ * parsed as markup with libxml2's HTML parser, copied for each page with
+ * its site-relative links rewritten, and the other files (CSS, logo, icons)
+ * copied into the site.
+ *
+ * A template is never searched and replaced as text: the content of a page
+ * is grafted into the elements marked data-slot (html_int.h, page.html).
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "html_int.h"
+#include "outdir.h"
+
+/*
+ * Named limits, with their reasons.
+ * THEME_MAX_FILE: a page template is a few kilobytes; a larger file is not
+ *   one (and is refused rather than parsed).
+ * THEME_MAX_DEPTH: folders under the theme; stops a symlink loop.
+ * THEME_MAX_FILES: files copied from a theme; more means a wrong folder.
+ */
+#define THEME_MAX_FILE (1024 * 1024)
+#define THEME_MAX_DEPTH 8
+#define THEME_MAX_FILES 1000
+
+/* Slots a template must have: without them no page can be made. */
+static const char *const required_slots[] = { "title", "main", NULL };
+
+static const char *const url_attrs[] = { "href", "src", NULL };
+
+/* 1 if the text node holds only the white space of the file's layout. */
+static int
+layout_space(const xmlNode *t)
+{
+	const unsigned char *p;
+
+	if (t->content == NULL)
+		return 1;
+	for (p = t->content; *p != '\0'; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			return 0;
+	return strchr((const char *)t->content, '\n') != NULL;
+}
+
+/*
+ * Drops comments and the white space of the file's layout (the serialiser
+ * writes its own line breaks), and checks every link of the theme: only
+ * http, https, mailto and relative links.
+ */
+static void
+clean(struct html_site *s, xmlNode *n, int pre, int depth)
+{
+	xmlNode *c, *next;
+	size_t i;
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE ||
+		    (c->type == XML_TEXT_NODE && !pre && layout_space(c))) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; url_attrs[i] != NULL; i++) {
+			const char *v = html_attr_get(c, url_attrs[i]);
+
+			if (v != NULL && !html_url_safe(v)) {
+				struct span sp = { s->theme_dir, 0, 0 };
+
+				diag_error(s->d, &sp, "theme-unsafe-url",
+				    "page.html: the link '%s' is not allowed: "
+				    "only http, https, mailto and relative links",
+				    v);
+				s->errors++;
+				html_attr(c, url_attrs[i], NULL);
+			}
+		}
+		if (depth < HTML_MAX_DEPTH)
+			clean(s, c, pre || strcmp((const char *)c->name, "pre") == 0,
+			    depth + 1);
+	}
+}
+
+int
+html_theme_load(struct html_site *s, const char *dir)
+{
+	char *path = NULL, *text = NULL;
+	size_t len, i;
+	xmlNode *root;
+	int rc = -1;
+
+	s->theme_dir = arena_strdup(&s->a, dir);
+	path = arena_printf(&s->a, "%s/page.html", dir);
+	if ((text = file_read(path, &len, THEME_MAX_FILE)) == NULL) {
+		diag_syserr(s->d, path, "theme-read", "cannot read the page "
+		    "template: %s", strerror(errno));
+		return -1;
+	}
+	s->tmpl = htmlReadMemory(text, (int)len, path, "UTF-8",
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	root = s->tmpl != NULL ? xmlDocGetRootElement(s->tmpl) : NULL;
+	if (root == NULL || html_find_el(root, "body") == NULL) {
+		struct span sp = { path, 0, 0 };
+
+		diag_error(s->d, &sp, "theme-template",
+		    "the page template is not an HTML page");
+		goto done;
+	}
+	clean(s, (xmlNode *)s->tmpl, 0, 0);
+	rc = 0;
+	for (i = 0; required_slots[i] != NULL; i++) {
+		if (html_find_slot(root, required_slots[i]) == NULL) {
+			struct span sp = { path, 0, 0 };
+
+			diag_error(s->d, &sp, "theme-slot", "the page template "
+			    "has no element with data-slot=\"%s\"",
+			    required_slots[i]);
+			rc = -1;
+		}
+	}
+	if (s->errors > 0)
+		rc = -1;
+done:
+	free(text);
+	if (rc != 0)
+		s->errors++;
+	return rc;
+}
+
+/* 1 if v is a link to a file of the site, written from the site's top. */
+static int
+site_relative(const char *v)
+{
+	return v[0] != '\0' && v[0] != '#' && v[0] != '/' &&
+	    v[strcspn(v, ":/?#")] != ':';
+}
+
+static void
+rewrite(struct html_ctx *c, xmlNode *n, int depth)
+{
+	xmlNode *ch;
+	size_t i;
+
+	for (ch = n->children; ch != NULL; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; url_attrs[i] != NULL; i++) {
+			const char *v = html_attr_get(ch, url_attrs[i]);
+
+			if (v != NULL && site_relative(v)) {
+				char *copy = xstrdup(v);
+
+				html_set_url(c, ch, url_attrs[i], copy, NULL, 1);
+				free(copy);
+			}
+		}
+		if (depth < HTML_MAX_DEPTH)
+			rewrite(c, ch, depth + 1);
+	}
+}
+
+xmlDoc *
+html_theme_page(struct html_site *s, const struct html_page *p)
+{
+	xmlDoc *doc = xmlCopyDoc(s->tmpl, 1);
+	struct html_ctx c;
+
+	if (doc == NULL) {
+		fprintf(stderr, "keikaku: out of memory\n");
+		abort();
+	}
+	/* A context for the page's links, without a document of its own. */
+	memset(&c, 0, sizeof(c));
+	c.site = s;
+	c.page = p;
+	rewrite(&c, (xmlNode *)doc, 0);
+	return doc;
+}
+
+/* Copies dir/rel (a folder) into the site, recursively; skips *.html and dot files. */
+static int
+copy_dir(struct html_site *s, const char *rel, int depth, size_t *count)
+{
+	char *dirpath = rel[0] != '\0' ?
+	    arena_printf(&s->a, "%s/%s", s->theme_dir, rel) :
+	    arena_strdup(&s->a, s->theme_dir);
+	struct dirent *e;
+	DIR *dir;
+	int rc = 0;
+
+	if ((dir = opendir(dirpath)) == NULL) {
+		diag_syserr(s->d, dirpath, "theme-read", "cannot read the theme "
+		    "folder: %s", strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(dir)) != NULL && rc == 0) {
+		const char *name = e->d_name;
+		size_t len = strlen(name);
+		char *sub, *src;
+		struct stat st;
+
+		if (name[0] == '.' ||
+		    (len > 5 && strcmp(name + len - 5, ".html") == 0))
+			continue;
+		sub = rel[0] != '\0' ? arena_printf(&s->a, "%s/%s", rel, name) :
+		    arena_strdup(&s->a, name);
+		src = arena_printf(&s->a, "%s/%s", s->theme_dir, sub);
+		if (stat(src, &st) != 0) {
+			diag_syserr(s->d, src, "theme-read", "cannot read: %s",
+			    strerror(errno));
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (depth < THEME_MAX_DEPTH)
+				rc = copy_dir(s, sub, depth + 1, count);
+		} else if (S_ISREG(st.st_mode)) {
+			if (++*count > THEME_MAX_FILES) {
+				struct span sp = { s->theme_dir, 0, 0 };
+
+				diag_error(s->d, &sp, "theme-too-many-files",
+				    "more than %d files in the theme folder",
+				    THEME_MAX_FILES);
+				s->errors++;
+				rc = -1;
+			} else {
+				rc = fs_copy(src, s->site_dir, sub, s->d);
+			}
+		}
+	}
+	closedir(dir);
+	return rc;
+}
+
+int
+html_theme_assets(struct html_site *s)
+{
+	size_t count = 0;
+
+	return copy_dir(s, "", 0, &count);
+}
