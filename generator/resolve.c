@@ -80,6 +80,59 @@ static const char *const rpat_names[RPAT__MAX] = {
 	"numbering.project_in_category", "numbering.figure", "numbering.table",
 };
 
+/*
+ * The first {name:fmt} whose format is not one number_format knows, for a
+ * "did you mean" hint ({n:circle} → circled).
+ */
+static void
+hint_format(struct buf *msg, const char *pattern)
+{
+	static const char *const formats[] = { "02", "kanji", "circled",
+	    "roman", "katakana", "iroha" };
+	const char *p = pattern, *end, *colon;
+
+	while ((p = strchr(p, '{')) != NULL) {
+		if (p[1] == '{') {
+			p += 2;
+			continue;
+		}
+		if ((end = strchr(p, '}')) == NULL)
+			return;
+		colon = memchr(p, ':', (size_t)(end - p));
+		if (colon != NULL) {
+			char *f = xstrndup(colon + 1, (size_t)(end - colon - 1));
+			const char *sug = str_suggest(f, formats,
+			    KK_ARRAY_LEN(formats));
+
+			if (sug != NULL && strcmp(sug, f) != 0) {
+				buf_printf(msg, " ('%.*s'; did you mean '%s'?)",
+				    (int)(end - p + 1), p, sug);
+				free(f);
+				return;
+			}
+			free(f);
+		}
+		p = end + 1;
+	}
+}
+
+static void
+report_pattern(struct rctx *c, enum rpat which, const char *pattern,
+    const char *err)
+{
+	struct buf msg = {0};
+
+	/* One pattern is one mistake: say it once, not per use. */
+	if (c->pat_reported[which])
+		return;
+	c->pat_reported[which] = 1;
+	buf_printf(&msg, "%s \"%s\": %s", rpat_names[which], pattern,
+	    err ? err : "cannot be expanded");
+	hint_format(&msg, pattern);
+	diag_error(c->d, &c->plan_span, "bad-numbering", "%s", buf_str(&msg));
+	buf_free(&msg);
+}
+
 char *
 rctx_number(struct rctx *c, enum rpat which, const char *pattern,
     const struct numvars *v)
@@ -91,18 +144,50 @@ rctx_number(struct rctx *c, enum rpat which, const char *pattern,
 	if (pattern == NULL)
 		return NULL;
 	if (number_format(&b, pattern, v, &err) == -1) {
-		/* One pattern is one mistake: say it once, not per use. */
-		if (!c->pat_reported[which])
-			diag_error(c->d, &c->plan_span, "bad-numbering",
-			    "%s \"%s\": %s", rpat_names[which], pattern,
-			    err ? err : "cannot be expanded");
-		c->pat_reported[which] = 1;
+		report_pattern(c, which, pattern, err);
 		buf_free(&b);
 		return NULL;
 	}
 	s = arena_strdup(c->a, buf_str(&b));
 	buf_free(&b);
 	return s;
+}
+
+/*
+ * Every pattern is tried once with counters of 1 before anything is
+ * numbered, so that a mistake is reported even when nothing uses the
+ * pattern yet (a figure pattern in a plan without figures).
+ */
+static void
+check_patterns(struct rctx *c)
+{
+	const struct numbering *nb = &c->b->plan.numbering;
+	struct numvars v = { 1, 1, 1, 1, "1-1" };
+	const char *pats[RPAT__MAX];
+	struct buf b = {0};
+	const char *err;
+	size_t i;
+
+	memset(pats, 0, sizeof(pats));
+	pats[RPAT_CHAPTER] = nb->chapter;
+	for (i = 0; i < 4 && i < nb->nsections; i++)
+		pats[RPAT_SECTION2 + i] = nb->sections[i];
+	pats[RPAT_APPENDIX] = nb->appendix;
+	pats[RPAT_PILLAR] = nb->pillar;
+	pats[RPAT_FOCUS_AREA] = nb->focus_area;
+	pats[RPAT_PROJECT_IN_FOCUS] = nb->project_in_focus;
+	pats[RPAT_PROJECT_IN_PILLAR] = nb->project_in_pillar;
+	pats[RPAT_PROJECT_IN_CATEGORY] = nb->project_in_category;
+	pats[RPAT_FIGURE] = nb->figure;
+	pats[RPAT_TABLE] = nb->table;
+	for (i = 0; i < RPAT__MAX; i++) {
+		if (pats[i] == NULL)
+			continue;
+		buf_reset(&b);
+		if (number_format(&b, pats[i], &v, &err) == -1)
+			report_pattern(c, (enum rpat)i, pats[i], err);
+	}
+	buf_free(&b);
 }
 
 static int
@@ -1139,6 +1224,7 @@ resolve(struct build *b, struct diag *d)
 	c.dept_failed = b->ndepts == 0 && file_failed(d, "departments.yaml");
 	c.gloss_failed = b->nterms == 0 && file_failed(d, "glossary.yaml");
 
+	check_patterns(&c);
 	collect_names(&c);
 	bind_departments(&c);
 	order_focus(&c);

@@ -723,6 +723,83 @@ test_in_category(void)
 	rm_tree();
 }
 
+/* Numbering patterns: a bad one is reported once; kanji chapters. */
+static void
+test_patterns(void)
+{
+	struct build b;
+	struct diag d;
+	char *s;
+	const char *add = "numbering: { chapter: \"第{n:kanji}章\", "
+	    "figure: \"図{n:circle}\", sections: [\"{n:roman}\", "
+	    "\"{section}-{n}\"] }\n";
+
+	new_tree();
+	write_ok_tree();
+	s = xmalloc(strlen(plan_ok) + strlen(add) + 1);
+	strcpy(s, plan_ok);
+	strcat(s, add);
+	put("plan.yaml", s);
+	free(s);
+	/* A chapter named in the contents of two volumes. */
+	run(&b, &d);
+	CHECK_STR(where(&d, "bad-numbering", "plan.yaml"), "0:0",
+	    "a bad figure pattern is reported (plan.yaml: the model has no "
+	    "span for patterns)");
+	CHECK(strstr(msg_of(&d, "bad-numbering"), "did you mean 'circled'")
+	    != NULL, "bad-numbering hints the format");
+	CHECK_STR(chapter(&b, "main")->number, "第一章", "第{n:kanji}章");
+	CHECK_STR(nth_block(&chapter(&b, "main")->doc, BLK_HEADING, 0)->number,
+	    "Ⅰ", "## with {n:roman}");
+	CHECK_STR(nth_block(&chapter(&b, "main")->doc, BLK_HEADING, 2)->number,
+	    "Ⅰ-2", "### with {section}-{n}");
+	CHECK_STR(where(&d, "bad-numbering", "chapters/02-main.md"), "17:1",
+	    "### under an unnumbered ## has no {section}: an error at it");
+	CHECK(nth_block(&chapter(&b, "main")->doc, BLK_HEADING, 4)->number ==
+	    NULL, "and it is not numbered");
+	CHECK_INT(count(&d, "bad-numbering"), 2,
+	    "the figure pattern once, the heading once");
+	build_free(&b);
+	diag_free(&d);
+	rm_tree();
+}
+
+/* A chapter in two volumes; register counts without relisted rows. */
+static void
+test_volumes(void)
+{
+	struct build b;
+	struct diag d;
+	char *s;
+	const char *vols =
+	    "volumes:\n"
+	    "  - { key: honpen, title: \"{plan.title}\", contents: [main, chapters, register] }\n"
+	    "  - { key: jigyoshu, title: \"{city.name} {plan.title}\", contents: [main, focus_areas] }\n";
+
+	new_tree();
+	write_ok_tree();
+	s = xmalloc(strlen(plan_ok) + strlen(vols) + 1);
+	strcpy(s, plan_ok);
+	strcpy(strstr(s, "volumes:"), vols);
+	put("plan.yaml", s);
+	free(s);
+	run(&b, &d);
+	CHECK_STR(where(&d, "two-volumes", "plan.yaml"), "21:68",
+	    "[two-volumes]: main named in the contents of a second volume");
+	CHECK_STR(b.plan.volumes[1].title, "東浜市 東浜市DX計画",
+	    "{city.name} in a volume title");
+	CHECK(b.plan.volumes[0].nitems > 0 &&
+	    b.plan.volumes[0].items[0].kind == VI_CHAPTER &&
+	    b.plan.volumes[0].items[0].chapter == chapter(&b, "main"),
+	    "a named chapter comes where it is named");
+	CHECK(b.plan.volumes[0].items[b.plan.volumes[0].nitems - 1].kind ==
+	    VI_REGISTER, "register item last");
+	CHECK_INT(count(&d, "sheet-missing"), 0, "no other error");
+	build_free(&b);
+	diag_free(&d);
+	rm_tree();
+}
+
 int
 main(void)
 {
@@ -730,5 +807,7 @@ main(void)
 	test_errors();
 	test_final_plan();
 	test_in_category();
+	test_patterns();
+	test_volumes();
 	return check_done();
 }
