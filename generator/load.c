@@ -291,8 +291,8 @@ lc_read(struct lctx *lc, const char *rel, int required,
 	if (!utf8_valid(out->text, out->len, &bad)) {
 		sp = span_at(path, out->text, out->len, bad);
 		diag_error(lc->d, &sp, "invalid-utf8", "the text is not valid "
-		    "UTF-8 (byte 0x%02X); save the file as UTF-8",
-		    (unsigned)(unsigned char)out->text[bad]);
+		    "UTF-8 (byte 0x%02X); save the file as UTF-8, not "
+		    "Shift_JIS", (unsigned)(unsigned char)out->text[bad]);
 		goto fail;
 	}
 	return 0;
