@@ -152,8 +152,8 @@ md_split(struct diag *d, const char *file, const char *text, size_t len,
 	sp.file = file;
 	sp.line = 1;
 	sp.col = 1;
-	diag_error(d, &sp, "front-matter-unclosed",
-	    "the front-matter block opened here has no closing '---' line");
+	diag_error(d, &sp, "front-matter-unclosed", "front matter opened by "
+	    "'---' on line 1 is never closed by a second '---' line");
 	return -1;
 }
 
@@ -1123,6 +1123,9 @@ conv_generated(struct md_ctx *ctx, const struct md_atom *a,
 	const char *args = a->text, *eq, *sp2;
 	size_t i, k;
 	char *name;
+	struct span name_sp = a->span;
+
+	name_sp.col += 2;	/* after {{ */
 
 	for (k = 0; k < KK_ARRAY_LEN(gens); k++)
 		if (strcmp(gens[k].name, a->key) == 0)
@@ -1135,9 +1138,9 @@ conv_generated(struct md_ctx *ctx, const struct md_atom *a,
 			cands[n++] = md_gen_names[i];
 		for (i = 0; i < md_nfield_names && n < KK_ARRAY_LEN(cands); i++)
 			cands[n++] = md_field_names[i];
-		buf_printf(&msg, "unknown generated block {{%s}}", a->key);
+		buf_printf(&msg, "unknown generated block '{{%s}}'", a->key);
 		diag_suggest(&msg, a->key, cands, n);
-		md_err(ctx, &a->span, "unknown-generated", "%s", buf_str(&msg));
+		md_err(ctx, &name_sp, "unknown-generated", "%s", buf_str(&msg));
 		buf_free(&msg);
 		return NULL;
 	}
@@ -1155,7 +1158,7 @@ conv_generated(struct md_ctx *ctx, const struct md_atom *a,
 		return b;
 	}
 	if (args == NULL) {
-		md_err(ctx, &a->span, "bad-argument", "{{%s}} needs one "
+		md_err(ctx, &name_sp, "bad-argument", "{{%s}} needs one "
 		    "argument: pillar=ID, focus=KEY or category=KEY", a->key);
 		return NULL;
 	}
@@ -1178,8 +1181,8 @@ conv_generated(struct md_ctx *ctx, const struct md_atom *a,
 		if (strcmp(pargs[i], name) == 0)
 			break;
 	if (eq == NULL || i == KK_ARRAY_LEN(pargs)) {
-		buf_printf(&msg, "unknown argument '%s' of {{%s}}: write "
-		    "pillar=ID, focus=KEY or category=KEY", name, a->key);
+		buf_printf(&msg, "unknown argument '%s' of {{%s}} (one of "
+		    "pillar=ID, focus=KEY, category=KEY)", name, a->key);
 		diag_suggest(&msg, name, pargs, KK_ARRAY_LEN(pargs));
 		md_err(ctx, &a->args_span, "bad-argument", "%s", buf_str(&msg));
 		buf_free(&msg);
@@ -1207,7 +1210,7 @@ conv_figure(struct md_ctx *ctx, cmark_node *img, const struct md_binfo *bi,
 	const char *title;
 
 	f->src = md_restore(ctx, cmark_node_get_url(img));
-	md_url_ok(ctx, f->src, &sp, "image");
+	md_check_url(ctx, img, bi, f->src);
 	alt = md_conv_inlines(ctx, cmark_node_first_child(img), NULL, bi,
 	    depth + 1);
 	md_plain_text(&t, alt);
@@ -1217,9 +1220,9 @@ conv_figure(struct md_ctx *ctx, cmark_node *img, const struct md_binfo *bi,
 	} else {
 		f->alt = arena_strdup(ctx->a, buf_str(&t));
 		if (t.len == 0)
-			md_err(ctx, &sp, "missing-alt", "an image needs alt "
-			    "text: ![what it shows](%s); write ![-](…) for a "
-			    "purely decorative image", f->src);
+			md_err(ctx, &sp, "missing-alt", "image has no alt "
+			    "text; describe the image, or write '-' for a "
+			    "purely decorative one: ![-](%s)", f->src);
 	}
 	buf_free(&t);
 	title = cmark_node_get_title(img);
@@ -1262,12 +1265,14 @@ conv_heading(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
 	b->inlines = md_conv_inlines(ctx, cmark_node_first_child(n), NULL, bi,
 	    depth + 1);
 	if (level == 1) {
-		md_err(ctx, &bi->span, "heading-level", "the chapter title is "
-		    "the level-1 heading; start at ##");
+		md_err(ctx, &bi->span, "heading-level", "a level-1 heading (#) "
+		    "is not allowed here: the chapter title is the level-1 "
+		    "heading; start at ##");
 		level = 2;
 	} else if (level > 5) {
-		md_err(ctx, &bi->span, "heading-level", "headings go down to "
-		    "##### (level 5); this one is level %d", level);
+		md_err(ctx, &bi->span, "heading-level", "heading level %d "
+		    "(%.*s) is too deep: headings go from ## to #####", level,
+		    level, "#######");
 		level = 5;
 	} else if (level > ctx->prev_heading + 1) {
 		md_err(ctx, &bi->span, "heading-skip", "a level-%d heading "
@@ -1495,9 +1500,11 @@ conv_table(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
 				continue;
 			if (ri <= 1) {
 				md_err(ctx, &c->span, "merge-in-header", ri == 0 ?
-				    "^^ (merge with the cell above) cannot be "
-				    "used in the header row" : "^^ in the first "
-				    "body row would merge into the header row");
+				    "'^^' (merge with the cell above) is not "
+				    "allowed in a table header row" : "'^^' "
+				    "(merge with the cell above) is not allowed "
+				    "in the first body row: the cell above is "
+				    "in the header row");
 				continue;
 			}
 			for (k = ri - 1; k > 1 && t->cells[k * ncols + ci].merged;
@@ -1538,8 +1545,7 @@ conv_block(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *parent,
 		return b;
 	}
 	if (t == CMARK_NODE_HTML_BLOCK) {
-		md_err(ctx, &bi.span, "raw-html", "raw HTML is not allowed; "
-		    "write the content in Markdown (escape a literal < as \\<)");
+		md_raw_html(ctx, &bi.span, cmark_node_get_literal(n), 1);
 		return NULL;
 	}
 	if (t == CMARK_NODE_BLOCK_QUOTE)

@@ -6,6 +6,7 @@
  * positions of inline nodes.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,20 @@ const char *const md_field_names[] = {
 const size_t md_nfield_names = KK_ARRAY_LEN(md_field_names);
 
 static const char *const styles[] = { "long", "era", "short", "western" };
+
+static int
+strncasecmp_(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return 1;
+		if (a[i] == '\0')
+			return 0;
+	}
+	return 0;
+}
 
 int
 md_is_field(const char *name)
@@ -169,18 +184,16 @@ is_autolink(const char *url, const char *text)
  * extension and in a paragraph a table interrupted: check the source at the
  * position, and search for the node's text when it is not there.
  */
-struct span
-md_inline_pos(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi)
+static int
+inline_raw_pos(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
+    size_t *li, size_t *off)
 {
 	cmark_node_type t = cmark_node_get_type(n);
 	int line = bi->reliable ? cmark_node_get_start_line(n) : 0;
-	int col = cmark_node_get_start_column(n);
+	int col = cmark_node_get_start_column(n), found = 0, autolink = 0;
 	struct buf nb = {0};
 	const char *lit;
 	cmark_node *c;
-	size_t li, off;
-	struct span sp = bi->span;
-	int autolink = 0;
 
 	if (t == CMARK_NODE_HTML_INLINE) {
 		lit = cmark_node_get_literal(n);
@@ -201,16 +214,34 @@ md_inline_pos(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi)
 		} else
 			buf_puts(&nb, "[");
 	}
-	if (nb.len > 0 && find_raw(ctx, bi, line, col, buf_str(&nb), &li,
-	    &off)) {
-		if (autolink && off > 0 &&
-		    ctx->src[ctx->lines[li].off + off - 1] == '<')
-			off--;
-		sp = md_pos(ctx, (int)li + 1, (int)off + 1);
-	} else if (nb.len == 0 && line >= 1)
-		sp = md_pos(ctx, line, col);
+	if (nb.len > 0 && find_raw(ctx, bi, line, col, buf_str(&nb), li, off)) {
+		found = 1;
+		if (autolink && *off > 0 &&
+		    ctx->src[ctx->lines[*li].off + *off - 1] == '<')
+			(*off)--;
+	} else if (nb.len == 0 && line >= 1 && (size_t)line <= ctx->nlines) {
+		found = 1;
+		*li = (size_t)line - 1;
+		*off = col > 0 ? (size_t)col - 1 : 0;
+	}
 	buf_free(&nb);
-	return sp;
+	return found;
+}
+
+/*
+ * cmark-gfm's inline positions are right on most lines, shifted left on a
+ * continuation line that had leading blanks, and missing for the autolink
+ * extension and in a paragraph a table interrupted: check the source at the
+ * position, and search for the node's text when it is not there.
+ */
+struct span
+md_inline_pos(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi)
+{
+	size_t li, off;
+
+	if (inline_raw_pos(ctx, n, bi, &li, &off))
+		return md_pos(ctx, (int)li + 1, (int)off + 1);
+	return bi->span;
 }
 
 /* ------------------------------------------------------------------ */
@@ -282,17 +313,19 @@ check_field(struct md_ctx *ctx, const struct md_atom *a)
 	struct buf msg = {0};
 	const char *name = a->key, *p, *tok[3];
 	size_t ntok = 0, len[3], i;
-	struct span sp;
+	struct span sp, name_sp = a->span;
+
+	name_sp.col += 2;	/* after {{ */
 
 	if (md_is_generated(name)) {
-		md_err(ctx, &a->span, "unknown-field", "{{%s}} is a generated "
+		md_err(ctx, &name_sp, "unknown-field", "{{%s}} is a generated "
 		    "block: write it alone in its own paragraph", name);
 		return;
 	}
 	if (!md_is_field(name)) {
-		buf_printf(&msg, "unknown field {{%s}}", name);
+		buf_printf(&msg, "unknown field '{{%s}}'", name);
 		diag_suggest(&msg, name, md_field_names, md_nfield_names);
-		md_err(ctx, &a->span, "unknown-field", "%s", buf_str(&msg));
+		md_err(ctx, &name_sp, "unknown-field", "%s", buf_str(&msg));
 		buf_free(&msg);
 		return;
 	}
@@ -303,7 +336,7 @@ check_field(struct md_ctx *ctx, const struct md_atom *a)
 		return;
 	}
 	if (a->text == NULL) {
-		md_err(ctx, &a->span, "bad-argument", strcmp(name, "fy") == 0 ?
+		md_err(ctx, &name_sp, "bad-argument", strcmp(name, "fy") == 0 ?
 		    "{{fy}} needs a fiscal year, as in {{fy R8}}" :
 		    "{{date}} needs a date, as in {{date R8.3}}");
 		return;
@@ -331,8 +364,8 @@ check_field(struct md_ctx *ctx, const struct md_atom *a)
 			    strncmp(styles[i], tok[1], len[1]) == 0)
 				return;
 		sp.col += (int)utf8_count(a->text, (size_t)(tok[1] - a->text));
-		buf_printf(&msg, "unknown style '%.*s' in {{%s}}: use long, "
-		    "era, short or western", (int)len[1], tok[1], name);
+		buf_printf(&msg, "unknown argument '%.*s' of {{%s}} (a style: "
+		    "long, era, short or western)", (int)len[1], tok[1], name);
 		p = arena_strndup(ctx->a, tok[1], len[1]);
 		diag_suggest(&msg, p, styles, KK_ARRAY_LEN(styles));
 		md_err(ctx, &sp, "bad-argument", "%s", buf_str(&msg));
@@ -511,8 +544,7 @@ conv_one(struct conv *cv, cmark_node *n)
 		add(cv, x);
 	} else if (t == CMARK_NODE_HTML_INLINE) {
 		sp = md_inline_pos(ctx, n, bi);
-		md_err(ctx, &sp, "raw-html", "raw HTML is not allowed; write "
-		    "the content in Markdown (escape a literal < as \\<)");
+		md_raw_html(ctx, &sp, cmark_node_get_literal(n), 0);
 	} else if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG ||
 	    t == CMARK_NODE_STRIKETHROUGH) {
 		x = new_inl(ctx, t == CMARK_NODE_EMPH ? INL_EMPH :
@@ -530,8 +562,7 @@ conv_one(struct conv *cv, cmark_node *n)
 		s = cmark_node_get_title(n);
 		if (s != NULL && *s != '\0')
 			x->title = md_restore(ctx, s);
-		md_url_ok(ctx, x->url, &sp, t == CMARK_NODE_LINK ? "link" :
-		    "image");
+		md_check_url(ctx, n, bi, x->url);
 		if (t == CMARK_NODE_LINK)
 			x->children = md_conv_inlines(ctx,
 			    cmark_node_first_child(n), NULL, bi, cv->depth + 1);
@@ -540,9 +571,9 @@ conv_one(struct conv *cv, cmark_node *n)
 			if (strcmp(x->text, "-") == 0)
 				x->text[0] = '\0';
 			else if (x->text[0] == '\0')
-				md_err(ctx, &sp, "missing-alt", "an image needs "
-				    "alt text: ![what it shows](%s); write "
-				    "![-](…) for a purely decorative image",
+				md_err(ctx, &sp, "missing-alt", "image has no "
+				    "alt text; describe the image, or write '-' "
+				    "for a purely decorative one: ![-](%s)",
 				    x->url);
 		}
 		add(cv, x);
@@ -729,11 +760,11 @@ finish(struct conv *cv, struct ilist *l)
  * Browsers ignore ASCII whitespace and control characters inside a URL's
  * scheme and compare it case-insensitively ("Java\tScript:"), so they are
  * dropped before the scheme is read. A URL whose first ':' comes before
- * any '/', '?' or '#' has a scheme.
+ * any '/', '?' or '#' has a scheme. Returns 1 if the URL is allowed, else 0
+ * with the scheme (lowercased, at most 32 bytes) in scheme.
  */
-int
-md_url_ok(struct md_ctx *ctx, const char *url, const struct span *sp,
-    const char *what)
+static int
+url_ok(const char *url, char *scheme, size_t size)
 {
 	struct buf s = {0};
 	const unsigned char *u = (const unsigned char *)url;
@@ -749,13 +780,72 @@ md_url_ok(struct md_ctx *ctx, const char *url, const struct span *sp,
 		if (strcmp(s.data, "http") != 0 && strcmp(s.data, "https") != 0 &&
 		    strcmp(s.data, "mailto") != 0) {
 			ok = 0;
-			md_err(ctx, sp, "unsafe-link", "%s with the scheme "
-			    "'%.32s:' is not allowed; use http:, https:, "
-			    "mailto: or a relative path", what, s.data);
+			snprintf(scheme, size, "%.32s", s.data);
 		}
 	}
 	buf_free(&s);
 	return ok;
+}
+
+void
+md_check_url(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
+    const char *url)
+{
+	char scheme[40];
+	size_t li, off, uli, uoff;
+	struct span sp;
+	int img = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+
+	if (url == NULL || url_ok(url, scheme, sizeof(scheme)))
+		return;
+	/* At the URL as written, when it is found after the link's start. */
+	if (inline_raw_pos(ctx, n, bi, &li, &off)) {
+		if (*url != '\0' && find_raw(ctx, bi, (int)li + 1, (int)off + 1,
+		    url, &uli, &uoff) && (uli > li || uoff >= off))
+			sp = md_pos(ctx, (int)uli + 1, (int)uoff + 1);
+		else
+			sp = md_pos(ctx, (int)li + 1, (int)off + 1);
+	} else
+		sp = bi->span;
+	md_err(ctx, &sp, "unsafe-link", "%s scheme '%s:' is not allowed (only "
+	    "http, https, mailto and relative paths)", img ? "image" : "link",
+	    scheme);
+}
+
+void
+md_raw_html(struct md_ctx *ctx, const struct span *sp, const char *lit,
+    int block)
+{
+	char tag[40];
+	size_t i = 1, n;
+
+	lit = lit ? lit : "";
+	while (block && (*lit == ' ' || *lit == '\t'))
+		lit++;
+	if (strncmp(lit, "<!--", 4) == 0)
+		snprintf(tag, sizeof(tag), "an HTML comment");
+	else {
+		if (lit[0] == '<' && lit[1] == '/')
+			i = 2;
+		for (n = i; isalnum((unsigned char)lit[n]) && n < 24; n++)
+			;
+		if (lit[0] != '<' || n == i)
+			snprintf(tag, sizeof(tag), "HTML");
+		else
+			snprintf(tag, sizeof(tag), "%s<%.*s>", block ? "a " :
+			    "inline ", (int)n - 1, lit + 1);
+		if (block && n > i)
+			strncat(tag, " block", sizeof(tag) - strlen(tag) - 1);
+	}
+	if (!block && strncasecmp_(lit, "<br", 3) == 0 &&
+	    !isalnum((unsigned char)lit[3]))
+		md_err(ctx, sp, "raw-html", "raw HTML is not allowed in "
+		    "Markdown (%s); a line break inside a paragraph is written "
+		    "as a new source line or a trailing backslash", tag);
+	else
+		md_err(ctx, sp, "raw-html", "raw HTML is not allowed in "
+		    "Markdown (%s); use Markdown%s, or escape a literal < as \\<",
+		    tag, block ? " or a > [!NOTE] box" : "");
 }
 
 /* ------------------------------------------------------------------ */

@@ -118,9 +118,12 @@ struct inline_node *md_conv_inlines(struct md_ctx *, cmark_node *first,
     cmark_node *stop, const struct md_binfo *, int depth);
 /* The text of s with markers replaced by what was written (for code, URLs). */
 char *md_restore(struct md_ctx *, const char *s);
-/* Checks a link or image destination; reports unsafe-link at sp. */
-int md_url_ok(struct md_ctx *, const char *url, const struct span *sp,
-    const char *what);
+/* Checks the URL of a link or image node; reports unsafe-link at the URL. */
+void md_check_url(struct md_ctx *, cmark_node *, const struct md_binfo *,
+    const char *url);
+/* Reports raw HTML (a block, or inline) with its tag in the message. */
+void md_raw_html(struct md_ctx *, const struct span *, const char *lit,
+    int block);
 /* Position of an inline node: checked against the source, searched for if wrong. */
 struct span md_inline_pos(struct md_ctx *, cmark_node *,
     const struct md_binfo *);

@@ -444,14 +444,14 @@ test_fields(void)
 	    "generated blocks; a lone field stays a paragraph");
 	CHECK_STR(mds("{{projects focus=focus-frontyard}}"),
 	    "(gen projects@1:1 focus=focus-frontyard@1:12)", "arg_span");
-	CHECK_DIAG("本文{{perod}}", "E1:3 unknown-field", "unknown field");
-	CHECK_STR(msg0(), "unknown field {{perod}}; did you mean 'period'?",
+	CHECK_DIAG("本文{{perod}}", "E1:5 unknown-field", "unknown field");
+	CHECK_STR(msg0(), "unknown field '{{perod}}'; did you mean 'period'?",
 	    "did-you-mean");
-	CHECK_DIAG("{{projets pillar=1}}", "E1:1 unknown-generated",
-	    "unknown generated");
-	CHECK_STR(msg0(), "unknown generated block {{projets}}; did you mean "
+	CHECK_DIAG("{{projets pillar=1}}", "E1:3 unknown-generated",
+	    "unknown generated: at the name");
+	CHECK_STR(msg0(), "unknown generated block '{{projets}}'; did you mean "
 	    "'projects'?", "generated did-you-mean");
-	CHECK_DIAG("{{projects}}", "E1:1 bad-argument", "missing argument");
+	CHECK_DIAG("{{projects}}", "E1:3 bad-argument", "missing argument");
 	CHECK_DIAG("{{projects pilar=1}}", "E1:12 bad-argument",
 	    "unknown argument at its column");
 	CHECK_DIAG("{{projects pillar=1 focus=x}}", "E1:21 bad-argument",
@@ -459,8 +459,8 @@ test_fields(void)
 	CHECK_DIAG("{{glossary all}}", "E1:12 bad-argument",
 	    "argument to a block that takes none");
 	CHECK_DIAG("年度は{{fy R8 shrt}}", "E1:12 bad-argument", "bad style");
-	CHECK_DIAG("{{fy}}です", "E1:1 bad-argument", "fy needs a year");
-	CHECK_DIAG("文中の{{glossary}}", "E1:4 unknown-field",
+	CHECK_DIAG("{{fy}}です", "E1:3 bad-argument", "fy needs a year");
+	CHECK_DIAG("文中の{{glossary}}", "E1:6 unknown-field",
 	    "a generated block inside text");
 }
 
@@ -528,18 +528,19 @@ static void
 test_safety(void)
 {
 	CHECK_DIAG("日本語の[リンク](javascript:alert(1))",
-	    "E1:5 unsafe-link", "unsafe link column in characters");
+	    "E1:11 unsafe-link",
+	    "unsafe link: column of the URL in characters");
 	CHECK_DIAG("[a](JaVaScRiPt:x) [b](data:text/html,x) [c](file:///etc) "
 	    "[d](vbscript:x)",
-	    "E1:1 unsafe-link; E1:19 unsafe-link; E1:41 unsafe-link; "
-	    "E1:58 unsafe-link", "every bad scheme");
-	CHECK_DIAG("[a](<java\tscript:x>)", "E1:1 unsafe-link",
+	    "E1:5 unsafe-link; E1:23 unsafe-link; E1:45 unsafe-link; "
+	    "E1:62 unsafe-link", "every bad scheme");
+	CHECK_DIAG("[a](<java\tscript:x>)", "E1:6 unsafe-link",
 	    "scheme with a tab");
 	CHECK_DIAG("[a](https://x.jp/) [b](mailto:a@b.jp) [c](../x.html) "
 	    "[d](x.html#y) <https://x.jp> www.example.jp",
 	    "", "allowed links");
-	CHECK_DIAG("![図](javascript:x)", "E1:1 unsafe-link", "unsafe image");
-	CHECK_DIAG("<javascript:alert(1)>", "E1:1 unsafe-link",
+	CHECK_DIAG("![図](javascript:x)", "E1:6 unsafe-link", "unsafe image");
+	CHECK_DIAG("<javascript:alert(1)>", "E1:2 unsafe-link",
 	    "unsafe autolink");
 	CHECK_DIAG("本文<b>太字</b>", "E1:3 raw-html; E1:8 raw-html",
 	    "inline raw HTML");
@@ -553,7 +554,8 @@ static void
 test_headings(void)
 {
 	CHECK_DIAG("# 章題\n", "E1:1 heading-level", "level 1");
-	CHECK_STR(msg0(), "the chapter title is the level-1 heading; start at ##",
+	CHECK_STR(msg0(), "a level-1 heading (#) is not allowed here: the chapter "
+	    "title is the level-1 heading; start at ##",
 	    "level-1 message");
 	CHECK_DIAG("## a\n\n###### b\n", "E3:1 heading-level", "level 6");
 	CHECK_DIAG("## a\n\n#### b\n", "E3:1 heading-skip", "skipped level");
@@ -594,7 +596,7 @@ test_positions(void)
 		    d.blocks->next->span.line == 12, "first_line offset");
 	}
 	CHECK_DIAG("| 見出し | 見出し2 |\n|---|---|\n| あ | [x](javascript:y) |\n",
-	    "E3:7 unsafe-link", "unsafe link in a cell");
+	    "E3:11 unsafe-link", "unsafe link in a cell");
 	CHECK_DIAG("> 引用の中の<b>x", "E1:8 raw-html", "raw HTML in a quote");
 	CHECK_DIAG("[a]{lang=en}と*[b]{lang=en}*と*[c*]{lang=en}",
 	    "E1:30 lang-span", "language span across elements");
@@ -722,7 +724,7 @@ test_more(void)
 	reset();
 	n = md_parse_inline(&A, &D, &sp, "定義で{{perod}}");
 	CHECK(n == NULL, "inline: error gives NULL");
-	CHECK_STR(diags(), "E7:6 unknown-field", "inline: column from sp");
+	CHECK_STR(diags(), "E7:8 unknown-field", "inline: column from sp");
 	reset();
 	n = md_parse_inline(&A, &D, &sp, "[[qr]]と[[二次元|qr]]と{{fy R8}}");
 	memset(&term, 0, sizeof(term));
@@ -766,6 +768,56 @@ test_deep(void)
 	buf_free(&b);
 }
 
+/* Exact texts, as in the tests/diag intents. */
+static void
+test_messages(void)
+{
+	md("本文\n\n<div class=\"box\">\nx\n</div>\n");
+	CHECK_STR(msg0(), "raw HTML is not allowed in Markdown (a <div> block); "
+	    "use Markdown or a > [!NOTE] box, or escape a literal < as \\<",
+	    "raw-html block message");
+	md("高齢化が進むなか、<br>市役所の");
+	CHECK_STR(diags(), "E1:10 raw-html", "raw-html <br> position");
+	CHECK_STR(msg0(), "raw HTML is not allowed in Markdown (inline <br>); a "
+	    "line break inside a paragraph is written as a new source line or "
+	    "a trailing backslash", "raw-html <br> message");
+	md("<!-- メモ -->\n");
+	CHECK_STR(msg0(), "raw HTML is not allowed in Markdown (an HTML "
+	    "comment); use Markdown or a > [!NOTE] box, or escape a literal < "
+	    "as \\<", "comment message");
+	md("[メール](javascript:alert(1))でお寄せください。");
+	CHECK_STR(diags(), "E1:7 unsafe-link", "unsafe-link at the URL");
+	CHECK_STR(msg0(), "link scheme 'javascript:' is not allowed (only http, "
+	    "https, mailto and relative paths)", "unsafe-link message");
+	md("| 分野 | ^^ | 状況 |\n|---|---|---|\n| a | b | c |\n");
+	CHECK_STR(diags(), "E1:8 merge-in-header", "merge-in-header position");
+	CHECK_STR(msg0(), "'^^' (merge with the cell above) is not allowed in a "
+	    "table header row", "merge-in-header message");
+	md("###### 市民の意識の変化\n");
+	CHECK_STR(msg0(), "heading level 6 (######) is too deep: headings go "
+	    "from ## to #####", "heading level 6 message");
+	md("## a\n\n#### b\n");
+	CHECK_STR(msg0(), "a level-4 heading after a level-2 one skips a level; "
+	    "use ###", "heading-skip message");
+	md("![](figures/x.svg \"図\")");
+	CHECK_STR(msg0(), "image has no alt text; describe the image, or write "
+	    "'-' for a purely decorative one: ![-](figures/x.svg)",
+	    "missing-alt message");
+	md("（表の中では{{fy R9 shrot}}と略記します。）");
+	CHECK_STR(diags(), "E1:15 bad-argument", "style position");
+	CHECK_STR(msg0(), "unknown argument 'shrot' of {{fy}} (a style: long, "
+	    "era, short or western); did you mean 'short'?", "style message");
+	md("{{projects pilar=1}}");
+	CHECK_STR(msg0(), "unknown argument 'pilar' of {{projects}} (one of "
+	    "pillar=ID, focus=KEY, category=KEY); did you mean 'pillar'?",
+	    "projects argument message");
+	md("この事業集は、{{plan.titel}}に");
+	CHECK_STR(diags(), "E1:10 unknown-field", "unknown-field at the name");
+	md("本文[^x]です。");
+	CHECK_STR(msg0(), "footnote [^x] is not defined; add a line '[^x]: …'",
+	    "unknown-footnote message");
+}
+
 int
 main(void)
 {
@@ -786,6 +838,7 @@ main(void)
 	test_limits();
 	test_more();
 	test_deep();
+	test_messages();
 	arena_free(&A);
 	diag_free(&D);
 	buf_free(&out);
