@@ -367,11 +367,15 @@ load_preds(struct lctx *lc, const struct ynode *seq, struct sheet_common *c)
 		    fm_str(&fm, "id") == NULL ||
 		    (rel = fm_get(&fm, "relation")) == NULL)
 			continue;
-		if ((w = lc_word(lc, rel, "relation", relation_words,
-		    KK_ARRAY_LEN(relation_words))) < 0)
-			continue;
+		/*
+		 * An unknown relation is reported, and the link kept (as
+		 * continued) so that the old project does not also look
+		 * orphaned: one mistake, one message.
+		 */
+		w = lc_word(lc, rel, "relation", relation_words,
+		    KK_ARRAY_LEN(relation_words));
 		pl->id = fm_str(&fm, "id");
-		pl->relation = (enum relation)w;
+		pl->relation = w >= 0 ? (enum relation)w : REL_CONTINUED;
 		pl->span = fm_span(&fm, "id");
 		c->npreds++;
 	}
