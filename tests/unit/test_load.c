@@ -617,16 +617,24 @@ test_images(void)
 		0, 0, 0, 13, 'I', 'H', 'D', 'R',
 		0, 0, 0x02, 0x80, 0, 0, 0x01, 0xE0, 8, 2, 0, 0, 0
 	};
-	char path[600];
+	char path[600], outside[64];
 	const struct block *bl;
+	int fd;
 
 	fresh();
 	put("figures/chart.png", (const char *)png, sizeof(png));
 	wr("figures/map.svg", "<?xml version=\"1.0\"?>\n<!-- <svg width=\"1\"> -->\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 150\">\n</svg>\n");
 	wr("figures/doc.pdf", "%PDF-1.4\n");
+	/* a real file outside the tree, reached through a symlink inside it */
+	strcpy(outside, "/tmp/kk-load-outside-XXXXXX");
+	if ((fd = mkstemp(outside)) >= 0) {
+		if (write(fd, png, sizeof(png)) < 0)
+			perror("write");
+		close(fd);
+	}
 	snprintf(path, sizeof(path), "%s/figures/outside.png", tree);
-	if (symlink("/etc/hostname", path) != 0)
+	if (symlink(outside, path) != 0)
 		perror("symlink");
 	wr("chapters/01-a.md",
 	    "---\ntitle: 図\nkey: fig\n---\n"
@@ -639,6 +647,7 @@ test_images(void)
 	    "文中の ![小](figures/charts.png) 画像。\n");	/* line 17 */
 	load();
 	if (b.nchapters != 1) {
+		unlink(outside);
 		CHECK(0, "image chapter loaded");
 		show();
 		return;
@@ -662,6 +671,7 @@ test_images(void)
 	CHECK(at("image-outside", "chapters/01-a.md", 15, 8), "symlink to a file outside the tree");
 	CHECK(at("missing-image", "chapters/01-a.md", 17, 10), "inline image checked too");
 	CHECK(msg_has("missing-image", "did you mean"), "missing image: did you mean a file beside it");
+	unlink(outside);
 }
 
 static void
