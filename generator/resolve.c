@@ -577,6 +577,7 @@ number_taxonomy(struct rctx *c)
 	for (i = 0; i < pl->ngoals; i++) {
 		struct goal *g = &pl->goals[i];
 
+		g->npillars = g->nfocus_areas = 0;
 		for (j = 0; j < pl->npillars; j++)
 			if (pl->pillars[j].goal == g)
 				g->npillars++;
@@ -818,6 +819,8 @@ number_focus_members(struct rctx *c, struct focus_area *f)
 	int *num;
 	size_t i;
 
+	f->members = NULL;
+	f->nmembers = 0;
 	for (i = 0; i < b->nprojects; i++)
 		if (b->projects[i].focus == f)
 			group_add(&g, &b->projects[i], b->projects[i].number > 0);
