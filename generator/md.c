@@ -193,8 +193,9 @@ sanitize(struct md_ctx *ctx, const char *s, size_t len, struct buf *clean)
 		}
 		if (c == 0) {
 			if (!nul++)
-				md_err(ctx, &sp, "nul-byte",
-				    "a NUL byte in the text; is this a text file?");
+				md_err(ctx, &sp, "nul-byte", "the file contains a "
+				    "NUL byte; is it a binary or UTF-16 file? save "
+				    "it as UTF-8 text");
 			buf_put(clean, "\xEF\xBF\xBD", 3);
 			i++;
 			col++;
@@ -211,9 +212,9 @@ sanitize(struct md_ctx *ctx, const char *s, size_t len, struct buf *clean)
 		    (unsigned char)s[i + 1] == 0xBF &&
 		    (unsigned char)s[i + 2] == 0xBD)) {
 			if (!bad++)
-				md_err(ctx, &sp, "invalid-utf8",
-				    "invalid UTF-8 (byte 0x%02X); save the file "
-				    "as UTF-8", c);
+				md_err(ctx, &sp, "invalid-utf8", "the text is "
+				    "not valid UTF-8 (byte 0x%02X); save the file "
+				    "as UTF-8, not Shift_JIS", c);
 			buf_put(clean, "\xEF\xBF\xBD", 3);
 		} else if ((cp >= 0xFDD0 && cp <= 0xFDEF) ||
 		    (cp & 0xFFFE) == 0xFFFE) {
@@ -235,6 +236,7 @@ sanitize(struct md_ctx *ctx, const char *s, size_t len, struct buf *clean)
 
 enum edit_kind {
 	E_SEP,		/* insert U+FDD2 */
+	E_FFFD,		/* replace [start, end) by U+FFFD */
 	E_ATOM,		/* replace [start, end) by an atom marker */
 	E_LOPEN,
 	E_LCLOSE
@@ -505,6 +507,40 @@ emph_fix(struct pre *p, size_t ls, size_t le, size_t i, size_t j)
 		add_edit(p, i, i, E_SEP, 0);
 }
 
+/*
+ * A character reference to a noncharacter (&#xFDD0;) would decode into a
+ * marker inside cmark: it is refused like the character itself. Returns
+ * the end of the reference, or 0.
+ */
+static size_t
+scan_entity(struct pre *p, size_t i, size_t le, int li, int col)
+{
+	const char *s = p->s;
+	size_t j = i + 2, d0;
+	unsigned long v = 0;
+	int hex = 0;
+	struct span sp;
+
+	if (j < le && (s[j] == 'x' || s[j] == 'X')) {
+		hex = 1;
+		j++;
+	}
+	for (d0 = j; j < le && j - d0 < 8 && (hex ?
+	    isxdigit((unsigned char)s[j]) : isdigit((unsigned char)s[j])); j++)
+		v = v * (hex ? 16 : 10) + (unsigned long)(isdigit(
+		    (unsigned char)s[j]) ? s[j] - '0' :
+		    tolower((unsigned char)s[j]) - 'a' + 10);
+	if (j == d0 || j >= le || s[j] != ';')
+		return 0;
+	if (!((v >= 0xFDD0 && v <= 0xFDEF) || (v & 0xFFFE) == 0xFFFE))
+		return 0;
+	sp = pspan(p, li, col);
+	md_err(p->ctx, &sp, "invalid-char", "the noncharacter U+%04lX is not "
+	    "allowed in text", v);
+	add_edit(p, i, j + 1, E_FFFD, 0);
+	return j + 1;
+}
+
 static void
 scan_line(struct pre *p, size_t ls, size_t le, int li)
 {
@@ -524,6 +560,12 @@ scan_line(struct pre *p, size_t ls, size_t le, int li)
 		if (c == '[' && i + 1 < le && s[i + 1] == '[' &&
 		    (e = scan_gloss(p, i, le, li, col)) != 0) {
 			col += (int)utf8_count(s + i, e - i);
+			i = e;
+			continue;
+		}
+		if (c == '&' && i + 1 < le && s[i + 1] == '#' &&
+		    (e = scan_entity(p, i, le, li, col)) != 0) {
+			col += (int)(e - i);
 			i = e;
 			continue;
 		}
@@ -756,6 +798,8 @@ preprocess(struct md_ctx *ctx, const char *s, size_t len)
 				m = out.len;
 				if (e->kind == E_SEP)
 					buf_put(&out, "\xEF\xB7\x92", 3);
+				else if (e->kind == E_FFFD)
+					buf_put(&out, "\xEF\xBF\xBD", 3);
 				else {
 					put_marker(&out, e->kind == E_ATOM ?
 					    MK_ATOM : e->kind == E_LOPEN ?

@@ -459,6 +459,8 @@ split_text(struct conv *cv, const char *s, struct span sp)
 	struct md_atom *a;
 	int kind;
 
+	if (s == NULL)
+		return;
 	while (u[i] != '\0') {
 		if (!MK_IS(u + i)) {
 			i++;

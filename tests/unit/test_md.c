@@ -577,6 +577,10 @@ test_input(void)
 		CHECK_STR(diags(), "E1:3 nul-byte", "NUL byte");
 	}
 	CHECK_DIAG("あ\xEF\xB7\x90い", "E1:2 invalid-char", "noncharacter");
+	CHECK_STR(md("`&#xFDD0;`と&#64976;と&#x41;"), "(p (code \"\xEF\xBF\xBD\") "
+	    "\"と\xEF\xBF\xBDとA\")", "references to noncharacters");
+	CHECK_STR(diags(), "E1:2 invalid-char; E1:12 invalid-char",
+	    "references to noncharacters reported");
 }
 
 static void
