@@ -98,7 +98,15 @@ struct md_ctx {
 	size_t		 nfn_labels;
 };
 
+/* md_pre.c */
+/* Checks body and runs the pre-processor into ctx->src and ctx->lines. */
+void md_preprocess(struct md_ctx *, const char *body, size_t len);
+/* Skips a container prefix (blanks and '>') of a line s[i..e). */
+size_t md_skip_prefix(const char *s, size_t i, size_t e);
+
 /* md.c */
+/* End of the line at i (\n, \r\n or \r); *next is the next line's start. */
+size_t md_line_end(const char *s, size_t len, size_t i, size_t *next);
 void md_err(struct md_ctx *, const struct span *, const char *code,
     const char *fmt, ...) KK_PRINTF(4, 5);
 void md_warn(struct md_ctx *, const struct span *, const char *code,
