@@ -14,7 +14,7 @@ CSTD      = -std=c11
 WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
 OPT      ?= -O2
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator -I/usr/include/libxml2
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -iquote generator -I/usr/include/libxml2
 CFLAGS   ?= -g
 LIBS      = -lcmark-gfm-extensions -lcmark-gfm -lyaml -lxml2 -lhpdf -lm
 

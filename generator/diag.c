@@ -124,7 +124,8 @@ diag_print(struct diag *d, FILE *f)
 	const char *lv;
 	size_t i;
 
-	qsort(d->v, d->n, sizeof(*d->v), entry_cmp);
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), entry_cmp);
 	for (i = 0; i < d->n; i++) {
 		const struct diag_entry *e = &d->v[i];
 

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "load.h"
 #include "load_int.h"
@@ -350,7 +351,11 @@ walk(struct lctx *lc, const char *rel, int depth, int recursive,
 	}
 	/* Read the names first, sorted, so that the order is not readdir's. */
 	while ((de = readdir(dir)) != NULL) {
-		if (de->d_name[0] == '.')
+		/*
+		 * A README beside the sheets is the office's own note, not a
+		 * record: content-format.md says other files are ignored.
+		 */
+		if (de->d_name[0] == '.' || strcasecmp(de->d_name, "README.md") == 0)
 			continue;
 		sub.v = xgrow(sub.v, &sub.cap, sub.n + 1, sizeof(*sub.v));
 		sub.v[sub.n++] = xstrdup(de->d_name);

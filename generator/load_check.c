@@ -183,54 +183,12 @@ spec_find(const struct fspec *spec, const char *name)
 	return -1;
 }
 
-/* word with two neighbouring characters swapped is cand (unti → unit). */
-static int
-is_transposition(const char *word, const char *cand)
-{
-	uint32_t a[64], b[64];
-	size_t na = 0, nb = 0, i, wl = strlen(word), cl = strlen(cand), p = 0;
-	int diff = -1;
-
-	while (p < wl && na < 64)
-		p += utf8_decode(word + p, wl - p, &a[na++]);
-	p = 0;
-	while (p < cl && nb < 64)
-		p += utf8_decode(cand + p, cl - p, &b[nb++]);
-	if (na != nb || na < 2)
-		return 0;
-	for (i = 0; i < na; i++) {
-		if (a[i] == b[i])
-			continue;
-		if (diff >= 0)
-			return 0;
-		if (i + 1 >= na || a[i] != b[i + 1] || a[i + 1] != b[i])
-			return 0;
-		diff = (int)i;
-		i++;
-	}
-	return diff >= 0;
-}
-
-/*
- * Appends "; did you mean 'x'?" when a candidate is close to word:
- * str_suggest()'s edit distance, and also a swap of two neighbouring
- * letters (unti for unit), the commonest typo, which Levenshtein distance
- * counts as two edits.
- */
+/* Appends "; did you mean 'x'?" when a candidate is close to word. */
 void
 lc_suggest(struct buf *msg, const char *word, const char *const *cands,
     size_t n)
 {
-	size_t i, len = msg->len;
-
 	diag_suggest(msg, word, cands, n);
-	if (msg->len != len)
-		return;
-	for (i = 0; i < n; i++)
-		if (cands[i] != NULL && is_transposition(word, cands[i])) {
-			buf_printf(msg, "; did you mean '%s'?", cands[i]);
-			return;
-		}
 }
 
 static void

@@ -468,11 +468,16 @@ to_cps(const char *s, uint32_t *out, size_t max)
 	return n;
 }
 
+/*
+ * Optimal string alignment distance: insertions, deletions, substitutions
+ * and the swap of two neighbours each count as one edit, since a swap
+ * (unti for unit) is the commonest typo in a key.
+ */
 int
 str_distance(const char *a, const char *b, int cap)
 {
 	uint32_t ca[64], cb[64];
-	int row[65], prev, tmp, best;
+	int r0[65], r1[65], r2[65], *pp = r0, *p = r1, *c = r2, *t, best, v;
 	size_t na, nb, i, j;
 
 	na = to_cps(a, ca, 64);
@@ -480,26 +485,31 @@ str_distance(const char *a, const char *b, int cap)
 	if ((na > nb ? na - nb : nb - na) > (size_t)cap)
 		return cap + 1;
 	for (j = 0; j <= nb; j++)
-		row[j] = (int)j;
+		p[j] = (int)j;
 	for (i = 1; i <= na; i++) {
-		prev = row[0];
-		row[0] = (int)i;
-		best = row[0];
+		c[0] = (int)i;
+		best = c[0];
 		for (j = 1; j <= nb; j++) {
-			tmp = row[j];
-			row[j] = prev + (ca[i - 1] != cb[j - 1]);
-			if (row[j - 1] + 1 < row[j])
-				row[j] = row[j - 1] + 1;
-			if (tmp + 1 < row[j])
-				row[j] = tmp + 1;
-			prev = tmp;
-			if (row[j] < best)
-				best = row[j];
+			v = p[j - 1] + (ca[i - 1] != cb[j - 1]);
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (c[j - 1] + 1 < v)
+				v = c[j - 1] + 1;
+			if (i > 1 && j > 1 && ca[i - 1] == cb[j - 2] &&
+			    ca[i - 2] == cb[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			c[j] = v;
+			if (v < best)
+				best = v;
 		}
 		if (best > cap)
 			return cap + 1;
+		t = pp;
+		pp = p;
+		p = c;
+		c = t;
 	}
-	return row[nb] > cap ? cap + 1 : row[nb];
+	return p[nb] > cap ? cap + 1 : p[nb];
 }
 
 const char *
