@@ -96,7 +96,7 @@ html_gen_projects(struct html_ctx *c, xmlNode *parent,
 	for (i = 0; i < n; i++) {
 		const struct project *p = v[i];
 		const char *id = by_focus && p->id_focus != NULL ? p->id_focus :
-		    !by_focus && p->id_pillar != NULL ? p->id_pillar : p->id;
+		    p->id;
 		const char *st = html_status_text(p->status);
 		xmlNode *td;
 
@@ -105,14 +105,9 @@ html_gen_projects(struct html_ctx *c, xmlNode *parent,
 		th = html_el(tr, "th");
 		html_attr(th, "scope", "row");
 		html_link(c, th, p->c.url, p->c.title);
-		if (!by_focus && p->focus != NULL && p->id_focus != NULL) {
-			xmlNode *re = html_elc(th, "span", "relisted");
-
-			html_textf(re, "（%s", c->site->pl->labels.focus_area != NULL
-			    ? c->site->pl->labels.focus_area : "重点事業");
-			html_text(re, p->id_focus);
-			html_text(re, "を再掲）");
-		}
+		/* A focus area's member listed again under its pillar. */
+		if (!by_focus && p->focus != NULL)
+			html_text(html_elc(th, "span", "relisted"), "【再掲】");
 		td = html_elc(tr, "td", "nowrap");
 		if (st != NULL)
 			html_text(td, st);

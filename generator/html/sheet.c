@@ -641,15 +641,23 @@ predecessors(struct html_ctx *c, xmlNode *dl, const struct sheet_common *sc)
 	}
 }
 
+/*
+ * A section's blocks are a run of the body's block list: it ends at the next
+ * heading of level 2 or above (the loader's rule, load_section_end()).
+ */
+static int
+section_end(const struct block *b)
+{
+	return b == NULL || (b->type == BLK_HEADING && b->level <= 2);
+}
+
 /* The lead paragraph and whatever else comes before the first ##. */
 static void
 intro(struct html_ctx *c, xmlNode *main, const struct sheet_body *body)
 {
 	const struct block *b;
 
-	for (b = body->intro; b != NULL; b = b->next) {
-		if (body->nsections > 0 && b == body->sections[0].heading)
-			break;
+	for (b = body->intro; !section_end(b); b = b->next) {
 		if (b == body->lead && b->type == BLK_PARA)
 			html_inlines(c, html_elc(main, "p", "lead"), b->inlines);
 		else
@@ -665,6 +673,7 @@ section_el(struct html_ctx *c, xmlNode *parent, const struct section *sec)
 		"sheet-section actions"
 	};
 	xmlNode *el = html_elc(parent, "section", cls[sec->role]), *h;
+	const struct block *b;
 	const char *id;
 
 	if (sec->heading != NULL) {
@@ -679,7 +688,8 @@ section_el(struct html_ctx *c, xmlNode *parent, const struct section *sec)
 		html_attr(h, "id", id);
 	}
 	html_attr(el, "aria-labelledby", id);
-	html_blocks(c, el, sec->blocks);
+	for (b = sec->blocks; !section_end(b); b = b->next)
+		html_block(c, el, b);
 	return el;
 }
 
@@ -862,10 +872,6 @@ html_page_project(struct html_ctx *c, xmlNode *main)
 			else
 				html_text(dd, p->category->title);
 			html_text(dd, "）");
-		}
-		if (p->id_pillar != NULL && p->id_focus != NULL) {
-			html_text(dd, "　");
-			html_textf(dd, "%s", p->id_pillar);
 		}
 	}
 	predecessors(c, dl, &p->c);

@@ -186,7 +186,7 @@ html_theme_page(struct html_site *s, const struct html_page *p)
 	return doc;
 }
 
-/* Copies dir/rel (a folder) into the site, recursively; skips *.html and dot files. */
+/* Copies dir/rel (a folder) into the site, recursively; skips *.html, *.md and dot files. */
 static int
 copy_dir(struct html_site *s, const char *rel, int depth, size_t *count)
 {
@@ -208,8 +208,10 @@ copy_dir(struct html_site *s, const char *rel, int depth, size_t *count)
 		char *sub, *src;
 		struct stat st;
 
+		/* Templates and the theme's own notes are not published. */
 		if (name[0] == '.' ||
-		    (len > 5 && strcmp(name + len - 5, ".html") == 0))
+		    (len > 5 && strcmp(name + len - 5, ".html") == 0) ||
+		    (len > 3 && strcmp(name + len - 3, ".md") == 0))
 			continue;
 		sub = rel[0] != '\0' ? arena_printf(&s->a, "%s/%s", rel, name) :
 		    arena_strdup(&s->a, name);
