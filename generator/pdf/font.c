@@ -81,7 +81,7 @@ struct font *
 font_load_ttf(void *doc, const char *path, struct diag *d)
 {
 	HPDF_Doc pdf = doc;
-	HPDF_Font hf;
+	HPDF_FontDef def;
 	const char *name;
 	struct font *f;
 
@@ -89,9 +89,15 @@ font_load_ttf(void *doc, const char *path, struct diag *d)
 		diag_syserr(d, path, "pdf-font", "cannot read the font file");
 		return NULL;
 	}
+	/*
+	 * Only the font definition: the PDF font object (HPDF_GetFont) is
+	 * made by the device when the face is first drawn, since libharu
+	 * writes every font object it has, and an unused face would still
+	 * cost its ~170 KB of copied tables (pdf.md).
+	 */
 	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-	hf = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
-	if (hf == NULL) {
+	def = name ? HPDF_Doc_FindFontDef(pdf, name) : NULL;
+	if (def == NULL) {
 		diag_syserr(d, path, "pdf-font",
 		    "libharu cannot load this TrueType font (error 0x%04X); "
 		    "it needs TrueType outlines, not OpenType/CFF",
@@ -100,10 +106,9 @@ font_load_ttf(void *doc, const char *path, struct diag *d)
 		return NULL;
 	}
 	f = font_alloc(name, path);
-	f->handle = hf;
-	f->def = ((HPDF_FontAttr)hf->attr)->fontdef;
-	f->ascent = HPDF_Font_GetAscent(hf);
-	f->descent = HPDF_Font_GetDescent(hf);
+	f->def = def;
+	f->ascent = def->ascent;
+	f->descent = def->descent;
 	return f;
 }
 

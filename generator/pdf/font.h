@@ -37,7 +37,7 @@ struct font {
 	int32_t		 ascent;	/* 1/1000 em above the baseline */
 	int32_t		 descent;	/* 1/1000 em below it (negative) */
 	void		*def;		/* HPDF_FontDef; NULL for the fixed font */
-	void		*handle;	/* HPDF_Font, for the libharu device; NULL for the fixed font */
+	void		*handle;	/* HPDF_Font, made by the libharu device at first use; NULL until then */
 	struct font	*base;		/* a synthetic bold measures through its regular face (borrowed) */
 	uint16_t	*cache;		/* 65,536 BMP widths, see font.c; NULL until the first lookup */
 	size_t		 lookups;	/* statistics for the benchmark */

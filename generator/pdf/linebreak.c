@@ -520,10 +520,42 @@ emergency_break(const struct linebreak *lb, size_t s, size_t e)
 	return e;
 }
 
+/*
+ * A pushed line less than half full, because the next word is a long URL,
+ * would be spread to gaps wider than its characters; breaking the URL
+ * after a '.' or '/' reads better, as in an emergency. Latin words are
+ * never broken so (JIS X 4051 keeps them whole).
+ */
+#define LB_LOOSE_DIV	2
+
+static int
+too_loose(const struct linebreak *lb, size_t s, size_t b, int32_t avail)
+{
+	return avail - span_width(lb, s, trim_end(lb, s, b)) > avail / LB_LOOSE_DIV;
+}
+
+/* The last break after URL punctuation inside the URL that starts at lo, or 0. */
+static size_t
+url_break(const struct linebreak *lb, size_t lo, size_t e)
+{
+	size_t b;
+
+	if (!starts_with(lb->c, lb->n, lo, "http://") &&
+	    !starts_with(lb->c, lb->n, lo, "https://") &&
+	    !starts_with(lb->c, lb->n, lo, "www."))
+		return 0;
+	for (b = e; b > lo + 1; b--)
+		if (is_url_punct(lb->c[b - 1].cp) &&
+		    lb_class(lb->c[b - 1].cp) != LBC_ID &&
+		    lb_class(lb->c[b].cp) == LBC_AL)
+			return b;
+	return 0;
+}
+
 size_t
 linebreak_compute(struct linebreak *lb, const struct lb_opts *o)
 {
-	size_t s = 0, e, b, n = lb->n;
+	size_t s = 0, e, b, b2, n = lb->n;
 	int32_t avail, sum;
 	struct lb_line *l;
 
@@ -573,6 +605,12 @@ linebreak_compute(struct linebreak *lb, const struct lb_opts *o)
 				;
 			if (b > s) {
 				l->pushed = b < e;
+				if (l->pushed && too_loose(lb, s, b, avail) &&
+				    (b2 = url_break(lb, b, e)) > b) {
+					b = b2;
+					l->pushed = 0;
+					l->emergency = 1;
+				}
 			} else {
 				b = emergency_break(lb, s, e);
 				l->emergency = 1;

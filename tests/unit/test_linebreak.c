@@ -288,8 +288,14 @@ test_url(void)
 	CHECK_STR(brkf("https://example.jp/verylongpathnamewithoutslashes", 6 * EM),
 	    "https://<p>|example.jp/<p>|verylongpath<e>|namewithouts<e>|lashes",
 	    "an unbreakable URL part: emergency");
-	CHECK_STR(brk("see www.city-example.jp/a-b for it", 6 * EM),
-	    "see|www.city-|example.jp/|a-b for it", "after - in a URL");
+	CHECK_STR(brk("see www.city-example.jp/a-b for it", 7 * EM),
+	    "see www.city-|example.jp/a-b|for it", "after - in a URL");
+	CHECK_STR(brkf("詳しくはhttps://www.city.midori.example.jp/dx/", 20 * EM),
+	    "詳しくはhttps://www.city.midori.example.<e>|jp/dx/",
+	    "a line less than half full: the URL breaks after a '.'");
+	CHECK_STR(brkf("詳しくはhttps://www.example.jp/dx/", 10 * EM),
+	    "詳しくはhttps://<p>|www.example.jp/dx/",
+	    "a pushed line at least half full stays");
 	CHECK_STR(brk("a re-elected x-ray", 5 * EM),
 	    "a|re-elected|x-ray", "not after - in a word");
 }

@@ -1,0 +1,812 @@
+/*
+ * dev_hpdf.c: the libharu device. Draws the layout's calls with libharu
+ * 2.3.0 and works around what it gets wrong with Japanese (pdf.md):
+ *
+ *  - the ToUnicode CMap is written as a code→CID map (begincidrange) where
+ *    ISO 32000-1 §9.10.3 requires bfchar/bfrange to UTF-16BE; poppler
+ *    warns and strict consumers lose the text. Before saving, each font's
+ *    CMap stream is rewritten in place with one bfchar entry per code
+ *    point actually drawn (bfchar, not a whole-range bfrange: Ghostscript
+ *    mis-reads the latter), and the descendant CIDFont's /Ordering is set
+ *    to (Identity). In UTF-8 mode libharu's code = CID = the UTF-16 code
+ *    unit, so the map is the identity on the code points drawn.
+ *  - no timestamps: libharu writes none by itself; the info dates are set
+ *    only from SOURCE_DATE_EPOCH (struct dev_info.epoch).
+ *  - errors: libharu's error handler records the first error in the
+ *    device (never longjmp out of a library callback, as its demos do).
+ *
+ * The repair uses libharu internals (HPDF_FontAttr.cmap_stream and
+ * descendant_font, HPDF_Dict_*, HPDF_MemStream_FreeData), which the
+ * Debian package installs and exports. It is checked at start-up (the
+ * runtime version must be the one compiled against) and for each font (the
+ * font's /ToUnicode entry must be its cmap_stream); if a check fails the
+ * PDF is still written, unrepaired, with a warning.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf.h>
+
+#include "pdf/device.h"
+#include "pdf/font.h"
+
+/* bfchar entries per block: the CMap operand limit of the Adobe CMap specification (5014 §5). */
+#define TOUNICODE_BLOCK	100
+/* Synthetic bold: the outline stroked at this fraction of the size (3 %, the usual emboldening). */
+#define SYNTH_BOLD_STROKE	0.03
+
+struct used_font {
+	HPDF_Font	 handle;
+	unsigned char	 bits[0x10000 / 8];	/* BMP code points drawn */
+	int		 repairable;
+};
+
+struct dest {
+	char		*name;
+	HPDF_Page	 page;
+	float		 x;
+	float		 y;		/* PDF space */
+	size_t		 seq;
+};
+
+struct link {
+	HPDF_Page	 page;
+	HPDF_Rect	 rect;
+	char		*dest;
+};
+
+struct outline {
+	int		 level;
+	char		*title;
+	char		*dest;
+};
+
+struct image {
+	char		*path;
+	HPDF_Image	 img;
+};
+
+struct dev_hpdf {
+	struct device	 dev;		/* first: the common head */
+	HPDF_Doc	 pdf;
+	HPDF_Encoder	 utf8;
+	HPDF_Page	 page;
+	int32_t		 page_h;
+	HPDF_STATUS	 error;		/* first libharu error, from the handler */
+	HPDF_STATUS	 detail;
+	int		 internals_ok;	/* the version check passed */
+	struct used_font *fonts;
+	size_t		 nfonts;
+	size_t		 fontcap;
+	struct dest	*dests;
+	size_t		 ndests;
+	size_t		 destcap;
+	struct link	*links;
+	size_t		 nlinks;
+	size_t		 linkcap;
+	struct outline	*outlines;
+	size_t		 noutlines;
+	size_t		 outlinecap;
+	struct image	*images;
+	size_t		 nimages;
+	size_t		 imagecap;
+	struct buf	 tmp;
+};
+
+static void
+on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+	struct dev_hpdf *h = user;
+
+	if (h->error == 0) {
+		h->error = error;
+		h->detail = detail;
+	}
+}
+
+/* After a libharu call: reports its error once and stops the device. Returns -1 on error. */
+static int
+check(struct dev_hpdf *h, const char *what)
+{
+	if (h->error == 0 && !h->dev.failed)
+		return 0;
+	if (!h->dev.failed)
+		diag_error(h->dev.diag, NULL, "pdf-libharu",
+		    "libharu failed in %s: error 0x%04X (detail %u)", what,
+		    (unsigned)h->error, (unsigned)h->detail);
+	h->dev.failed = 1;
+	return -1;
+}
+
+static float
+pt(int32_t mpt)
+{
+	return (float)mpt / 1000.0f;
+}
+
+/* y from the top of the page (layout) to PDF space. */
+static float
+py(const struct dev_hpdf *h, int32_t y)
+{
+	return pt(h->page_h - y);
+}
+
+static void
+set_fill(HPDF_Page page, uint32_t rgb)
+{
+	HPDF_Page_SetRGBFill(page, (float)((rgb >> 16) & 0xFF) / 255.0f,
+	    (float)((rgb >> 8) & 0xFF) / 255.0f, (float)(rgb & 0xFF) / 255.0f);
+}
+
+static void
+set_stroke(HPDF_Page page, uint32_t rgb)
+{
+	HPDF_Page_SetRGBStroke(page, (float)((rgb >> 16) & 0xFF) / 255.0f,
+	    (float)((rgb >> 8) & 0xFF) / 255.0f, (float)(rgb & 0xFF) / 255.0f);
+}
+
+static int
+in_page(struct dev_hpdf *h, const char *op)
+{
+	if (h->dev.failed)
+		return 0;
+	if (h->page == NULL) {
+		diag_error(h->dev.diag, NULL, "pdf-device",
+		    "libharu device: %s outside a page", op);
+		h->dev.failed = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static int
+hp_begin_document(struct device *dev, const struct dev_info *info)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	struct tm tm;
+	time_t t;
+	HPDF_Date date;
+
+	if (dev->failed)
+		return -1;
+	/* Info strings are encoded by the current encoder: UTF-8, set in dev_hpdf_new(). */
+	if (info->title)
+		HPDF_SetInfoAttr(h->pdf, HPDF_INFO_TITLE, info->title);
+	if (info->author)
+		HPDF_SetInfoAttr(h->pdf, HPDF_INFO_AUTHOR, info->author);
+	if (info->subject)
+		HPDF_SetInfoAttr(h->pdf, HPDF_INFO_SUBJECT, info->subject);
+	if (info->keywords)
+		HPDF_SetInfoAttr(h->pdf, HPDF_INFO_KEYWORDS, info->keywords);
+	HPDF_SetInfoAttr(h->pdf, HPDF_INFO_CREATOR, "keikaku");
+	if (info->epoch >= 0) {
+		t = (time_t)info->epoch;
+		if (gmtime_r(&t, &tm) != NULL) {
+			memset(&date, 0, sizeof(date));
+			date.year = tm.tm_year + 1900;
+			date.month = tm.tm_mon + 1;
+			date.day = tm.tm_mday;
+			date.hour = tm.tm_hour;
+			date.minutes = tm.tm_min;
+			date.seconds = tm.tm_sec;
+			date.ind = 'Z';
+			HPDF_SetInfoDateAttr(h->pdf, HPDF_INFO_CREATION_DATE, date);
+			HPDF_SetInfoDateAttr(h->pdf, HPDF_INFO_MOD_DATE, date);
+		}
+	}
+	/* /Lang is written with the tagging work (issue 5); libharu has no API for it. */
+	return check(h, "document information");
+}
+
+static struct used_font *
+used_font(struct dev_hpdf *h, HPDF_Font handle)
+{
+	size_t i;
+	struct used_font *u;
+	HPDF_FontAttr attr;
+
+	for (i = 0; i < h->nfonts; i++)
+		if (h->fonts[i].handle == handle)
+			return &h->fonts[i];
+	h->fonts = xgrow(h->fonts, &h->fontcap, h->nfonts + 1, sizeof(*h->fonts));
+	u = &h->fonts[h->nfonts++];
+	memset(u, 0, sizeof(*u));
+	u->handle = handle;
+	/* The per-font self-test: the internals are what this file expects. */
+	attr = (HPDF_FontAttr)handle->attr;
+	u->repairable = h->internals_ok && attr != NULL &&
+	    attr->type == HPDF_FONT_TYPE0_TT && attr->cmap_stream != NULL &&
+	    attr->descendant_font != NULL &&
+	    HPDF_Dict_GetItem(handle, "ToUnicode", HPDF_OCLASS_DICT) ==
+	    attr->cmap_stream;
+	if (!u->repairable)
+		diag_warning(h->dev.diag, NULL, "pdf-tounicode",
+		    "libharu's font internals are not as expected (libharu %s, "
+		    "built against %s): the ToUnicode map of %s is left as "
+		    "libharu wrote it, and copied text may be wrong",
+		    HPDF_GetVersion(), HPDF_VERSION_TEXT,
+		    ((HPDF_FontAttr)handle->attr)->fontdef->base_font);
+	return u;
+}
+
+static struct font *
+hp_load_font(struct device *dev, const char *path)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	struct font *f;
+
+	if (dev->failed)
+		return NULL;
+	f = font_load_ttf(h->pdf, path, dev->diag);
+	h->error = 0;		/* reported by font_load_ttf() */
+	return f;
+}
+
+static int
+hp_begin_page(struct device *dev, int32_t w, int32_t hh)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+
+	if (dev->failed)
+		return -1;
+	if (h->page != NULL) {
+		diag_error(dev->diag, NULL, "pdf-device",
+		    "libharu device: page %d begun inside a page",
+		    dev->npages + 1);
+		dev->failed = 1;
+		return -1;
+	}
+	h->page = HPDF_AddPage(h->pdf);
+	if (h->page != NULL) {
+		HPDF_Page_SetWidth(h->page, pt(w));
+		HPDF_Page_SetHeight(h->page, pt(hh));
+	}
+	h->page_h = hh;
+	dev->npages++;
+	return check(h, "a new page");
+}
+
+static void
+hp_text(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
+    struct font *f, int32_t size, const char *s, size_t len, double tc,
+    uint32_t rgb)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	struct used_font *u;
+	size_t off = 0;
+	uint32_t cp;
+	int bold = f->synthetic_bold;
+
+	(void)m;
+	if (!in_page(h, "text") || len == 0)
+		return;
+	if (f->def == NULL) {
+		diag_error(dev->diag, NULL, "pdf-device",
+		    "libharu device: font %s was not loaded by this device",
+		    f->name);
+		dev->failed = 1;
+		return;
+	}
+	while (f->base != NULL)		/* a synthetic bold draws its regular face */
+		f = f->base;
+	if (f->handle == NULL) {
+		f->handle = HPDF_GetFont(h->pdf, f->name, "UTF-8");
+		if (check(h, "loading a font") == -1 || f->handle == NULL) {
+			dev->failed = 1;
+			return;
+		}
+	}
+	u = used_font(h, f->handle);
+	while (off < len) {
+		off += utf8_decode(s + off, len - off, &cp);
+		if (cp <= 0xFFFF)
+			u->bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	}
+	/* libharu takes NUL-terminated text. */
+	buf_reset(&h->tmp);
+	buf_put(&h->tmp, s, len);
+	set_fill(h->page, rgb);
+	if (bold) {
+		set_stroke(h->page, rgb);
+		HPDF_Page_SetLineWidth(h->page,
+		    (float)(pt(size) * SYNTH_BOLD_STROKE));
+	}
+	HPDF_Page_BeginText(h->page);
+	HPDF_Page_SetFontAndSize(h->page, f->handle, pt(size));
+	HPDF_Page_SetCharSpace(h->page, (float)tc);
+	if (bold)
+		HPDF_Page_SetTextRenderingMode(h->page, HPDF_FILL_THEN_STROKE);
+	HPDF_Page_TextOut(h->page, pt(x), py(h, y), buf_str(&h->tmp));
+	if (bold)
+		HPDF_Page_SetTextRenderingMode(h->page, HPDF_FILL);
+	HPDF_Page_EndText(h->page);
+	(void)check(h, "text");
+}
+
+static void
+hp_rule(struct device *dev, const struct dev_mark *m, int32_t x1, int32_t y1,
+    int32_t x2, int32_t y2, int32_t w, uint32_t rgb)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+
+	(void)m;
+	if (!in_page(h, "rule"))
+		return;
+	HPDF_Page_SetLineWidth(h->page, pt(w));
+	set_stroke(h->page, rgb);
+	HPDF_Page_MoveTo(h->page, pt(x1), py(h, y1));
+	HPDF_Page_LineTo(h->page, pt(x2), py(h, y2));
+	HPDF_Page_Stroke(h->page);
+	(void)check(h, "rule");
+}
+
+static void
+hp_rect(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
+    int32_t w, int32_t hh, int fill, uint32_t fill_rgb, int32_t lw,
+    uint32_t line_rgb)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+
+	(void)m;
+	if (!in_page(h, "rect") || (!fill && lw <= 0))
+		return;
+	if (fill)
+		set_fill(h->page, fill_rgb);
+	if (lw > 0) {
+		HPDF_Page_SetLineWidth(h->page, pt(lw));
+		set_stroke(h->page, line_rgb);
+	}
+	HPDF_Page_Rectangle(h->page, pt(x), py(h, y + hh), pt(w), pt(hh));
+	if (fill && lw > 0)
+		HPDF_Page_FillStroke(h->page);
+	else if (fill)
+		HPDF_Page_Fill(h->page);
+	else
+		HPDF_Page_Stroke(h->page);
+	(void)check(h, "rect");
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix), i;
+
+	if (k > n)
+		return 0;
+	for (i = 0; i < k; i++) {
+		char c = s[n - k + i];
+
+		if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != suffix[i])
+			return 0;
+	}
+	return 1;
+}
+
+static void
+hp_image(struct device *dev, const struct dev_mark *m, const char *path,
+    int32_t x, int32_t y, int32_t w, int32_t hh)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	HPDF_Image img = NULL;
+	size_t i;
+
+	(void)m;
+	if (!in_page(h, "image"))
+		return;
+	/* One image object per file, however often it is drawn. */
+	for (i = 0; i < h->nimages; i++)
+		if (strcmp(h->images[i].path, path) == 0)
+			img = h->images[i].img;
+	if (img == NULL) {
+		if (ends_with(path, ".png"))
+			img = HPDF_LoadPngImageFromFile(h->pdf, path);
+		else if (ends_with(path, ".jpg") || ends_with(path, ".jpeg"))
+			img = HPDF_LoadJpegImageFromFile(h->pdf, path);
+		if (img == NULL) {
+			diag_error(dev->diag, NULL, "pdf-image",
+			    "%s: libharu cannot load this image (PNG and JPEG "
+			    "only; error 0x%04X)", path, (unsigned)h->error);
+			h->error = 0;
+			HPDF_ResetError(h->pdf);
+			return;
+		}
+		h->images = xgrow(h->images, &h->imagecap, h->nimages + 1,
+		    sizeof(*h->images));
+		h->images[h->nimages].path = xstrdup(path);
+		h->images[h->nimages++].img = img;
+	}
+	HPDF_Page_DrawImage(h->page, img, pt(x), py(h, y + hh), pt(w), pt(hh));
+	(void)check(h, "image");
+}
+
+static void
+hp_link(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
+    int32_t w, int32_t hh, const char *dest, const char *uri)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	HPDF_Rect r;
+	HPDF_Annotation a;
+	struct link *l;
+
+	(void)m;
+	if (!in_page(h, "link"))
+		return;
+	r.left = pt(x);
+	r.right = pt(x + w);
+	r.top = py(h, y);
+	r.bottom = py(h, y + hh);
+	if (dest != NULL) {
+		/* Resolved at the end: the destination may be on a later page. */
+		h->links = xgrow(h->links, &h->linkcap, h->nlinks + 1,
+		    sizeof(*h->links));
+		l = &h->links[h->nlinks++];
+		l->page = h->page;
+		l->rect = r;
+		l->dest = xstrdup(dest);
+		return;
+	}
+	if (uri == NULL)
+		return;
+	a = HPDF_Page_CreateURILinkAnnot(h->page, r, uri);
+	if (a != NULL)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	(void)check(h, "a URI link");
+}
+
+static void
+hp_dest(struct device *dev, const char *name, int32_t x, int32_t y)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	struct dest *d;
+
+	if (!in_page(h, "dest"))
+		return;
+	h->dests = xgrow(h->dests, &h->destcap, h->ndests + 1,
+	    sizeof(*h->dests));
+	d = &h->dests[h->ndests];
+	d->name = xstrdup(name);
+	d->page = h->page;
+	d->x = pt(x);
+	d->y = py(h, y);
+	d->seq = h->ndests++;
+}
+
+static void
+hp_outline(struct device *dev, int level, const char *title, const char *dest)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	struct outline *o;
+
+	if (dev->failed)
+		return;
+	h->outlines = xgrow(h->outlines, &h->outlinecap, h->noutlines + 1,
+	    sizeof(*h->outlines));
+	o = &h->outlines[h->noutlines++];
+	o->level = level < 1 ? 1 : level;
+	o->title = xstrdup(title);
+	o->dest = xstrdup(dest);
+}
+
+static void
+hp_struct_begin(struct device *dev, enum dev_stype st, const void *node)
+{
+	/* The structure tree is the tagging work (issue 5). */
+	(void)dev;
+	(void)st;
+	(void)node;
+}
+
+static void
+hp_struct_end(struct device *dev, enum dev_stype st, const void *node)
+{
+	(void)dev;
+	(void)st;
+	(void)node;
+}
+
+static int
+hp_end_page(struct device *dev)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+
+	if (!in_page(h, "end_page"))
+		return -1;
+	h->page = NULL;
+	return 0;
+}
+
+/* Destinations by name; the first definition wins. */
+static int
+dest_cmp(const void *a, const void *b)
+{
+	const struct dest *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static const struct dest *
+find_dest(const struct dev_hpdf *h, const char *name)
+{
+	size_t lo = 0, hi = h->ndests, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(h->dests[mid].name, name);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < h->ndests && strcmp(h->dests[lo].name, name) == 0 ?
+	    &h->dests[lo] : NULL;
+}
+
+static HPDF_Destination
+make_dest(struct dev_hpdf *h, const char *name)
+{
+	const struct dest *d = find_dest(h, name);
+	HPDF_Destination dst;
+
+	if (d == NULL) {
+		diag_error(h->dev.diag, NULL, "pdf-dest",
+		    "internal: link or outline to the undefined destination '%s'",
+		    name);
+		return NULL;
+	}
+	/*
+	 * [page /XYZ left top null]: null keeps the reader's zoom. libharu's
+	 * HPDF_Destination_SetXYZ rejects a zoom outside 0.08..32, so the
+	 * array is rebuilt through the internal API.
+	 */
+	dst = HPDF_Page_CreateDestination(d->page);
+	if (dst == NULL)
+		return NULL;
+	HPDF_Array_Clear(dst);
+	if (HPDF_Array_Add(dst, d->page) + HPDF_Array_AddName(dst, "XYZ") +
+	    HPDF_Array_AddReal(dst, d->x) + HPDF_Array_AddReal(dst, d->y) +
+	    HPDF_Array_Add(dst, HPDF_Null_New(h->pdf->mmgr)) != HPDF_OK)
+		return NULL;
+	return dst;
+}
+
+static int
+resolve_links(struct dev_hpdf *h)
+{
+	size_t i;
+	int level;
+	HPDF_Destination dst;
+	HPDF_Annotation a;
+	HPDF_Outline parent[8], o;	/* outline depth: chapter … project, 8 is ample */
+
+	if (h->ndests > 0)
+		qsort(h->dests, h->ndests, sizeof(*h->dests), dest_cmp);
+	for (i = 0; i < h->nlinks; i++) {
+		dst = make_dest(h, h->links[i].dest);
+		if (dst == NULL)
+			continue;
+		a = HPDF_Page_CreateLinkAnnot(h->links[i].page, h->links[i].rect,
+		    dst);
+		if (a != NULL)
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	}
+	memset(parent, 0, sizeof(parent));
+	for (i = 0; i < h->noutlines; i++) {
+		level = h->outlines[i].level;
+		if (level > (int)KK_ARRAY_LEN(parent))
+			level = (int)KK_ARRAY_LEN(parent);
+		/* A skipped level hangs from the nearest open ancestor. */
+		while (level > 1 && parent[level - 2] == NULL)
+			level--;
+		/* The encoder must be given, or Japanese titles are garbled (pdf.md). */
+		o = HPDF_CreateOutline(h->pdf, level > 1 ? parent[level - 2] : NULL,
+		    h->outlines[i].title, h->utf8);
+		if (o == NULL)
+			break;
+		dst = make_dest(h, h->outlines[i].dest);
+		if (dst != NULL)
+			HPDF_Outline_SetDestination(o, dst);
+		HPDF_Outline_SetOpened(o, level == 1);
+		parent[level - 1] = o;
+		memset(parent + level, 0,
+		    (KK_ARRAY_LEN(parent) - (size_t)level) * sizeof(parent[0]));
+	}
+	return check(h, "links and outlines");
+}
+
+/* Rewrites one font's ToUnicode stream (see the comment at the top). */
+static int
+repair_tounicode(struct dev_hpdf *h, struct used_font *u)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)u->handle->attr;
+	HPDF_Dict cmap = attr->cmap_stream, info, sysinfo;
+	struct buf b = {0};
+	uint32_t cp, n = 0, block, k;
+	HPDF_STATUS ret = HPDF_OK;
+
+	for (cp = 0; cp <= 0xFFFF; cp++)
+		if (u->bits[cp >> 3] & (1u << (cp & 7)))
+			n++;
+	buf_puts(&b,
+	    "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\n"
+	    "begincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	cp = 0;
+	while (n > 0) {
+		block = n < TOUNICODE_BLOCK ? n : TOUNICODE_BLOCK;
+		buf_printf(&b, "%u beginbfchar\n", (unsigned)block);
+		for (k = 0; k < block; cp++) {
+			if (!(u->bits[cp >> 3] & (1u << (cp & 7))))
+				continue;
+			/* Code = CID = the UTF-16 unit in libharu's UTF-8 mode. */
+			buf_printf(&b, "<%04X> <%04X>\n", (unsigned)cp,
+			    (unsigned)cp);
+			k++;
+		}
+		buf_puts(&b, "endbfchar\n");
+		n -= block;
+	}
+	buf_puts(&b,
+	    "endcmap\n"
+	    "CMapName currentdict /CMap defineresource pop\n"
+	    "end\n"
+	    "end\n");
+	HPDF_MemStream_FreeData(cmap->stream);
+	ret += HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data,
+	    (HPDF_UINT)b.len);
+	ret += HPDF_Dict_AddName(cmap, "CMapName", "Adobe-Identity-UCS");
+	sysinfo = HPDF_Dict_New(h->pdf->mmgr);
+	if (sysinfo != NULL) {
+		ret += HPDF_Dict_Add(sysinfo, "Registry",
+		    HPDF_String_New(h->pdf->mmgr, "Adobe", NULL));
+		ret += HPDF_Dict_Add(sysinfo, "Ordering",
+		    HPDF_String_New(h->pdf->mmgr, "UCS", NULL));
+		ret += HPDF_Dict_AddNumber(sysinfo, "Supplement", 0);
+		ret += HPDF_Dict_Add(cmap, "CIDSystemInfo", sysinfo);
+	}
+	if (HPDF_Dict_GetItem(cmap, "WMode", HPDF_OCLASS_NUMBER) != NULL)
+		ret += HPDF_Dict_RemoveElement(cmap, "WMode");
+	/* Identity-H CIDFontType2: Adobe-Identity-0, not Ordering (Identity-H). */
+	info = HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo",
+	    HPDF_OCLASS_DICT);
+	if (info != NULL)
+		ret += HPDF_Dict_Add(info, "Ordering",
+		    HPDF_String_New(h->pdf->mmgr, "Identity", NULL));
+	buf_free(&b);
+	if (ret != HPDF_OK && h->error == 0)
+		h->error = ret;
+	return check(h, "the ToUnicode repair");
+}
+
+static int
+hp_end_document(struct device *dev, struct buf *out)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	size_t i;
+	HPDF_UINT32 size;
+	HPDF_UINT32 len;
+	size_t start;
+
+	if (dev->failed)
+		return -1;
+	if (h->page != NULL) {
+		diag_error(dev->diag, NULL, "pdf-device",
+		    "libharu device: document ended inside page %d",
+		    dev->npages);
+		dev->failed = 1;
+		return -1;
+	}
+	if (resolve_links(h) == -1)
+		return -1;
+	for (i = 0; i < h->nfonts; i++)
+		if (h->fonts[i].repairable &&
+		    repair_tounicode(h, &h->fonts[i]) == -1)
+			return -1;
+	if (HPDF_SaveToStream(h->pdf) != HPDF_OK || h->error != 0) {
+		if (h->error == 0)
+			h->error = HPDF_GetError(h->pdf);
+		return check(h, "saving");
+	}
+	size = HPDF_GetStreamSize(h->pdf);
+	start = out->len;
+	/* Grow out by size bytes and read the stream into it. */
+	out->data = xgrow(out->data, &out->cap, start + size + 1, 1);
+	len = size;
+	/* Reading exactly to the end may report HPDF_STREAM_EOF: the length decides. */
+	(void)HPDF_ReadFromStream(h->pdf, (HPDF_BYTE *)out->data + start, &len);
+	if (len != size) {
+		out->data[start] = '\0';
+		diag_error(dev->diag, NULL, "pdf-libharu",
+		    "libharu returned %u of the %u bytes it saved",
+		    (unsigned)len, (unsigned)size);
+		dev->failed = 1;
+		return -1;
+	}
+	out->len = start + len;
+	out->data[out->len] = '\0';
+	h->error = 0;
+	HPDF_ResetError(h->pdf);
+	return 0;
+}
+
+static void
+hp_free(struct device *dev)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	size_t i;
+
+	for (i = 0; i < h->ndests; i++)
+		free(h->dests[i].name);
+	for (i = 0; i < h->nlinks; i++)
+		free(h->links[i].dest);
+	for (i = 0; i < h->noutlines; i++) {
+		free(h->outlines[i].title);
+		free(h->outlines[i].dest);
+	}
+	for (i = 0; i < h->nimages; i++)
+		free(h->images[i].path);
+	free(h->dests);
+	free(h->links);
+	free(h->outlines);
+	free(h->images);
+	free(h->fonts);
+	buf_free(&h->tmp);
+	if (h->pdf != NULL)
+		HPDF_Free(h->pdf);
+	free(h);
+}
+
+static const struct dev_ops hpdf_ops = {
+	"hpdf",
+	0,
+	hp_begin_document,
+	hp_load_font,
+	hp_begin_page,
+	hp_text,
+	hp_rule,
+	hp_rect,
+	hp_image,
+	hp_link,
+	hp_dest,
+	hp_outline,
+	hp_struct_begin,
+	hp_struct_end,
+	hp_end_page,
+	hp_end_document,
+	hp_free
+};
+
+struct device *
+dev_hpdf_new(struct diag *d)
+{
+	struct dev_hpdf *h = xcalloc(1, sizeof(*h));
+
+	h->dev.ops = &hpdf_ops;
+	h->dev.diag = d;
+	h->pdf = HPDF_New(on_error, h);
+	if (h->pdf == NULL) {
+		diag_syserr(d, NULL, "pdf-libharu", "libharu cannot start");
+		free(h);
+		return NULL;
+	}
+	/* The internals used by the ToUnicode repair belong to this exact version. */
+	h->internals_ok = strcmp(HPDF_GetVersion(), HPDF_VERSION_TEXT) == 0;
+	HPDF_SetCompressionMode(h->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(h->pdf);
+	HPDF_SetCurrentEncoder(h->pdf, "UTF-8");
+	h->utf8 = HPDF_GetEncoder(h->pdf, "UTF-8");
+	if (h->utf8 == NULL || check(h, "start-up") == -1) {
+		hp_free(&h->dev);
+		return NULL;
+	}
+	return &h->dev;
+}

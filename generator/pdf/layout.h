@@ -1,0 +1,212 @@
+/*
+ * layout.h: the PDF layout engine, first layer: paragraphs set into lines
+ * (linebreak.h) on pages with margins, page breaks, and boxes that
+ * remember the model node they came from.
+ *
+ * The layout does not draw while it works: it fills pages with boxes
+ * (struct box), and layout_emit() sends them to a device afterwards. So a
+ * volume can be laid out twice (the first pass gives the page numbers of
+ * the table of contents) and emitted once, and every box keeps its node
+ * and role for the tagged PDF (issue 5).
+ *
+ * Fonts come from a fontset opened through the device that will draw
+ * (fixed metrics for the text device, the real fonts for libharu).
+ *
+ * Lengths are int32_t mpt (1/1000 pt), y grows downwards from the top of
+ * the page, as in device.h.
+ */
+#ifndef KEIKAKU_PDF_LAYOUT_H
+#define KEIKAKU_PDF_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "util.h"
+#include "pdf/device.h"
+#include "pdf/font.h"
+#include "pdf/linebreak.h"
+
+/* The style of a run of text. Borrowed by the layout for the duration of a call. */
+struct layout_style {
+	struct font	*font;
+	int32_t		 size;		/* mpt */
+	uint32_t	 rgb;
+	const char	*link_dest;	/* an internal link (named destination), or NULL */
+	const char	*link_uri;	/* an external link, or NULL */
+};
+
+/* A piece of a paragraph's text in one style. */
+struct layout_run {
+	const char			*text;	/* UTF-8 */
+	size_t				 len;
+	const struct layout_style	*style;
+	const void			*node;	/* its inline node, or NULL for the paragraph's */
+};
+
+enum layout_align {
+	LAYOUT_JUSTIFY,		/* spread by inter-character spacing, last line flush left */
+	LAYOUT_LEFT,
+	LAYOUT_CENTER,
+	LAYOUT_RIGHT
+};
+
+struct layout_para {
+	const struct layout_run	*runs;
+	size_t			 nruns;
+	int32_t			 line_height;	/* baseline to baseline */
+	int32_t			 space_before;	/* dropped at the top of a page */
+	int32_t			 space_after;
+	int32_t			 indent;	/* of the first line (字下げ) */
+	int32_t			 left;		/* insets from the column */
+	int32_t			 right;
+	enum layout_align	 align;
+	enum dev_stype		 stype;		/* P, H1 … */
+	const void		*node;		/* the block node */
+	const struct span	*span;		/* for diagnostics; may be NULL */
+	int32_t			 keep_after;	/* room to keep below on the same page (a heading keeps with its text) */
+};
+
+/* Page size and margins. The column is between the margins. */
+struct layout_geom {
+	int32_t		 w;
+	int32_t		 h;
+	int32_t		 top;
+	int32_t		 bottom;
+	int32_t		 left;
+	int32_t		 right;
+};
+
+enum box_type {
+	BOX_TEXT,	/* x, y = baseline, w = natural width, h = line height; text; font, size, tc, rgb */
+	BOX_RULE,	/* x, y to x2, y2; lw, rgb */
+	BOX_RECT,	/* x, y, w, h; fill, rgb; lw, rgb2 */
+	BOX_IMAGE,	/* x, y, w, h; text = path */
+	BOX_LINK,	/* x, y, w, h; text = dest or uri */
+	BOX_DEST,	/* x, y; text = name */
+	BOX_BEGIN,	/* stype, mark.node: a structure element opens */
+	BOX_END		/* stype, mark.node: it closes */
+};
+
+/* What the layout placed. Strings live in the layout's arena. */
+struct box {
+	enum box_type		 type;
+	struct dev_mark		 mark;
+	enum dev_stype		 stype;
+	int32_t			 x, y, w, h;
+	int32_t			 x2, y2;
+	struct font		*font;
+	int32_t			 size;
+	double			 tc;		/* char spacing, pt */
+	uint32_t		 rgb;
+	uint32_t		 rgb2;
+	int			 fill;
+	int32_t			 lw;
+	const char		*text;
+	size_t			 len;
+	int			 is_uri;	/* BOX_LINK: text is a URI */
+};
+
+struct layout_page {
+	struct box	*v;
+	size_t		 n;
+	size_t		 cap;
+	int32_t		 w;
+	int32_t		 h;
+	int		 number;	/* 1-based */
+};
+
+struct layout_outline {
+	int		 level;
+	const char	*title;
+	const char	*dest;
+};
+
+struct layout;
+
+/* Called when a page opens and before it closes, to add running heads, page numbers … */
+typedef void (*layout_page_fn)(struct layout *, struct layout_page *, void *ctx);
+
+struct layout {
+	struct arena		 arena;		/* box strings */
+	struct diag		*diag;		/* borrowed */
+	const struct fontset	*fonts;		/* borrowed: fallbacks for missing glyphs; may be NULL */
+	struct layout_geom	 geom;
+	struct layout_page	*pages;
+	size_t			 npages;
+	size_t			 pagecap;
+	int			 open;		/* the last page takes content */
+	int32_t			 y;		/* top of the free space on the open page */
+	struct layout_outline	*outlines;
+	size_t			 noutlines;
+	size_t			 outlinecap;
+	layout_page_fn		 page_begin;	/* may be NULL */
+	layout_page_fn		 page_end;
+	void			*hook_ctx;
+	size_t			 substituted;	/* characters printed as 〓 */
+	size_t			 fell_back;	/* characters drawn with a fallback face */
+	size_t			 lines;
+	const char		**pending;	/* destinations waiting for the next content (arena strings) */
+	size_t			 npending;
+	size_t			 pendingcap;
+	/* work space, reused from paragraph to paragraph */
+	struct linebreak	 lb;
+	struct buf		 text;
+};
+
+void layout_init(struct layout *, const struct layout_geom *,
+    const struct fontset *, struct diag *);
+void layout_free(struct layout *);
+
+/* The width of the column between the margins. */
+int32_t layout_column_width(const struct layout *);
+
+/*
+ * Sets a paragraph into lines at the cursor, breaking pages as needed
+ * (never a single first line at a page foot or a single last line at a
+ * page head when the paragraph has more). A character no face can draw is
+ * printed as 〓 and reported as a warning at para->span. Returns 0.
+ */
+int layout_para(struct layout *, const struct layout_para *);
+
+/* Closes the open page; the next content starts a new one. */
+void layout_page_break(struct layout *);
+
+/* Vertical space at the cursor (dropped at the top of a page). */
+void layout_space(struct layout *, int32_t);
+
+/*
+ * A named destination at the next content: it moves with a paragraph that
+ * goes to the next page. Pending destinations are placed at the cursor by
+ * layout_emit() if no content follows.
+ */
+void layout_dest(struct layout *, const char *name);
+/* An outline entry; title and dest are copied. */
+void layout_outline(struct layout *, int level, const char *title,
+    const char *dest);
+/* Structure brackets at the cursor (see device.h). */
+void layout_struct_begin(struct layout *, enum dev_stype, const void *node);
+void layout_struct_end(struct layout *, enum dev_stype, const void *node);
+
+/*
+ * Boxes at fixed positions on a page (for hooks: running heads, page
+ * numbers, rules); text is copied. The text must be drawable by the
+ * style's font (no substitution here).
+ */
+void layout_put_text(struct layout *, struct layout_page *, enum dev_role,
+    const void *node, int32_t x, int32_t y, const struct layout_style *,
+    const char *text);
+void layout_put_rule(struct layout *, struct layout_page *, enum dev_role,
+    const void *node, int32_t x1, int32_t y1, int32_t x2, int32_t y2,
+    int32_t lw, uint32_t rgb);
+/* Natural width of text in style (missing glyphs count as 〓). */
+int32_t layout_text_width(const struct layout_style *, const char *text);
+
+/*
+ * Sends every page to dev: begin_document(info), the pages, the outline,
+ * end_document(out). Returns 0, or -1 after the device's diagnostic.
+ */
+int layout_emit(struct layout *, struct device *, const struct dev_info *,
+    struct buf *out);
+
+#endif

@@ -1,0 +1,830 @@
+/*
+ * test_layout.c: the PDF layout engine end to end.
+ *
+ *  - Paragraphs set through the text device (fixed metrics) and compared
+ *    with goldens in tests/layout/ (KEIKAKU_REGEN=1 rewrites them; review
+ *    the diff before committing).
+ *  - Every golden line checked against the 禁則 rules.
+ *  - A smoke test: a real PDF through the libharu device, checked with
+ *    qpdf, pdffonts, pdftotext and pdfinfo when they are installed, and
+ *    built twice to show it is byte-identical. KEIKAKU_KEEP=1 keeps it
+ *    (/tmp/keikaku-smoke.pdf) for a look with pdftoppm.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "diag.h"
+#include "util.h"
+#include "pdf/device.h"
+#include "pdf/font.h"
+#include "pdf/layout.h"
+#include "pdf/linebreak.h"
+
+/* Goldens are small; anything larger is not one. */
+#define GOLDEN_MAX	(1024 * 1024)
+
+/* ------------------------------------------------------------------ */
+/* Goldens                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+golden_path(struct buf *b, const char *name)
+{
+	const char *top = getenv("TOP");
+
+	buf_reset(b);
+	buf_printf(b, "%s/tests/layout/%s", top && *top ? top : ".", name);
+}
+
+/* Splits s into lines (modified in place); returns the count. */
+static size_t
+split_lines(char *s, char ***v)
+{
+	size_t n = 0, cap = 0;
+	char *p = s, *nl;
+
+	*v = NULL;
+	while (*p != '\0') {
+		*v = xgrow(*v, &cap, n + 1, sizeof(**v));
+		(*v)[n++] = p;
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			break;
+		*nl = '\0';
+		p = nl + 1;
+	}
+	return n;
+}
+
+/*
+ * Prints what differs as a diff would: the common head and tail are
+ * skipped and the lines between are shown as - want / + got (at most 20
+ * of each), with their line number.
+ */
+static void
+print_diff(const char *want, const char *got)
+{
+	char *w = xstrdup(want), *g = xstrdup(got), **wv, **gv;
+	size_t nw = split_lines(w, &wv), ng = split_lines(g, &gv);
+	size_t head = 0, tail = 0, i;
+
+	while (head < nw && head < ng && strcmp(wv[head], gv[head]) == 0)
+		head++;
+	while (tail < nw - head && tail < ng - head &&
+	    strcmp(wv[nw - 1 - tail], gv[ng - 1 - tail]) == 0)
+		tail++;
+	printf("#   @@ line %zu @@\n", head + 1);
+	for (i = head; i < nw - tail && i < head + 20; i++)
+		printf("#   - %s\n", wv[i]);
+	for (i = head; i < ng - tail && i < head + 20; i++)
+		printf("#   + %s\n", gv[i]);
+	free(wv);
+	free(gv);
+	free(w);
+	free(g);
+}
+
+/* Compares got with the golden file; prints a diff-like message on mismatch. */
+static void
+golden(const char *name, const char *got)
+{
+	struct buf path = {0};
+	const char *regen = getenv("KEIKAKU_REGEN");
+	char *want;
+	size_t wlen;
+	FILE *fp;
+
+	golden_path(&path, name);
+	if (regen != NULL && strcmp(regen, "1") == 0) {
+		fp = fopen(buf_str(&path), "w");
+		CHECK(fp != NULL && fputs(got, fp) >= 0 && fclose(fp) == 0,
+		    "golden %s regenerated", name);
+		buf_free(&path);
+		return;
+	}
+	want = file_read(buf_str(&path), &wlen, GOLDEN_MAX);
+	if (want == NULL) {
+		CHECK(0, "golden %s: cannot read %s (KEIKAKU_REGEN=1 writes it)",
+		    name, buf_str(&path));
+		buf_free(&path);
+		return;
+	}
+	CHECK(strcmp(want, got) == 0, "golden %s", name);
+	if (strcmp(want, got) != 0) {
+		print_diff(want, got);
+		printf("#   (KEIKAKU_REGEN=1 rewrites %s)\n", buf_str(&path));
+	}
+	free(want);
+	buf_free(&path);
+}
+
+/* ------------------------------------------------------------------ */
+/* A small document                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Stand-ins for model nodes: the dumps number them in order of first use. */
+static int nodes[64];
+
+struct doc {
+	struct diag		 d;
+	struct device		*dev;
+	struct fontset		 fs;
+	struct layout		 L;
+	struct layout_style	 body;
+	struct layout_style	 bold;
+	struct layout_style	 head;
+	struct layout_style	 link;
+	struct layout_style	 uri;
+	struct layout_style	 small;
+	int			 page_hooks;
+};
+
+static const struct layout_para para_defaults = {
+	.line_height = 17500,
+	.space_after = 5000,
+	.indent = 10000,
+	.align = LAYOUT_JUSTIFY,
+	.stype = DEV_S_P,
+};
+
+/* Running head and page number, as artifacts. */
+static void
+page_begin(struct layout *L, struct layout_page *p, void *ctx)
+{
+	struct doc *dc = ctx;
+
+	layout_put_text(L, p, DEV_ART_HEADER, NULL, L->geom.left,
+	    L->geom.top - 20000, &dc->small, "みどり市DX推進計画");
+	layout_put_rule(L, p, DEV_ART_LAYOUT, NULL, L->geom.left,
+	    L->geom.top - 15000, p->w - L->geom.right, L->geom.top - 15000,
+	    500, 0x808080);
+}
+
+static void
+page_end(struct layout *L, struct layout_page *p, void *ctx)
+{
+	struct doc *dc = ctx;
+	char num[32];
+
+	snprintf(num, sizeof(num), "- %d -", p->number);
+	layout_put_text(L, p, DEV_ART_FOOTER, NULL,
+	    (p->w - layout_text_width(&dc->small, num)) / 2,
+	    p->h - L->geom.bottom + 30000, &dc->small, num);
+}
+
+static int
+doc_open(struct doc *dc, struct device *dev, const struct layout_geom *g,
+    const struct font_config *fc, int hooks)
+{
+	memset(dc, 0, sizeof(*dc));
+	diag_init(&dc->d);
+	dc->dev = dev;
+	dev->diag = &dc->d;
+	if (fontset_open(&dc->fs, dev, fc, &dc->d) == -1)
+		return -1;
+	layout_init(&dc->L, g, &dc->fs, &dc->d);
+	if (hooks) {
+		dc->L.page_begin = page_begin;
+		dc->L.page_end = page_end;
+		dc->L.hook_ctx = dc;
+	}
+	dc->body.font = dc->fs.face[FONT_MINCHO];
+	dc->body.size = 10000;
+	dc->bold = dc->body;
+	dc->bold.font = dc->fs.face[FONT_GOTHIC_BOLD];
+	dc->head = dc->bold;
+	dc->head.size = 14000;
+	dc->link = dc->body;
+	dc->link.rgb = 0x0000C0;
+	dc->link.link_dest = "sec-2";
+	dc->uri = dc->link;
+	dc->uri.link_dest = NULL;
+	dc->uri.link_uri = "https://www.city.midori.example.jp/dx/";
+	dc->small = dc->body;
+	dc->small.font = dc->fs.face[FONT_GOTHIC];
+	dc->small.size = 8000;
+	return 0;
+}
+
+static void
+doc_close(struct doc *dc)
+{
+	layout_free(&dc->L);
+	fontset_free(&dc->fs);
+	dev_free(dc->dev);
+	diag_free(&dc->d);
+}
+
+/* One paragraph in one style. */
+static void
+para(struct doc *dc, int node, const struct layout_style *st, const char *text,
+    enum dev_stype stype, enum layout_align align)
+{
+	struct layout_run run;
+	struct layout_para p = para_defaults;
+	struct span sp;
+
+	run.text = text;
+	run.len = strlen(text);
+	run.style = st;
+	run.node = NULL;
+	p.runs = &run;
+	p.nruns = 1;
+	p.stype = stype;
+	p.align = align;
+	p.node = &nodes[node];
+	p.line_height = st->size * 7 / 4;
+	sp.file = "test.md";
+	sp.line = node;
+	sp.col = 1;
+	p.span = &sp;
+	layout_para(&dc->L, &p);
+}
+
+/* A heading that keeps two body lines below it on its page. */
+static void
+heading(struct doc *dc, int node, const char *text)
+{
+	struct layout_run run;
+	struct layout_para p = para_defaults;
+
+	run.text = text;
+	run.len = strlen(text);
+	run.style = &dc->head;
+	run.node = NULL;
+	p.runs = &run;
+	p.nruns = 1;
+	p.stype = DEV_S_H2;
+	p.align = LAYOUT_LEFT;
+	p.indent = 0;
+	p.node = &nodes[node];
+	p.line_height = 24500;
+	p.space_before = 10000;
+	p.keep_after = 2 * 17500;
+	layout_para(&dc->L, &p);
+}
+
+/* A paragraph of several runs: text, bold, an internal link, a URI. */
+static void
+mixed_para(struct doc *dc, int node)
+{
+	struct layout_run runs[5];
+	struct layout_para p = para_defaults;
+	static const char *const text[] = {
+		"本計画では、", "重点事業", "（第2章参照）を定め、詳しくは",
+		"市のWebサイト", "で公開します。"
+	};
+	const struct layout_style *st[] = {
+		&dc->body, &dc->bold, &dc->link, &dc->uri, &dc->body
+	};
+	size_t i;
+
+	for (i = 0; i < KK_ARRAY_LEN(runs); i++) {
+		runs[i].text = text[i];
+		runs[i].len = strlen(text[i]);
+		runs[i].style = st[i];
+		runs[i].node = i == 0 || i == 4 ? NULL : &nodes[40 + i];
+	}
+	p.runs = runs;
+	p.nruns = KK_ARRAY_LEN(runs);
+	p.node = &nodes[node];
+	layout_para(&dc->L, &p);
+}
+
+/* The 禁則 cases of the acceptance list, in sentences a plan would have. */
+static const char *const kinsoku_texts[] = {
+	/* closing brackets */
+	"市民の皆さまからいただいた意見は「計画書」に反映します。意見の概要（速報）は公開します。",
+	/* 。、 hanging and push-out */
+	"本計画は、市の最上位計画である総合計画の分野別計画です。計画の期間は五年間とし、毎年度見直します。",
+	/* small kana and ー */
+	"デジタル・トランスフォーメーションの推進にあたっては、ユーザー中心のサービスデザインを重視し、ちょっとした手続もオンラインで完結できるようにします。",
+	/* opening brackets at line end */
+	"取組の柱は三つです。「行かない窓口」、「書かない窓口」、【待たない窓口】の実現を目指します。",
+	/* numbers with units, dates */
+	"令和8年度（2026年度）から令和12年度（2030年度）までの5年間で、320件の手続のうち1,290人が利用した3手続を含め、オンライン化率を3.5%から100%へ高めます。",
+	/* a long URL */
+	"詳しくはhttps://www.city.midori.example.jp/dx/plan-2026/index.htmlをご覧ください。",
+	/* mixed Japanese and Latin, —— and …… */
+	"AI（Artificial Intelligence）やRPAの活用——とりわけ庁内業務の自動化……を段階的に進めます。",
+};
+
+static void
+test_kinsoku_golden(void)
+{
+	struct doc dc;
+	struct buf out = {0};
+	struct layout_geom g;
+	struct font_config fc;
+	struct dev_info info = { "みどり市DX推進計画（案）", "みどり市",
+	    "禁則の確認", NULL, "ja", -1 };
+	size_t i;
+	char *msgs = NULL;
+	size_t msglen = 0;
+	FILE *fp;
+
+	/* A 20-em column at 10 pt: 200 pt between the margins. */
+	g.w = DEV_A4_W;
+	g.h = DEV_A4_H;
+	g.top = g.bottom = 56693;
+	g.left = g.right = (DEV_A4_W - 200000) / 2;
+	font_config_default(&fc);
+	if (doc_open(&dc, dev_text_new(NULL), &g, &fc, 0) == -1) {
+		CHECK(0, "text device fontset");
+		return;
+	}
+	layout_outline(&dc.L, 1, "禁則の確認", "top");
+	layout_dest(&dc.L, "top");
+	para(&dc, 1, &dc.head, "第1章　禁則処理", DEV_S_H1, LAYOUT_LEFT);
+	for (i = 0; i < KK_ARRAY_LEN(kinsoku_texts); i++)
+		para(&dc, (int)(2 + i), &dc.body, kinsoku_texts[i], DEV_S_P,
+		    LAYOUT_JUSTIFY);
+	layout_dest(&dc.L, "sec-2");
+	para(&dc, 20, &dc.head, "中央の見出し", DEV_S_H2, LAYOUT_CENTER);
+	mixed_para(&dc, 21);
+	/* A hard line break, a private-use character (missing), a non-BMP one, a control character. */
+	para(&dc, 22, &dc.body, "一行目\n二行目は吉と𠮷、外字\xee\x80\x80、制御\x01文字。",
+	    DEV_S_P, LAYOUT_LEFT);
+	CHECK_INT(layout_emit(&dc.L, dc.dev, &info, &out), 0, "emit to the text device");
+	CHECK_INT(dc.L.substituted, 3, "three characters printed as 〓");
+	CHECK_INT(dc.d.warnings, 3, "and three warnings");
+	fp = open_memstream(&msgs, &msglen);
+	if (fp != NULL) {
+		diag_print(&dc.d, fp);
+		fclose(fp);
+		buf_puts(&out, "--- diagnostics\n");
+		buf_puts(&out, msgs ? msgs : "");
+		free(msgs);
+	}
+	golden("kinsoku.txt", buf_str(&out));
+	buf_free(&out);
+	doc_close(&dc);
+}
+
+static void
+test_pages_golden(void)
+{
+	struct doc dc;
+	struct buf out = {0};
+	struct layout_geom g;
+	struct font_config fc;
+	struct dev_info info = { "ページ送り", NULL, NULL, NULL, "ja", 1775001600 };
+	int i;
+
+	/* A short page: 10 lines of 17.5 pt, so that three pages are quick to read. */
+	g.w = DEV_A4_W;
+	g.h = 56693 * 2 + 175000;
+	g.top = g.bottom = 56693;
+	g.left = g.right = (DEV_A4_W - 200000) / 2;
+	font_config_default(&fc);
+	if (doc_open(&dc, dev_text_new(NULL), &g, &fc, 1) == -1) {
+		CHECK(0, "text device fontset");
+		return;
+	}
+	for (i = 0; i < 6; i++) {
+		char dest[16];
+
+		snprintf(dest, sizeof(dest), "p%d", i);
+		layout_dest(&dc.L, dest);
+		if (i == 4)	/* at the foot of page 2: goes to page 3 with its text */
+			heading(&dc, 50, "見出しは本文と離れない");
+		layout_outline(&dc.L, i % 2 ? 2 : 1, kinsoku_texts[i] + 0, dest);
+		para(&dc, 30 + i, &dc.body, kinsoku_texts[i], DEV_S_P,
+		    LAYOUT_JUSTIFY);
+	}
+	CHECK_INT(layout_emit(&dc.L, dc.dev, &info, &out), 0,
+	    "emit three pages");
+	CHECK(dc.L.npages >= 3, "at least three pages (%zu)", dc.L.npages);
+	golden("pages.txt", buf_str(&out));
+	buf_free(&out);
+	doc_close(&dc);
+}
+
+/*
+ * Reads a text-device dump back into its lines of text (consecutive text
+ * boxes at one baseline make one line) and checks them against the 禁則
+ * rules: the check the PDF acceptance runs on pdftotext output.
+ */
+static void
+check_dump_kinsoku(const char *name)
+{
+	struct buf path = {0}, line = {0};
+	char *s, *p, *q;
+	size_t len;
+	char prev_y[32] = "";
+	int viol = 0, lines = 0;
+	uint32_t first, last;
+
+	golden_path(&path, name);
+	s = file_read(buf_str(&path), &len, GOLDEN_MAX);
+	if (s == NULL) {
+		CHECK(0, "%s readable", name);
+		buf_free(&path);
+		return;
+	}
+	for (p = s; *p; p = q ? q + 1 : p + strlen(p)) {
+		char x[32], y[32];
+		const char *t, *e;
+
+		q = strchr(p, '\n');
+		if (q)
+			*q = '\0';
+		if (sscanf(p, " text %31s %31s", x, y) != 2 ||
+		    strstr(p, " content") == NULL ||
+		    (t = strchr(p, '"')) == NULL || (e = strrchr(p, '"')) == t)
+			continue;
+		if (strcmp(y, prev_y) != 0 && line.len > 0) {
+			first = utf8_at(line.data, line.len, 0);
+			last = utf8_prev(line.data, line.len);
+			lines++;
+			if (linebreak_no_start(first) || linebreak_no_end(last)) {
+				printf("# %s: %s\n", name, line.data);
+				viol++;
+			}
+			buf_reset(&line);
+		}
+		snprintf(prev_y, sizeof(prev_y), "%s", y);
+		buf_put(&line, t + 1, (size_t)(e - t - 1));
+		if (!q)
+			break;
+	}
+	CHECK(viol == 0 && lines > 10, "%s: %d lines, no 禁則 violation", name,
+	    lines);
+	free(s);
+	buf_free(&path);
+	buf_free(&line);
+}
+
+/* ------------------------------------------------------------------ */
+/* Small pure pieces                                                  */
+/* ------------------------------------------------------------------ */
+
+static const char *
+pt_str(int32_t v)
+{
+	static char s[32];
+	struct buf b = {0};
+
+	dev_put_pt(&b, v);
+	snprintf(s, sizeof(s), "%s", buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static void
+test_units(void)
+{
+	struct font *f = font_new_fixed("x");
+
+	CHECK_STR(pt_str(0), "0", "0 pt");
+	CHECK_STR(pt_str(10500), "10.5", "10.5 pt");
+	CHECK_STR(pt_str(595276), "595.276", "595.276 pt");
+	CHECK_STR(pt_str(841890), "841.89", "841.89 pt");
+	CHECK_STR(pt_str(-1050), "-1.05", "-1.05 pt");
+	CHECK_INT(DEV_PT(10.5), 10500, "DEV_PT");
+	CHECK_INT(font_fixed_width(0x3042), 1000, "あ 1 em");
+	CHECK_INT(font_fixed_width('a'), 500, "a 1/2 em");
+	CHECK_INT(font_fixed_width(0x2014), 1000, "— 1 em");
+	CHECK_INT(font_fixed_width(0x203B), 1000, "※ 1 em");
+	CHECK_INT(font_fixed_width(0x20BB7), FONT_MISSING, "𠮷 missing");
+	CHECK_INT(font_fixed_width(0xE000), FONT_MISSING, "private use missing");
+	CHECK_INT(font_fixed_width(0xFE0F), 0, "variation selector 0");
+	CHECK_INT(font_advance(f, 0x3042, 10500), 10500, "advance at 10.5 pt");
+	CHECK_INT(font_advance(f, 'a', 10500), 5250, "narrow advance");
+	CHECK_STR(f->name, "fixed-x", "fixed font name");
+	font_free(f);
+	CHECK_STR(dev_stype_name(DEV_S_TOCI), "TOCI", "structure type name");
+	CHECK_STR(dev_role_name(DEV_ART_WATERMARK), "watermark", "role name");
+}
+
+static void
+test_source_date_epoch(void)
+{
+	char *old = getenv("SOURCE_DATE_EPOCH") ?
+	    xstrdup(getenv("SOURCE_DATE_EPOCH")) : NULL;
+
+	unsetenv("SOURCE_DATE_EPOCH");
+	CHECK_INT(dev_source_date_epoch(), -1, "SOURCE_DATE_EPOCH unset");
+	setenv("SOURCE_DATE_EPOCH", "1775001600", 1);
+	CHECK_INT(dev_source_date_epoch(), 1775001600LL, "SOURCE_DATE_EPOCH set");
+	setenv("SOURCE_DATE_EPOCH", "12abc", 1);
+	CHECK_INT(dev_source_date_epoch(), -1, "SOURCE_DATE_EPOCH not a number");
+	if (old) {
+		setenv("SOURCE_DATE_EPOCH", old, 1);
+		free(old);
+	} else
+		unsetenv("SOURCE_DATE_EPOCH");
+}
+
+/* ------------------------------------------------------------------ */
+/* The libharu device                                                 */
+/* ------------------------------------------------------------------ */
+
+static int
+have_tool(const char *name)
+{
+	struct buf cmd = {0};
+	int rc;
+
+	buf_printf(&cmd, "command -v %s >/dev/null 2>&1", name);
+	rc = system(buf_str(&cmd));
+	buf_free(&cmd);
+	return rc == 0;
+}
+
+/* Runs cmd (stdout and stderr) into out; returns the exit status. */
+static int
+run_tool(const char *cmd, struct buf *out)
+{
+	char chunk[4096];
+	size_t n;
+	FILE *p;
+	int rc;
+
+	buf_reset(out);
+	p = popen(cmd, "r");
+	if (p == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		buf_put(out, chunk, n);
+	rc = pclose(p);
+	return rc;
+}
+
+static void
+strip_space(struct buf *out, const char *s)
+{
+	size_t off = 0, len = strlen(s);
+	uint32_t cp;
+
+	buf_reset(out);
+	while (off < len) {
+		off += utf8_decode(s + off, len - off, &cp);
+		if (!cp_is_space(cp) && cp != 0x3000)
+			buf_put_cp(out, cp);
+	}
+}
+
+/* Builds the smoke document into out; returns 0. The layout's text boxes go to boxes. */
+static int
+smoke_pdf(struct buf *out, long long epoch, struct buf *boxes, int synthetic)
+{
+	struct doc dc;
+	struct layout_geom g;
+	struct font_config fc;
+	struct dev_info info = { "みどり市DX推進計画（案）", "みどり市",
+	    "デジタル・トランスフォーメーション", NULL, "ja", epoch };
+	struct device *dev;
+	size_t i, k;
+	int rc;
+
+	/* A4 with 25 mm margins: a column of 453.5 pt, 43 em at 10.5 pt. */
+	g.w = DEV_A4_W;
+	g.h = DEV_A4_H;
+	g.top = g.bottom = g.left = g.right = 70866;
+	font_config_default(&fc);
+	fc.synthetic_bold = synthetic;
+	dev = dev_hpdf_new(NULL);
+	if (dev == NULL)
+		return -1;
+	if (doc_open(&dc, dev, &g, &fc, 1) == -1) {
+		diag_print(&dc.d, stdout);
+		doc_close(&dc);
+		return -1;
+	}
+	dc.body.size = dc.link.size = dc.uri.size = 10500;
+	layout_dest(&dc.L, "top");
+	layout_outline(&dc.L, 1, "第1章　禁則処理", "top");
+	para(&dc, 1, &dc.head, "第1章　禁則処理", DEV_S_H1, LAYOUT_LEFT);
+	for (i = 0; i < KK_ARRAY_LEN(kinsoku_texts); i++)
+		para(&dc, (int)(2 + i), &dc.body, kinsoku_texts[i], DEV_S_P,
+		    LAYOUT_JUSTIFY);
+	layout_dest(&dc.L, "sec-2");
+	layout_outline(&dc.L, 2, "第2節　混在する書体", "sec-2");
+	para(&dc, 20, &dc.head, "第2節　混在する書体", DEV_S_H2, LAYOUT_LEFT);
+	mixed_para(&dc, 21);
+	para(&dc, 22, &dc.bold, "太字の段落：Mincho Boldがないため、Gothic Boldで代用します。",
+	    DEV_S_P, LAYOUT_JUSTIFY);
+	para(&dc, 23, &dc.body, "外字𠮷は〓になります。", DEV_S_P, LAYOUT_LEFT);
+	rc = layout_emit(&dc.L, dc.dev, &info, out);
+	if (rc != 0)
+		diag_print(&dc.d, stdout);
+	if (boxes != NULL) {
+		buf_reset(boxes);
+		for (i = 0; i < dc.L.npages; i++) {
+			for (k = 0; k < dc.L.pages[i].n; k++)
+				if (dc.L.pages[i].v[k].type == BOX_TEXT)
+					buf_put(boxes, dc.L.pages[i].v[k].text,
+					    dc.L.pages[i].v[k].len);
+			buf_putc(boxes, '\f');
+		}
+	}
+	if (!synthetic)
+		CHECK_STR(dc.fs.how[FONT_MINCHO_BOLD],
+		    access(fc.path[FONT_MINCHO_BOLD], R_OK) == 0 ? "file" :
+		    "gothic-bold", "Mincho bold: its file, or Gothic bold");
+	else
+		CHECK_STR(dc.fs.how[FONT_MINCHO_BOLD],
+		    access(fc.path[FONT_MINCHO_BOLD], R_OK) == 0 ? "file" :
+		    "synthetic", "Mincho bold: its file, or synthetic");
+	CHECK_INT(dc.d.warnings, 1, "one warning (𠮷)");
+	doc_close(&dc);
+	return rc;
+}
+
+static void
+test_hpdf_smoke(void)
+{
+	struct font_config fc;
+	struct buf pdf = {0}, pdf2 = {0}, boxes = {0}, tool = {0}, cmd = {0},
+	    want = {0}, got = {0};
+	char path[128];
+	const char *keep = getenv("KEIKAKU_KEEP");
+	FILE *fp;
+	size_t i, pos;
+
+	font_config_default(&fc);
+	if (access(fc.path[FONT_MINCHO], R_OK) != 0 ||
+	    access(fc.path[FONT_GOTHIC], R_OK) != 0) {
+		CHECK(1, "# SKIP libharu smoke test: BIZ UD fonts not installed");
+		return;
+	}
+	CHECK_INT(smoke_pdf(&pdf, -1, &boxes, 0), 0, "smoke PDF built");
+	CHECK(pdf.len > 1000 && memcmp(pdf.data, "%PDF-", 5) == 0,
+	    "it is a PDF (%zu bytes)", pdf.len);
+	CHECK_INT(smoke_pdf(&pdf2, -1, NULL, 0), 0, "built again");
+	CHECK(pdf.len == pdf2.len && memcmp(pdf.data, pdf2.data, pdf.len) == 0,
+	    "byte-identical without SOURCE_DATE_EPOCH");
+	CHECK(strstr(pdf.data, "CreationDate") == NULL,
+	    "no timestamp without SOURCE_DATE_EPOCH");
+	buf_reset(&pdf2);
+	CHECK_INT(smoke_pdf(&pdf2, 1775001600LL, NULL, 0), 0, "built with an epoch");
+	CHECK(strstr(pdf2.data, "/CreationDate (D:20260401000000Z") != NULL,
+	    "CreationDate from SOURCE_DATE_EPOCH");
+	buf_reset(&pdf2);
+	CHECK_INT(smoke_pdf(&pdf2, -1, NULL, 1), 0, "built with a synthetic bold");
+	printf("# smoke PDF: %zu bytes, one page\n", pdf.len);
+
+	if (keep != NULL && strcmp(keep, "1") == 0)
+		snprintf(path, sizeof(path), "/tmp/keikaku-smoke.pdf");
+	else
+		snprintf(path, sizeof(path), "%s/keikaku-smoke-%ld.pdf",
+		    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
+	fp = fopen(path, "wb");
+	CHECK(fp != NULL && fwrite(pdf.data, 1, pdf.len, fp) == pdf.len &&
+	    fclose(fp) == 0, "written to %s", path);
+
+	if (have_tool("qpdf")) {
+		buf_printf(&cmd, "qpdf --check '%s' 2>&1", path);
+		CHECK_INT(run_tool(buf_str(&cmd), &tool), 0, "qpdf --check exit status");
+		CHECK(strstr(buf_str(&tool), "No syntax or stream encoding errors") &&
+		    !strstr(buf_str(&tool), "WARNING"), "qpdf --check clean");
+		if (!strstr(buf_str(&tool), "No syntax or stream encoding errors"))
+			printf("# %s\n", buf_str(&tool));
+	}
+	if (have_tool("pdffonts")) {
+		int rows = 0, good = 0;
+		const char *p;
+
+		buf_reset(&cmd);
+		buf_printf(&cmd, "pdffonts '%s' 2>&1", path);
+		CHECK_INT(run_tool(buf_str(&cmd), &tool), 0, "pdffonts runs");
+		for (p = buf_str(&tool); (p = strstr(p, "CID TrueType")) != NULL;
+		    p++) {
+			const char *eol = strchr(p, '\n');
+			struct buf row = {0};
+
+			buf_put(&row, p, eol ? (size_t)(eol - p) : strlen(p));
+			rows++;
+			good += strstr(buf_str(&row), "Identity-H       yes yes yes") != NULL;
+			buf_free(&row);
+		}
+		CHECK(rows >= 2 && rows == good,
+		    "pdffonts: %d fonts, all embedded, subset, with ToUnicode", rows);
+		CHECK(strstr(buf_str(&tool), "Warning") == NULL &&
+		    strstr(buf_str(&tool), "Error") == NULL, "pdffonts: no warning");
+	}
+	if (have_tool("pdftotext")) {
+		buf_reset(&cmd);
+		buf_printf(&cmd, "pdftotext -enc UTF-8 '%s' - 2>&1", path);
+		CHECK_INT(run_tool(buf_str(&cmd), &tool), 0, "pdftotext runs");
+		CHECK(strstr(buf_str(&tool), "Warning") == NULL &&
+		    strstr(buf_str(&tool), "Error") == NULL &&
+		    strstr(buf_str(&tool), "ToUnicode") == NULL,
+		    "poppler prints no warning (ToUnicode repaired)");
+		strip_space(&got, buf_str(&tool));
+		strip_space(&want, buf_str(&boxes));
+		CHECK_STR(buf_str(&got), buf_str(&want),
+		    "pdftotext gives back exactly the text drawn");
+		/* And every source paragraph, in order. */
+		pos = 0;
+		for (i = 0; i < KK_ARRAY_LEN(kinsoku_texts); i++) {
+			const char *at;
+
+			strip_space(&want, kinsoku_texts[i]);
+			at = strstr(buf_str(&got) + pos, buf_str(&want));
+			CHECK(at != NULL, "source paragraph %zu found in order", i + 1);
+			if (at != NULL)
+				pos = (size_t)(at - buf_str(&got)) + want.len;
+		}
+		/* No extracted line starts with a 行頭禁則 character. */
+		{
+			const char *p = buf_str(&tool), *nl;
+			int viol = 0;
+
+			for (; *p; p = nl ? nl + 1 : p + strlen(p)) {
+				nl = strchr(p, '\n');
+				if (*p != '\n' && *p != '\f' &&
+				    linebreak_no_start(utf8_at(p, strlen(p), 0))) {
+					printf("# line starts badly: %.*s\n",
+					    (int)(nl ? nl - p : (long)strlen(p)), p);
+					viol++;
+				}
+				if (!nl)
+					break;
+			}
+			CHECK_INT(viol, 0, "no extracted line starts with a 行頭禁則 character");
+		}
+	}
+	if (have_tool("pdfinfo")) {
+		buf_reset(&cmd);
+		buf_printf(&cmd, "pdfinfo '%s' 2>&1", path);
+		CHECK_INT(run_tool(buf_str(&cmd), &tool), 0, "pdfinfo runs");
+		CHECK(strstr(buf_str(&tool), "595.276 x 841.89 pts (A4)") != NULL,
+		    "the page is A4");
+		CHECK(strstr(buf_str(&tool), "みどり市DX推進計画（案）") != NULL,
+		    "Japanese title in the document information");
+	}
+	if (keep == NULL || strcmp(keep, "1") != 0)
+		unlink(path);
+	buf_free(&pdf);
+	buf_free(&pdf2);
+	buf_free(&boxes);
+	buf_free(&tool);
+	buf_free(&cmd);
+	buf_free(&want);
+	buf_free(&got);
+}
+
+/* Real metrics through the width cache. */
+static void
+test_real_font(void)
+{
+	struct font_config fc;
+	struct device *dev;
+	struct font *f;
+	struct diag d;
+
+	font_config_default(&fc);
+	if (access(fc.path[FONT_MINCHO], R_OK) != 0) {
+		CHECK(1, "# SKIP real font metrics: BIZ UD Mincho not installed");
+		return;
+	}
+	diag_init(&d);
+	dev = dev_hpdf_new(&d);
+	if (dev == NULL) {
+		CHECK(0, "libharu device");
+		diag_free(&d);
+		return;
+	}
+	f = dev->ops->load_font(dev, fc.path[FONT_MINCHO]);
+	CHECK(f != NULL, "BIZ UD Mincho loads");
+	if (f != NULL) {
+		CHECK_INT(font_width(f, 0x3042), 1000, "あ is 1 em");
+		CHECK_INT(font_width(f, 0x6F22), 1000, "漢 is 1 em");
+		CHECK_INT(font_width(f, 0x3002), 1000, "。 is 1 em");
+		CHECK(font_width(f, 'a') > 0 && font_width(f, 'a') < 1000,
+		    "a is narrow (%d)", font_width(f, 'a'));
+		CHECK_INT(font_width(f, 0x20BB7), FONT_MISSING, "𠮷 is missing (outside the BMP)");
+		CHECK_INT(font_width(f, 0xE000), FONT_MISSING, "U+E000 has no glyph");
+		CHECK_INT(font_width(f, 0x3042), 1000, "あ again, from the cache");
+		/* あ 漢 。 a E000 measured once; a asked three times, あ twice. */
+		CHECK_INT((long long)f->misses, 5, "five cache misses");
+		CHECK_INT((long long)f->lookups, 8, "eight lookups in the BMP");
+		CHECK_STR(f->name, "BIZUDMincho-Regular", "PostScript name");
+		font_free(f);
+	}
+	f = dev->ops->load_font(dev, "/nonexistent/font.ttf");
+	CHECK(f == NULL && d.errors == 1, "a missing font file is an error");
+	dev_free(dev);
+	diag_free(&d);
+}
+
+int
+main(void)
+{
+	/* Line-buffered: a sanitizer report then follows the last check printed. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	test_units();
+	test_source_date_epoch();
+	test_kinsoku_golden();
+	test_pages_golden();
+	check_dump_kinsoku("kinsoku.txt");
+	check_dump_kinsoku("pages.txt");
+	test_real_font();
+	test_hpdf_smoke();
+	return check_done();
+}
