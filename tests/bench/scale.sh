@@ -6,6 +6,17 @@
 # glossary, register and figures are shared.
 set -eu
 src=$1 dest=$2 n=$3
+
+# copy_keyed K IN OUT: IN with its front-matter key suffixed -kK and any
+# pinned number dropped.
+copy_keyed() {
+	awk -v k="$1" '
+	NR == 1 && /^---[ \t\r]*$/ { fm = 1; print; next }
+	fm && /^---[ \t\r]*$/ { fm = 0; print; next }
+	fm && /^key:/ { sub(/[ \t\r]*$/, ""); print $0 "-k" k; next }
+	fm && /^number:/ { next }
+	{ print }' "$2" >"$3"
+}
 rm -rf "$dest"
 mkdir -p "$dest"
 cp "$src"/*.yaml "$dest"/
@@ -20,8 +31,7 @@ while [ "$k" -le "$n" ]; do
 		if [ "$k" -eq 1 ]; then
 			cp "$f" "$dest/chapters/$b"
 		else
-			sed -e "1,/^---\$/!{/^---\$/,\$!s/^key: *\\(.*\\)\$/key: \\1-k$k/}" \
-			    "$f" >"$dest/chapters/${b%.md}-k$k.md"
+			copy_keyed "$k" "$f" "$dest/chapters/${b%.md}-k$k.md"
 		fi
 	done
 	(cd "$src/projects" && find . -name '*.md') | while read -r p; do
@@ -33,8 +43,7 @@ while [ "$k" -le "$n" ]; do
 		if [ "$k" -eq 1 ]; then
 			cp "$src/projects/$p" "$dest/projects/$p"
 		else
-			sed -e "1,/^---\$/!{/^---\$/,\$!{s/^key: *\\(.*\\)\$/key: \\1-k$k/;/^number:/d}}" \
-			    "$src/projects/$p" >"$dest/projects/${p%.md}-k$k.md"
+			copy_keyed "$k" "$src/projects/$p" "$dest/projects/${p%.md}-k$k.md"
 		fi
 	done
 	k=$((k + 1))
