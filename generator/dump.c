@@ -1123,10 +1123,9 @@ dump_register(struct dumper *d, const struct reg *r)
 			ind(d, 2);
 			buf_printf(d->out, "successor %s %s %s",
 			    relation_name(e->successors[j].relation),
-			    e->successors[j].project->id ?
-			    e->successors[j].project->id : "-",
-			    e->successors[j].project->c.key ?
-			    e->successors[j].project->c.key : "-");
+			    e->successors[j].id ? e->successors[j].id : "-",
+			    e->successors[j].sheet->key ?
+			    e->successors[j].sheet->key : "-");
 			nl(d);
 		}
 	}

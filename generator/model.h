@@ -262,6 +262,8 @@ enum relation {
 };
 
 struct reg_entry;
+struct focus_area;
+struct sheet_common;
 
 /* One predecessor link of a project or focus area. */
 struct pred_link {
@@ -271,8 +273,12 @@ struct pred_link {
 	struct reg_entry	*entry;		/* resolved */
 };
 
+/* A record of this plan that names an old project: a project or a 重点事業. */
 struct successor {
-	struct project		*project;
+	struct project		*project;	/* one of project and focus is set */
+	struct focus_area	*focus;
+	struct sheet_common	*sheet;		/* the common part of either */
+	const char		*id;		/* its printed id */
 	enum relation		 relation;
 };
 

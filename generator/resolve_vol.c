@@ -237,25 +237,45 @@ resolve_register(struct rctx *c)
 	if (r == NULL)
 		return;
 
-	/* Successors: the projects that name an entry, in file order. */
+	/*
+	 * Successors: the 重点事業 (in taxonomy order) and then the projects
+	 * (in file order) that name an entry. A focus area that takes over an
+	 * old project is its successor as much as a project is.
+	 */
 	for (k = 0; k < r->n; k++) {
 		struct reg_entry *e = &r->v[k];
 		size_t n = 0;
 
+		for (i = 0; i < b->nfocus; i++)
+			for (j = 0; j < b->focus[i].c.npreds; j++)
+				n += b->focus[i].c.preds[j].entry == e;
 		for (i = 0; i < b->nprojects; i++)
 			for (j = 0; j < b->projects[i].c.npreds; j++)
-				if (b->projects[i].c.preds[j].entry == e)
-					n++;
+				n += b->projects[i].c.preds[j].entry == e;
 		e->successors = ARENA_NEWN(c->a, struct successor, n + 1);
 		e->nsuccessors = 0;
+		for (i = 0; i < b->nfocus; i++)
+			for (j = 0; j < b->focus[i].c.npreds; j++)
+				if (b->focus[i].c.preds[j].entry == e) {
+					struct successor *s =
+					    &e->successors[e->nsuccessors++];
+
+					s->focus = &b->focus[i];
+					s->sheet = &b->focus[i].c;
+					s->id = b->focus[i].id;
+					s->relation = b->focus[i].c.preds[j].relation;
+				}
 		for (i = 0; i < b->nprojects; i++)
 			for (j = 0; j < b->projects[i].c.npreds; j++)
 				if (b->projects[i].c.preds[j].entry == e) {
-					e->successors[e->nsuccessors].project =
-					    &b->projects[i];
-					e->successors[e->nsuccessors].relation =
+					struct successor *s =
+					    &e->successors[e->nsuccessors++];
+
+					s->project = &b->projects[i];
+					s->sheet = &b->projects[i].c;
+					s->id = b->projects[i].id;
+					s->relation =
 					    b->projects[i].c.preds[j].relation;
-					e->nsuccessors++;
 				}
 	}
 	/* Counts: a 【再掲】 row is the same old project printed again. */

@@ -557,21 +557,6 @@ check_footnotes(struct vctx *v, struct doc *doc)
 			    fn->label ? fn->label : "");
 }
 
-static int
-entry_named(struct build *b, struct reg_entry *e)
-{
-	size_t i, j;
-
-	if (e->nsuccessors > 0)
-		return 1;
-	/* A focus area may take over an old project too. */
-	for (i = 0; i < b->nfocus; i++)
-		for (j = 0; j < b->focus[i].c.npreds; j++)
-			if (b->focus[i].c.preds[j].entry == e)
-				return 1;
-	return 0;
-}
-
 static void
 check_register(struct vctx *v)
 {
@@ -583,7 +568,7 @@ check_register(struct vctx *v)
 		return;
 	for (i = 0; i < r->n; i++) {
 		struct reg_entry *e = &r->v[i];
-		int named = entry_named(b, e);
+		int named = e->nsuccessors > 0;
 
 		/* A 【再掲】 row repeats another row: that one carries the link. */
 		if (e->relisted)

@@ -497,7 +497,7 @@ html_gen_register(struct html_ctx *c, xmlNode *parent)
 			dash(title);
 		} else {
 			for (k = 0; k < e->nsuccessors; k++) {
-				const struct project *p = e->successors[k].project;
+				const struct successor *su = &e->successors[k];
 
 				if (k > 0) {
 					html_el(td, "br");
@@ -506,8 +506,8 @@ html_gen_register(struct html_ctx *c, xmlNode *parent)
 				}
 				html_text(td, html_relation_text(
 				    e->successors[k].relation));
-				html_text(num, p->id);
-				html_link(c, title, p->c.url, p->c.title);
+				html_text(num, su->id);
+				html_link(c, title, su->sheet->url, su->sheet->title);
 			}
 		}
 		td = html_el(tr, "td");
