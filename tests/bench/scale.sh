@@ -30,6 +30,10 @@ while [ "$k" -le "$n" ]; do
 		b=$(basename "$f")
 		if [ "$k" -eq 1 ]; then
 			cp "$f" "$dest/chapters/$b"
+		elif sed -n '2,/^---/p' "$f" | grep -q '^volume:'; then
+			# A chapter placed by name in a volume's contents is
+			# copied once: its copies would be in no volume.
+			continue
 		else
 			copy_keyed "$k" "$f" "$dest/chapters/${b%.md}-k$k.md"
 		fi
