@@ -325,6 +325,11 @@ hp_text(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 	}
 	HPDF_Page_BeginText(h->page);
 	HPDF_Page_SetFontAndSize(h->page, f->handle, pt(size));
+	/* libharu refuses (and fails the document) outside its limits. */
+	if (tc < HPDF_MIN_CHARSPACE)
+		tc = HPDF_MIN_CHARSPACE;
+	if (tc > HPDF_MAX_CHARSPACE)
+		tc = HPDF_MAX_CHARSPACE;
 	HPDF_Page_SetCharSpace(h->page, (float)tc);
 	if (bold)
 		HPDF_Page_SetTextRenderingMode(h->page, HPDF_FILL_THEN_STROKE);

@@ -85,6 +85,10 @@ font_load_ttf(void *doc, const char *path, struct diag *d)
 	const char *name;
 	struct font *f;
 
+	if (path == NULL) {
+		diag_error(d, NULL, "pdf-font", "no font file configured for a face");
+		return NULL;
+	}
 	if (access(path, R_OK) != 0) {
 		diag_syserr(d, path, "pdf-font", "cannot read the font file");
 		return NULL;
@@ -236,6 +240,13 @@ fontset_open(struct fontset *fs, struct device *dev,
 	memset(fs, 0, sizeof(*fs));
 	for (i = 0; i < KK_ARRAY_LEN(regular); i++) {
 		f = regular[i];
+		/* One file named for two faces is loaded once (libharu refuses a second load). */
+		if (i > 0 && c->path[f] != NULL && c->path[regular[0]] != NULL &&
+		    strcmp(c->path[f], c->path[regular[0]]) == 0) {
+			fs->face[f] = fs->face[regular[0]];
+			fs->how[f] = "file";
+			continue;
+		}
 		fs->face[f] = fs->owned[f] = dev->ops->load_font(dev, c->path[f]);
 		if (fs->face[f] == NULL) {
 			fontset_free(fs);
@@ -245,7 +256,12 @@ fontset_open(struct fontset *fs, struct device *dev,
 	}
 	for (i = 0; i < KK_ARRAY_LEN(bold); i++) {
 		f = bold[i];
-		if (!any_file || readable(c->path[f])) {
+		if (i > 0 && c->path[f] != NULL && fs->owned[bold[0]] != NULL &&
+		    c->path[bold[0]] != NULL &&
+		    strcmp(c->path[f], c->path[bold[0]]) == 0) {
+			fs->face[f] = fs->face[bold[0]];
+			fs->how[f] = "file";
+		} else if (!any_file || readable(c->path[f])) {
 			fs->face[f] = fs->owned[f] =
 			    dev->ops->load_font(dev, c->path[f]);
 			if (fs->face[f] == NULL) {

@@ -14,6 +14,9 @@
  */
 #define EM_BOX_ASCENT	880
 
+/* The widest inter-character spacing of a justified line, in em. */
+#define MAX_SPREAD_EM	1.0
+
 /*
  * A paragraph reports each missing character once; more distinct missing
  * characters than this in one paragraph means a wrong font or encoding,
@@ -443,6 +446,13 @@ put_line(struct layout *L, const struct layout_para *para,
 		x0 += l->avail - l->width;
 	if (l->adjust > 0 && ndrawn > 1)
 		tc = (double)l->adjust / (double)(ndrawn - 1);
+	/*
+	 * A line that would need more than MAX_SPREAD_EM between its
+	 * characters (a couple of characters before a long word that was
+	 * pushed down) is set flush left: such gaps read as separate words.
+	 */
+	if (tc > (double)maxsize * MAX_SPREAD_EM)
+		tc = 0;
 	x = x0;
 	for (seg = l->start, k = l->start; k <= body_end; k++) {
 		if (k < body_end && c[k].style == c[seg].style)

@@ -403,6 +403,48 @@ test_pages_golden(void)
 	doc_close(&dc);
 }
 
+/* A line that would be spread by more than 1 em a gap is set flush left. */
+static void
+test_spread(void)
+{
+	struct doc dc;
+	struct layout_geom g;
+	struct font_config fc;
+	const struct box *b = NULL;
+	size_t k;
+
+	g.w = DEV_A4_W;
+	g.h = DEV_A4_H;
+	g.top = g.bottom = 56693;
+	g.left = g.right = (DEV_A4_W - 200000) / 2;
+	font_config_default(&fc);
+	if (doc_open(&dc, dev_text_new(NULL), &g, &fc, 0) == -1) {
+		CHECK(0, "text device fontset");
+		return;
+	}
+	para(&dc, 1, &dc.body, "あいうえSupercalifragilisticexpialidocious1234567890",
+	    DEV_S_P, LAYOUT_JUSTIFY);
+	para(&dc, 2, &dc.body, "あいうえおかきくけこさしすせそたちつ「て」",
+	    DEV_S_P, LAYOUT_JUSTIFY);
+	for (k = 0; k < dc.L.pages[0].n; k++)
+		if (dc.L.pages[0].v[k].type == BOX_TEXT) {
+			b = &dc.L.pages[0].v[k];
+			break;
+		}
+	CHECK(b != NULL && strcmp(b->text, "あいうえ") == 0 && b->tc == 0,
+	    "a pushed line of four characters is not spread 3.3 em a gap");
+	for (b = NULL; k < dc.L.pages[0].n; k++)
+		if (dc.L.pages[0].v[k].type == BOX_TEXT &&
+		    dc.L.pages[0].v[k].mark.node == &nodes[2]) {
+			b = &dc.L.pages[0].v[k];
+			break;
+		}
+	CHECK(b != NULL && b->tc > 0.588 && b->tc < 0.589,
+	    "a line one em short is spread over 17 gaps (tc %.4f)",
+	    b ? b->tc : -1.0);
+	doc_close(&dc);
+}
+
 /*
  * Reads a text-device dump back into its lines of text (consecutive text
  * boxes at one baseline make one line) and checks them against the 禁則
@@ -822,6 +864,7 @@ main(void)
 	test_source_date_epoch();
 	test_kinsoku_golden();
 	test_pages_golden();
+	test_spread();
 	check_dump_kinsoku("kinsoku.txt");
 	check_dump_kinsoku("pages.txt");
 	test_real_font();
