@@ -3,6 +3,23 @@
  * parse, footnotes, and the conversion of blocks and tables into the model.
  * Input checks and the pre-processor for keikaku's extensions are in
  * md_pre.c, inlines in md_inline.c; md_priv.h holds what they share.
+ *
+ * Diagnostics of the module (all errors unless marked):
+ *   front-matter-unclosed   md_split: no closing '---'
+ *   nul-byte, invalid-utf8, invalid-char (a noncharacter, which the markers
+ *                           use, or a reference to one)
+ *   md-limit                nesting over MD_MAX_NESTING, a table over
+ *                           MD_MAX_TABLE_CELLS cells or 1000 columns
+ *   raw-html, unsafe-link   safety (unsafe-link points at the URL)
+ *   heading-level           # or ######; heading-skip: ## then ####
+ *   unknown-field, bad-argument, unknown-generated   {{name args}}
+ *   lang-span               [text]{lang=xx} crossing an emphasis or link
+ *   merge-in-header         ^^ in the header row or the first body row
+ *   caption-without-table   a 表： paragraph not right before a table
+ *   missing-alt             an image without alt text (write - if decorative)
+ *   unknown-footnote        [^x] with no definition
+ *   unused-footnote         (warning) a definition nothing references
+ *   unknown-box             > [!WORD] other than NOTE and COLUMN
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -657,18 +674,25 @@ conv_heading(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
 	return b;
 }
 
-/* The kind of box a block quote opens: 0 quote, 1 NOTE, 2 COLUMN. */
+/*
+ * The kind of box a block quote opens: 0 quote, 1 NOTE, 2 COLUMN. Another
+ * "[!WORD]" (GitHub's [!TIP], a typo such as [!NOTES]) is an error rather
+ * than a quote that prints the marker: unknown-box.
+ */
 static int
-box_kind(cmark_node *q)
+box_kind(struct md_ctx *ctx, cmark_node *q, const struct span *sp)
 {
+	static const char *const kinds[] = { "NOTE", "COLUMN" };
 	cmark_node *p = cmark_node_first_child(q), *c;
-	struct buf b = {0};
+	struct buf b = {0}, msg = {0};
 	int kind = 0;
 	const char *s;
+	size_t n;
+	char word[24];
 
 	if (p == NULL || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
 		return 0;
-	for (c = cmark_node_first_child(p); c != NULL && b.len < 16 &&
+	for (c = cmark_node_first_child(p); c != NULL && b.len < 24 &&
 	    cmark_node_get_type(c) == CMARK_NODE_TEXT; c = cmark_node_next(c))
 		buf_puts(&b, cmark_node_get_literal(c));
 	s = buf_str(&b);
@@ -676,6 +700,18 @@ box_kind(cmark_node *q)
 		kind = 1;
 	else if (strncasecmp_ascii(s, "[!COLUMN]", 9) == 0)
 		kind = 2;
+	else if (strncmp(s, "[!", 2) == 0) {
+		for (n = 2; n < 22 && isalpha((unsigned char)s[n]); n++)
+			word[n - 2] = (char)toupper((unsigned char)s[n]);
+		word[n - 2] = '\0';
+		if (n > 2 && s[n] == ']') {
+			buf_printf(&msg, "unknown box '[!%.*s]' (one of [!NOTE], "
+			    "[!COLUMN])", (int)n - 2, s + 2);
+			diag_suggest(&msg, word, kinds, KK_ARRAY_LEN(kinds));
+			md_err(ctx, sp, "unknown-box", "%s", buf_str(&msg));
+			buf_free(&msg);
+		}
+	}
 	buf_free(&b);
 	return kind;
 }
@@ -684,7 +720,7 @@ static struct block *
 conv_quote(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
     int depth)
 {
-	int kind = box_kind(n);
+	int kind = box_kind(ctx, n, &bi->span);
 	cmark_node *p = cmark_node_first_child(n), *c, *sb;
 	struct block *b, *para = NULL, *rest;
 	struct inline_node *inl;

@@ -370,6 +370,14 @@ test_blocks(void)
 	    "COLUMN box with its title");
 	CHECK_STR(md("> [!note]\n>\n> 小文字\n"), "(note (p \"小文字\"))",
 	    "NOTE is case-insensitive");
+	CHECK_STR(md("> [!NOTES]\n> 本文\n"), "(quote (p \"[!NOTES] 本文\"))",
+	    "unknown box stays a quote");
+	CHECK_STR(diags(), "E1:1 unknown-box", "unknown box reported");
+	CHECK_STR(msg0(), "unknown box '[!NOTES]' (one of [!NOTE], [!COLUMN]); "
+	    "did you mean 'NOTE'?", "unknown box message");
+	CHECK_STR(md("> [!] と [!x y]\n"), "(quote (p \"[!] と [!x y]\"))",
+	    "not a box marker");
+	CHECK_STR(diags(), "", "not a box marker: no error");
 }
 
 static void
