@@ -1,25 +1,60 @@
 # tests/diag/lib.sh: shared by the diagnostics suite and tests/diag/regen.
-# A case folder holds `base` (the tree under tests/trees/ it starts from),
-# `files/` (files replacing or adding to that tree), `intent` (what is wrong,
-# for the reader) and `expected` (the golden: "exit N" then the exact
-# diagnostics of `keikaku check content`).
+#
+# A case folder tests/diag/NN-name/ holds:
+#   base      the name of the tree under tests/trees/ it starts from
+#   files/    files replacing or adding to that tree (optional)
+#   setup     (optional, executable) a script for what files/ cannot carry
+#             well: a file over the size limit, NUL bytes, invalid UTF-8, a
+#             symbolic link or a link loop, folders nested too deep. It is
+#             run after the overlay, with the case's content tree as the
+#             current folder and TOP set to the top of the repository. It
+#             must be deterministic and fast (no network, no clock, no
+#             randomness; sparse files rather than written megabytes).
+#   args      (optional) the keikaku command line instead of "check
+#             content", as one line of words separated by spaces (no
+#             quoting), run in the folder that holds content/: for
+#             diagnostics of `keikaku build` (a theme, the output folder).
+#   intent    what is wrong and where, for the reader
+#   expected  the golden: "exit N", then the exact diagnostics (stderr)
+#
+# Diagnostics name files relative to the folder keikaku runs in, so the
+# goldens hold "content/plan.yaml:3:5: …" whatever the scratch folder.
 
 # make_case CASE DEST: builds the case's content tree at DEST/content.
 make_case() {
 	base=$(cat "$1/base")
-	rm -rf "$2"
+	if [ -d "$2" ]; then
+		chmod -R u+rwx "$2" 2>/dev/null
+		rm -rf "$2"
+	fi
 	mkdir -p "$2"
 	cp -R "$TOP/tests/trees/$base" "$2/content"
 	if [ -d "$1/files" ]; then
 		cp -R "$1/files/." "$2/content/"
 	fi
+	if [ -f "$1/setup" ]; then
+		(cd "$2/content" && TOP="$TOP" "$1/setup") ||
+		    echo "setup of $(basename "$1") failed" >&2
+	fi
 }
 
 # run_case CASE DEST: prints "exit N" and the diagnostics, as in `expected`.
 run_case() {
+	case $1 in /*) ;; *) set -- "$(pwd)/$1" "$2" ;; esac
 	make_case "$1" "$2"
-	(cd "$2" && "$KEIKAKU" check content 2>&1 >/dev/null; echo "exit $?") \
-	    >"$2/out.txt"
-	tail -n 1 "$2/out.txt"
-	sed '$d' "$2/out.txt"
+	if [ -f "$1/args" ]; then
+		args=$(cat "$1/args")
+	else
+		args="check content"
+	fi
+	# $args is split at spaces on purpose (see the header).
+	# shellcheck disable=SC2086
+	# (a && b || c: a failing status does not stop a caller under set -e)
+	(cd "$2" && "$KEIKAKU" $args 2>&1 >/dev/null && echo "exit 0" ||
+	    echo "exit $?") >"$2.out"
+	tail -n 1 "$2.out"
+	sed '$d' "$2.out"
+	# The scratch tree is not needed any more; a big one would fill $WORK.
+	chmod -R u+rwx "$2" 2>/dev/null
+	rm -rf "$2" "$2.out"
 }
