@@ -238,6 +238,55 @@ layout_put_rule(struct layout *L, struct layout_page *p, enum dev_role role,
 	b->rgb = rgb;
 }
 
+void
+layout_put_rect(struct layout *L, struct layout_page *p, enum dev_role role,
+    const void *node, int32_t x, int32_t y, int32_t w, int32_t h, int fill,
+    uint32_t fill_rgb, int32_t lw, uint32_t line_rgb)
+{
+	struct box *b = add_box(p, BOX_RECT, role, node);
+
+	(void)L;
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->fill = fill;
+	b->rgb = fill_rgb;
+	b->lw = lw;
+	b->rgb2 = line_rgb;
+}
+
+void
+layout_put_image(struct layout *L, struct layout_page *p, enum dev_role role,
+    const void *node, const char *path, int32_t x, int32_t y, int32_t w,
+    int32_t h)
+{
+	struct box *b = add_box(p, BOX_IMAGE, role, node);
+
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->text = arena_strdup(&L->arena, path);
+	b->len = strlen(path);
+}
+
+void
+layout_put_link(struct layout *L, struct layout_page *p, const void *node,
+    int32_t x, int32_t y, int32_t w, int32_t h, const char *dest,
+    const char *uri)
+{
+	struct box *b = add_box(p, BOX_LINK, DEV_CONTENT, node);
+
+	b->x = x;
+	b->y = y;
+	b->w = w;
+	b->h = h;
+	b->is_uri = dest == NULL;
+	b->text = arena_strdup(&L->arena, dest ? dest : uri ? uri : "");
+	b->len = strlen(b->text);
+}
+
 /* ------------------------------------------------------------------ */
 /* Characters: measuring, falling back, substituting                  */
 /* ------------------------------------------------------------------ */

@@ -199,6 +199,18 @@ void layout_put_text(struct layout *, struct layout_page *, enum dev_role,
 void layout_put_rule(struct layout *, struct layout_page *, enum dev_role,
     const void *node, int32_t x1, int32_t y1, int32_t x2, int32_t y2,
     int32_t lw, uint32_t rgb);
+/* A rectangle: filled with fill_rgb if fill, stroked if lw > 0. */
+void layout_put_rect(struct layout *, struct layout_page *, enum dev_role,
+    const void *node, int32_t x, int32_t y, int32_t w, int32_t h, int fill,
+    uint32_t fill_rgb, int32_t lw, uint32_t line_rgb);
+/* A PNG or JPEG file (path copied) scaled into the box. */
+void layout_put_image(struct layout *, struct layout_page *, enum dev_role,
+    const void *node, const char *path, int32_t x, int32_t y, int32_t w,
+    int32_t h);
+/* A link area to a destination (dest) or a URI (uri), one of them non-NULL; copied. */
+void layout_put_link(struct layout *, struct layout_page *, const void *node,
+    int32_t x, int32_t y, int32_t w, int32_t h, const char *dest,
+    const char *uri);
 /* Natural width of text in style (missing glyphs count as 〓). */
 int32_t layout_text_width(const struct layout_style *, const char *text);
 
