@@ -623,8 +623,23 @@ md_conv_inlines(struct md_ctx *ctx, cmark_node *first, cmark_node *stop,
 enum edge {
 	EDGE_WIDE,
 	EDGE_NARROW,
-	EDGE_UNKNOWN	/* a glossary term or field, not known yet */
+	EDGE_UNKNOWN,	/* a glossary term or field, not known yet */
+	EDGE_ZWSP	/* U+200B: the break is removed whatever the other side */
 };
+
+/*
+ * CSS Text 3 removes a segment break between two characters whose East
+ * Asian Width is F, W or H, unless one is Hangul (Korean separates words
+ * with spaces).
+ */
+static int
+joins(uint32_t cp)
+{
+	if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||
+	    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFFA0 && cp <= 0xFFDC))
+		return 0;
+	return cp_is_wide(cp) || (cp >= 0xFF61 && cp <= 0xFF9F);
+}
 
 static enum edge
 edge(const struct inline_node *n, int last, int depth)
@@ -641,7 +656,9 @@ edge(const struct inline_node *n, int last, int depth)
 		if (n->text == NULL || (len = strlen(n->text)) == 0)
 			return EDGE_UNKNOWN;
 		cp = last ? utf8_prev(n->text, len) : utf8_at(n->text, len, 0);
-		return cp_is_wide(cp) ? EDGE_WIDE : EDGE_NARROW;
+		if (cp == 0x200B)
+			return EDGE_ZWSP;
+		return joins(cp) ? EDGE_WIDE : EDGE_NARROW;
 	case INL_BREAK:
 		return EDGE_NARROW;
 	case INL_EMPH:
@@ -693,7 +710,8 @@ unknown_footnotes(struct conv *cv, const struct inline_node *t)
 
 /*
  * A soft line break between two East Asian wide characters joins the lines
- * without a space (CSS Text 3, segment break transformation); elsewhere it
+ * without a space (CSS Text 3, segment break transformation: F, W or H on
+ * both sides, no Hangul; or a zero width space on either); elsewhere it
  * is a space. A glossary reference without text or a field is not known
  * until resolve: it counts as wide next to a wide character, so that
  * 「…の\n[[qr]]」 does not get a space in Japanese text.
@@ -718,9 +736,10 @@ finish(struct conv *cv, struct ilist *l)
 			}
 			a = edge(prev, 1, 0);
 			b = edge(next, 0, 0);
-			n->text = arena_strdup(cv->ctx->a, a != EDGE_NARROW &&
+			n->text = arena_strdup(cv->ctx->a, a == EDGE_ZWSP ||
+			    b == EDGE_ZWSP || (a != EDGE_NARROW &&
 			    b != EDGE_NARROW && (a == EDGE_WIDE ||
-			    b == EDGE_WIDE) ? "" : " ");
+			    b == EDGE_WIDE)) ? "" : " ");
 		}
 		prev = n;
 	}

@@ -407,6 +407,9 @@ test_japanese(void)
 	    "wide + narrow: space");
 	CHECK_STR(md("English\n日本語"), "(p \"English 日本語\")",
 	    "narrow + wide: space");
+	CHECK_STR(md("ｶﾀｶﾅ\nです。한국어\n문장 a\xE2\x80\x8B" "\nb"),
+	    "(p \"ｶﾀｶﾅです。한국어 문장 a\xE2\x80\x8B" "b\")",
+	    "halfwidth katakana joins, Hangul keeps the space, ZWSP joins");
 	CHECK_STR(md("日本**語**\nです"), "(p \"日本\" (strong \"語\") \"です\")",
 	    "join looks into emphasis");
 	CHECK_STR(md("改行  \n次"), "(p \"改行\" (br) \"次\")", "hard break");
