@@ -85,7 +85,7 @@ struct yctx {
 	size_t		 base;	/* 3 after a UTF-8 BOM, else 0 */
 	int		 first_line;
 	struct cursor	 cur;
-	int		 failed;	/* an error was reported: return NULL */
+	int		 failed;	/* an error that spoils the tree was reported: return NULL */
 	size_t		 total;	/* expanded node count of the document */
 
 	struct frame	 frames[YAML_MAX_DEPTH];
@@ -509,17 +509,21 @@ keyref_cmp(const void *va, const void *vb)
 
 /*
  * Reports every key that repeats an earlier key of the same mapping, at the
- * repeat. Sorting keeps a mapping of many keys from costing n².
+ * repeat, and marks the repeat in drop[] (one flag per pair): the mapping
+ * keeps the first value, so that the rest of the file is still checked and
+ * nothing after it sees the key twice. Sorting keeps a mapping of many keys
+ * from costing n². Returns the number of pairs dropped.
  */
-static void
-check_duplicates(struct yctx *y, const struct frame *f)
+static size_t
+check_duplicates(struct yctx *y, const struct frame *f, char *drop)
 {
 	struct keyref *k;
 	struct buf msg = {0};
-	size_t i, nk = 0, first = 0;
+	size_t i, nk = 0, first = 0, ndrop = 0;
+	const struct span *sp, *fsp;
 
 	if (f->n < 4)
-		return;
+		return 0;
 	k = xcalloc(f->n / 2, sizeof(*k));
 	for (i = 0; i + 1 < f->n; i += 2) {
 		if (f->v[i].node->type != YNODE_SCALAR)
@@ -536,17 +540,25 @@ check_duplicates(struct yctx *y, const struct frame *f)
 			first = i;
 			continue;
 		}
+		sp = &f->v[k[i].i].span;
+		fsp = &f->v[k[first].i].span;
 		buf_reset(&msg);
 		buf_puts(&msg, "duplicate key '");
 		quote_put(&msg, k[i].s, k[i].len);
-		buf_printf(&msg, "': it is already given on line %d",
-		    f->v[k[first].i].span.line);
-		diag_error(y->d, &f->v[k[i].i].span, "duplicate-key", "%s",
-		    buf_str(&msg));
-		y->failed = 1;
+		if (fsp->line == sp->line)
+			buf_printf(&msg, "' in this mapping: it is already "
+			    "given at column %d of this line", fsp->col);
+		else
+			buf_printf(&msg, "' in this mapping: it is already "
+			    "given on line %d", fsp->line);
+		buf_puts(&msg, "; keep one of them (the first is used)");
+		diag_error(y->d, sp, "duplicate-key", "%s", buf_str(&msg));
+		drop[k[i].i / 2] = 1;
+		ndrop++;
 	}
 	buf_free(&msg);
 	free(k);
+	return ndrop;
 }
 
 static void
@@ -563,13 +575,19 @@ on_end(struct yctx *y)
 	f = &y->frames[y->nframes - 1];
 	n = f->node;
 	if (n->type == YNODE_MAP) {
-		check_duplicates(y, f);
-		n->npairs = f->n / 2;
+		char *drop = xcalloc(f->n / 2 + 1, 1);
+		size_t j = 0;
+
+		n->npairs = f->n / 2 - check_duplicates(y, f, drop);
 		n->pairs = ARENA_NEWN(y->a, struct ypair, n->npairs);
-		for (i = 0; i < n->npairs; i++) {
-			n->pairs[i].key = f->v[2 * i].node;
-			n->pairs[i].value = f->v[2 * i + 1].node;
+		for (i = 0; i < f->n / 2; i++) {
+			if (drop[i])
+				continue;
+			n->pairs[j].key = f->v[2 * i].node;
+			n->pairs[j].value = f->v[2 * i + 1].node;
+			j++;
 		}
+		free(drop);
 	} else {
 		n->nitems = f->n;
 		n->items = ARENA_NEWN(y->a, struct ynode *, n->nitems);

@@ -62,10 +62,13 @@ struct ynode {
  * line of text in its file (1 for a whole file, more for front-matter), so
  * spans point at the real line. Returns the root node (an empty document
  * gives a null scalar, see below), or NULL after reporting errors to d:
- * a syntax error or text that is not UTF-8 (yaml-syntax), a duplicate key
- * in one mapping (duplicate-key), a non-scalar key or an unknown alias
- * (yaml-syntax), more than one document (yaml-syntax), a tag other than
- * !!str (yaml-tag), nesting or size past the limits above (yaml-limit).
+ * a syntax error or text that is not UTF-8 (yaml-syntax), a non-scalar key
+ * or an unknown alias (yaml-syntax), more than one document (yaml-syntax),
+ * a tag other than !!str (yaml-tag), nesting or size past the limits above
+ * (yaml-limit). A key repeated in one mapping is reported (duplicate-key)
+ * but does not spoil the tree: the mapping keeps the first pair and drops
+ * the repeat, and the tree is returned, so that the rest of the file is
+ * still checked (the error still fails the build).
  * Columns count characters; a UTF-8 BOM is skipped; lines break at LF, CR
  * and CRLF only (as in the Markdown). An alias shares its anchor's node
  * (the tree is a DAG, never a cycle): its span is the anchor's.
