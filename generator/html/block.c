@@ -134,6 +134,28 @@ align_class(enum align a)
 	}
 }
 
+/*
+ * 1 if a cell holds only a dash: "not applicable" in a Japanese table, which
+ * a screen reader would read as a bare symbol or skip (accessibility.md H15;
+ * the same rule as for indicator values).
+ */
+static int
+dash_only(const struct inline_node *in)
+{
+	static const char *const dashes[] = {
+		"\xE2\x80\x94", "\xE2\x80\x95", "\xEF\xBC\x8D", "-", "\xE2\x80\x93", NULL
+	};
+	size_t i;
+
+	if (in == NULL || in->next != NULL || in->type != INL_TEXT ||
+	    in->text == NULL)
+		return 0;
+	for (i = 0; dashes[i] != NULL; i++)
+		if (strcmp(in->text, dashes[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* A Markdown table: caption, header rows in <thead> with th scope, ^^ as rowspan. */
 static void
 md_table(struct html_ctx *c, xmlNode *parent, const struct table *t)
@@ -185,7 +207,10 @@ md_table(struct html_ctx *c, xmlNode *parent, const struct table *t)
 				html_attrf(cell, "colspan", "%d", cs);
 			if (t->align != NULL)
 				html_attr(cell, "class", align_class(t->align[k]));
-			html_inlines(c, cell, ce->inlines);
+			if (dash_only(ce->inlines))
+				html_spoken(cell, ce->inlines->text, "該当なし");
+			else
+				html_inlines(c, cell, ce->inlines);
 		}
 	}
 }

@@ -781,10 +781,7 @@ notes(struct html_ctx *c, xmlNode *main, const struct sheet_common *sc)
 		}
 		html_text(li, "：");
 		html_inlines(c, li, t->definition);
-		if (t->trademark != NULL) {
-			html_text(li, " ");
-			html_text(li, t->trademark);
-		}
+		/* Its trademark note follows with the page's others (html_trademarks). */
 	}
 }
 

@@ -11,8 +11,10 @@ const types = {
 	'.js': 'text/javascript',
 };
 
-// Serves root on 127.0.0.1 at a free port; resolves to { server, url }.
-export function serve(root) {
+// Serves root on 127.0.0.1 at a free port, under the path prefix prefix
+// ("/dx/": the site's base_url); resolves to { server, url }. A missing
+// file gets the site's 404.html with status 404, as a web server would.
+export function serve(root, prefix = '/') {
 	const base = path.resolve(root);
 	const server = http.createServer((req, res) => {
 		let p;
@@ -22,6 +24,10 @@ export function serve(root) {
 			res.writeHead(400).end();
 			return;
 		}
+		if (!p.startsWith(prefix))
+			p = '/\0';	/* outside the site: not found */
+		else
+			p = '/' + p.slice(prefix.length);
 		let file = path.join(base, p);
 		if (!file.startsWith(base)) {
 			res.writeHead(403).end();

@@ -1,0 +1,205 @@
+// check.mjs [--base /dx/] SITE: checks every page of a built site in
+// Debian's headless Chromium (playwright-core) and with the Nu Html Checker,
+// printing one "ok - …" or "not ok - …" line per page and check, with "#"
+// lines explaining a failure:
+//
+//   axe        axe-core, tags wcag2a wcag2aa wcag21a wcag21aa wcag22aa: 0 violations
+//   structure  <html lang="ja">, a title 「…｜…」 unique on the site, one h1,
+//              no skipped heading level, header/nav/main/footer landmarks
+//   skip link  the first Tab lands on the skip link; Enter moves focus to main
+//   reflow     at 320 CSS px wide, the page does not scroll horizontally
+//   nu         the Nu Html Checker (vnu.jar, --errors-only): 0 errors
+//
+// The site is served on 127.0.0.1 under its base path (plan.yaml
+// output.html.base_url), so that the 404 page's absolute links resolve.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve } from './serve.mjs';
+import { launch, AXE, VNU } from './browser.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let base = '/';
+const args = process.argv.slice(2);
+if (args[0] === '--base') {
+	base = args[1];
+	args.splice(0, 2);
+}
+if (!base.startsWith('/'))
+	base = '/';
+if (!base.endsWith('/'))
+	base += '/';
+const site = args[0];
+if (!site || !fs.existsSync(path.join(site, 'index.html'))) {
+	console.log(`not ok - ${site}: no index.html to check`);
+	process.exit(1);
+}
+const label = path.basename(path.dirname(path.resolve(site))) + '/site';
+
+function pages(dir, rel = '') {
+	let out = [];
+	for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })
+		.sort((a, b) => a.name.localeCompare(b.name))) {
+		const r = rel ? `${rel}/${e.name}` : e.name;
+		if (e.isDirectory())
+			out = out.concat(pages(dir, r));
+		else if (e.name.endsWith('.html'))
+			out.push(r);
+	}
+	return out;
+}
+
+let failed = 0;
+function ok(cond, what, explain = []) {
+	if (cond) {
+		console.log(`ok - ${what}`);
+	} else {
+		failed++;
+		console.log(`not ok - ${what}`);
+		for (const line of explain)
+			console.log(`# ${String(line).replace(/\n/g, '\n# ')}`);
+	}
+}
+
+const list = pages(site);
+const { server, url } = await serve(site, base);
+const root = url.replace(/\/$/, '') + base;
+const b = await launch();
+const titles = new Map();
+try {
+	const page = await b.context.newPage();
+	for (const p of list) {
+		const where = `${label}/${p}`;
+		await page.setViewportSize({ width: 1280, height: 900 });
+		const resp = await page.goto(root + p, { waitUntil: 'load' });
+		ok(resp && resp.ok(), `${where}: loads`);
+
+		// axe-core, the WCAG 2.0/2.1/2.2 A and AA rules.
+		await page.addScriptTag({ path: AXE });
+		const res = await page.evaluate(async (tags) => {
+			const r = await window.axe.run(document, {
+				runOnly: { type: 'tag', values: tags },
+				resultTypes: ['violations'],
+			});
+			return r.violations.map((v) => ({
+				id: v.id, impact: v.impact, help: v.help,
+				nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') +
+					(n.failureSummary ? ' — ' + n.failureSummary.split('\n').slice(1).join(' ') : '')),
+			}));
+		}, TAGS);
+		ok(res.length === 0, `${where}: axe, 0 violations`, res.flatMap((v) =>
+			[`${v.id} (${v.impact}): ${v.help}`, ...v.nodes.map((n) => `  ${n}`)]));
+
+		// Structure the rules of accessibility.md H1–H4 ask for.
+		const st = await page.evaluate(() => {
+			const hs = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+				.map((h) => Number(h.tagName[1]));
+			const skips = [];
+			for (let i = 1; i < hs.length; i++)
+				if (hs[i] > hs[i - 1] + 1)
+					skips.push(`h${hs[i - 1]} → h${hs[i]}`);
+			return {
+				lang: document.documentElement.lang,
+				title: document.title,
+				h1: hs.filter((l) => l === 1).length,
+				first: hs[0],
+				skips,
+				landmarks: ['header', 'nav', 'main', 'footer']
+					.filter((t) => !document.querySelector(t)),
+				mains: document.querySelectorAll('main').length,
+			};
+		});
+		const problems = [];
+		if (st.lang !== 'ja')
+			problems.push(`html lang="${st.lang}"`);
+		if (!/^.+｜.+$/.test(st.title))
+			problems.push(`title "${st.title}" is not 「ページ名｜計画名｜市名」`);
+		if (titles.has(st.title))
+			problems.push(`title "${st.title}" also on ${titles.get(st.title)}`);
+		titles.set(st.title, p);
+		if (st.h1 !== 1 || st.first !== 1)
+			problems.push(`${st.h1} h1 (the first heading is h${st.first})`);
+		if (st.skips.length)
+			problems.push(`skipped heading levels: ${st.skips.join(', ')}`);
+		if (st.landmarks.length)
+			problems.push(`no ${st.landmarks.join(', ')} landmark`);
+		if (st.mains !== 1)
+			problems.push(`${st.mains} main elements`);
+		ok(problems.length === 0, `${where}: lang, unique title, one h1, heading levels, landmarks`, problems);
+
+		// The skip link: first Tab, then Enter.
+		await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+		await page.keyboard.press('Tab');
+		const first = await page.evaluate(() => {
+			const a = document.activeElement;
+			return a ? `${a.tagName.toLowerCase()}.${a.className} ${a.getAttribute('href')}` : 'nothing';
+		});
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(() => document.activeElement?.id === 'main',
+			null, { timeout: 2000 }).catch(() => {});
+		const after = await page.evaluate(() => {
+			const a = document.activeElement;
+			return a ? `${a.tagName.toLowerCase()}#${a.id}` : 'nothing';
+		});
+		ok(first === 'a.skip-link #main' && after === 'main#main',
+			`${where}: first Tab on the skip link, Enter moves focus to main`,
+			[`first Tab: ${first}`, `after Enter: ${after}`]);
+
+		// Reflow at 320 CSS px (WCAG 1.4.10).
+		await page.setViewportSize({ width: 320, height: 640 });
+		const w = await page.evaluate(() => {
+			const wide = [...document.querySelectorAll('body *')]
+				.filter((e) => e.getBoundingClientRect().right > 321 &&
+					!e.closest('.table-scroll') && !e.closest('.visually-hidden'))
+				.slice(0, 3)
+				.map((e) => `${e.tagName.toLowerCase()}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`);
+			return { sw: document.documentElement.scrollWidth, wide };
+		});
+		ok(w.sw <= 320, `${where}: no horizontal scrolling at 320 px`,
+			[`scrollWidth ${w.sw}`, ...w.wide]);
+	}
+
+	// The 404 page is served at any path: its links must work from anywhere.
+	await page.setViewportSize({ width: 1280, height: 900 });
+	const r404 = await page.goto(root + 'no/such/folder/page.html', { waitUntil: 'load' });
+	const styled = await page.evaluate(() => [...document.styleSheets]
+		.some((s) => { try { return s.cssRules.length > 0; } catch { return false; } }));
+	ok(r404 && r404.status() === 404 && styled,
+		`${label}: a missing page gets the 404 page, styled, from a deep path`,
+		[`status ${r404 && r404.status()}, stylesheet loaded: ${styled}`]);
+} finally {
+	await b.close();
+	server.close();
+}
+
+// The Nu Html Checker, once for all pages (it starts a JVM).
+let out = '';
+try {
+	out = execFileSync('java', ['-jar', VNU, '--errors-only', '--format', 'text',
+		...list.map((p) => path.join(site, p))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+} catch (e) {
+	out = (e.stdout || '') + (e.stderr || '');
+	if (!out)
+		out = String(e);
+}
+const byFile = new Map();
+let current = null;
+for (const line of out.split('\n')) {
+	const m = line.match(/^Error: /);
+	if (m)
+		current = { msg: line, at: '' };
+	const f = line.match(/in resource file:(.*)$/);
+	if (f && current) {
+		const file = path.relative(path.resolve(site), decodeURIComponent(f[1]));
+		if (!byFile.has(file))
+			byFile.set(file, []);
+		byFile.get(file).push(current.msg + ' (' + line.replace(/ in resource file:.*/, '') + ')');
+		current = null;
+	}
+}
+const unparsed = out.includes('Error') && byFile.size === 0;
+for (const p of list)
+	ok(!byFile.has(p) && !unparsed, `${label}/${p}: Nu Html Checker, 0 errors`,
+		unparsed ? out.split('\n').slice(0, 10) : (byFile.get(p) || []).slice(0, 10));
+process.exit(failed ? 1 : 0);

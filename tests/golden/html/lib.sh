@@ -1,0 +1,23 @@
+# tests/golden/html/lib.sh: shared by tests/suites/50-html.sh and
+# tests/golden/html/regen. Needs TOP and KEIKAKU.
+
+GOLDEN="$TOP/tests/golden/html"
+
+# tree_dir NAME: the content tree of a golden tree name.
+tree_dir() {
+	case $1 in
+	content) echo "$TOP/content" ;;
+	tree) echo "$GOLDEN/tree" ;;
+	*) echo "$TOP/tests/trees/$1" ;;
+	esac
+}
+
+# golden_trees: the tree names the pages list uses, once each.
+golden_trees() {
+	grep -v '^#' "$GOLDEN/pages" | awk 'NF { print $1 }' | sort -u
+}
+
+# golden_pages: "TREE PAGE" lines.
+golden_pages() {
+	grep -v '^#' "$GOLDEN/pages" | awk 'NF { print $1, $2 }'
+}
