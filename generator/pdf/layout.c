@@ -562,6 +562,8 @@ layout_para(struct layout *L, const struct layout_para *para)
 	 * alone at the foot of a page; a heading goes with the room it keeps.
 	 */
 	need = (nl >= 2 ? 2 : 1) * lh;
+	if (nl == 3)	/* two lines here and one there would leave a widow */
+		need = 3 * lh;
 	if (para->keep_after > 0)
 		need = (int32_t)nl * lh + para->keep_after;
 	if (L->y + need > bottom && L->y > L->geom.top) {
