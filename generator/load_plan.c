@@ -335,6 +335,9 @@ plan_defaults(struct lctx *lc)
 	struct labels *lb = &p->labels;
 
 	p->file = "plan.yaml";
+	p->span = (struct span){ lc_path(lc, "plan.yaml"), 0, 0 };
+	p->key_span = p->span;
+	p->issued_span = p->span;
 	p->city_name = "";
 	p->key = "";
 	p->title = "";
@@ -480,6 +483,7 @@ load_plan_plan(struct lctx *lc, const struct ynode *n)
 	if (fm_check(lc, n, &s_plan, &fm) != 0)
 		return;
 	p->key = str_or(&fm, "key", "");
+	p->key_span = fm_span(&fm, "key");
 	p->title = str_or(&fm, "title", "");
 	p->tagline = fm_str(&fm, "tagline");
 	if ((v = fm_get(&fm, "kind")) != NULL &&
@@ -503,6 +507,7 @@ load_plan_plan(struct lctx *lc, const struct ynode *n)
 	if ((v = fm_get(&fm, "as_of")) != NULL)
 		load_as_of(lc, v);
 	p->has_issued = fm_date(&fm, "issued", &p->issued);
+	p->issued_span = fm_span(&fm, "issued");
 	if ((v = fm_get(&fm, "publisher")) != NULL) {
 		p->publisher_ref.key = v->str;
 		p->publisher_ref.span = v->span;
@@ -680,18 +685,26 @@ load_numbering(struct lctx *lc, const struct ynode *n)
 
 	if (fm_check(lc, n, &s_numbering, &fm) != 0)
 		return;
-	nb->chapter = str_or(&fm, "chapter", nb->chapter);
-	nb->appendix = str_or(&fm, "appendix", nb->appendix);
-	nb->pillar = str_or(&fm, "pillar", nb->pillar);
-	nb->focus_area = str_or(&fm, "focus_area", nb->focus_area);
-	nb->project_in_focus = str_or(&fm, "project_in_focus",
-	    nb->project_in_focus);
-	nb->project_in_pillar = str_or(&fm, "project_in_pillar",
-	    nb->project_in_pillar);
-	if ((v = fm_get(&fm, "project_in_category")) != NULL)
+	/* A pattern given, and where: a mistake in it is reported there. */
+#define PATTERN(name) do {						\
+		if (fm_str(&fm, #name) != NULL) {			\
+			nb->name = fm_str(&fm, #name);			\
+			nb->name##_span = fm_span(&fm, #name);		\
+		}							\
+	} while (0)
+	PATTERN(chapter);
+	PATTERN(appendix);
+	PATTERN(pillar);
+	PATTERN(focus_area);
+	PATTERN(project_in_focus);
+	PATTERN(project_in_pillar);
+	PATTERN(figure);
+	PATTERN(table);
+#undef PATTERN
+	if ((v = fm_get(&fm, "project_in_category")) != NULL) {
 		nb->project_in_category = yaml_is_null(v) ? NULL : v->str;
-	nb->figure = str_or(&fm, "figure", nb->figure);
-	nb->table = str_or(&fm, "table", nb->table);
+		nb->project_in_category_span = v->span;
+	}
 	if ((secs = fm_get(&fm, "sections")) == NULL)
 		return;
 	nb->nsections = 0;
@@ -715,6 +728,7 @@ load_numbering(struct lctx *lc, const struct ynode *n)
 			nb->sections[nb->nsections++] = "";
 			continue;
 		}
+		nb->section_spans[nb->nsections] = it->span;
 		nb->sections[nb->nsections++] = yaml_is_null(it) ? "" : it->str;
 	}
 }

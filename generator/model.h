@@ -683,6 +683,20 @@ struct numbering {
 	char			*project_in_category;	/* or NULL */
 	char			*figure;
 	char			*table;
+	/*
+	 * Where each pattern was written in plan.yaml (its value), for a
+	 * diagnostic about it; file NULL for a default nobody wrote.
+	 */
+	struct span		 chapter_span;
+	struct span		 section_spans[4];
+	struct span		 appendix_span;
+	struct span		 pillar_span;
+	struct span		 focus_area_span;
+	struct span		 project_in_focus_span;
+	struct span		 project_in_pillar_span;
+	struct span		 project_in_category_span;
+	struct span		 figure_span;
+	struct span		 table_span;
 };
 
 struct labels {
@@ -697,6 +711,7 @@ struct labels {
 
 struct plan {
 	char			*file;		/* plan.yaml */
+	struct span		 span;		/* plan.yaml as a whole (line 0), with the root: for what has no better place */
 	/* city */
 	char			*city_name;
 	char			*prefecture;
@@ -704,6 +719,7 @@ struct plan {
 	char			*mayor_name;
 	/* plan */
 	char			*key;
+	struct span		 key_span;
 	char			*title;
 	char			*tagline;
 	enum plan_kind		 kind;
@@ -719,6 +735,7 @@ struct plan {
 	struct span		 as_of_span;
 	struct kdate		 issued;
 	int			 has_issued;
+	struct span		 issued_span;
 	struct ref		 publisher_ref;
 	struct department	*publisher;	/* resolved; NULL when a free name */
 	char			*pred_key;	/* predecessor, or NULL */

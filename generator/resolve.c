@@ -82,7 +82,8 @@ static const char *const rpat_names[RPAT__MAX] = {
 
 /*
  * The first {name:fmt} whose format is not one number_format knows, for a
- * "did you mean" hint ({n:circle} → circled).
+ * "did you mean" hint that shows the placeholder mended ({n:circle} →
+ * {n:circled}).
  */
 static void
 hint_format(struct buf *msg, const char *pattern)
@@ -105,8 +106,8 @@ hint_format(struct buf *msg, const char *pattern)
 			    KK_ARRAY_LEN(formats));
 
 			if (sug != NULL && strcmp(sug, f) != 0) {
-				buf_printf(msg, " ('%.*s'; did you mean '%s'?)",
-				    (int)(end - p + 1), p, sug);
+				buf_printf(msg, "; did you mean '%.*s%s}'?",
+				    (int)(colon - p + 1), p, sug);
 				free(f);
 				return;
 			}
@@ -114,6 +115,53 @@ hint_format(struct buf *msg, const char *pattern)
 		}
 		p = end + 1;
 	}
+}
+
+/* Where pattern which was written in plan.yaml; plan.yaml for a default. */
+static const struct span *
+pattern_span(const struct rctx *c, enum rpat which)
+{
+	const struct numbering *nb = &c->b->plan.numbering;
+	const struct span *sp = NULL;
+
+	switch (which) {
+	case RPAT_CHAPTER:
+		sp = &nb->chapter_span;
+		break;
+	case RPAT_SECTION2:
+	case RPAT_SECTION3:
+	case RPAT_SECTION4:
+	case RPAT_SECTION5:
+		sp = &nb->section_spans[which - RPAT_SECTION2];
+		break;
+	case RPAT_APPENDIX:
+		sp = &nb->appendix_span;
+		break;
+	case RPAT_PILLAR:
+		sp = &nb->pillar_span;
+		break;
+	case RPAT_FOCUS_AREA:
+		sp = &nb->focus_area_span;
+		break;
+	case RPAT_PROJECT_IN_FOCUS:
+		sp = &nb->project_in_focus_span;
+		break;
+	case RPAT_PROJECT_IN_PILLAR:
+		sp = &nb->project_in_pillar_span;
+		break;
+	case RPAT_PROJECT_IN_CATEGORY:
+		sp = &nb->project_in_category_span;
+		break;
+	case RPAT_FIGURE:
+		sp = &nb->figure_span;
+		break;
+	case RPAT_TABLE:
+		sp = &nb->table_span;
+		break;
+	case RPAT__MAX:
+		break;
+	}
+	return sp != NULL && sp->file != NULL ? sp : &c->plan_span;
 }
 
 static void
@@ -129,7 +177,8 @@ report_pattern(struct rctx *c, enum rpat which, const char *pattern,
 	buf_printf(&msg, "%s \"%s\": %s", rpat_names[which], pattern,
 	    err ? err : "cannot be expanded");
 	hint_format(&msg, pattern);
-	diag_error(c->d, &c->plan_span, "bad-numbering", "%s", buf_str(&msg));
+	diag_error(c->d, pattern_span(c, which), "bad-numbering", "%s",
+	    buf_str(&msg));
 	buf_free(&msg);
 }
 
@@ -1222,7 +1271,10 @@ resolve(struct build *b, struct diag *d)
 	c.b = b;
 	c.d = d;
 	c.a = &b->arena;
-	c.plan_span.file = b->plan.file ? b->plan.file : "plan.yaml";
+	if (b->plan.span.file != NULL)
+		c.plan_span = b->plan.span;
+	else
+		c.plan_span.file = b->plan.file ? b->plan.file : "plan.yaml";
 	default_numbering(&b->plan.numbering);
 	c.dept_failed = b->ndepts == 0 && file_failed(d, "departments.yaml");
 	c.gloss_failed = b->nterms == 0 && file_failed(d, "glossary.yaml");

@@ -36,8 +36,8 @@ static void
 check_key(struct vctx *v, const char *key, const struct span *sp,
     const char *what)
 {
-	if (key == NULL)
-		return;		/* a missing key is the loader's error */
+	if (key == NULL || *key == '\0')
+		return;		/* a missing or empty key is the loader's error */
 	if (!key_ok(key))
 		diag_error(v->d, sp, "bad-key", "%s key '%s' must be ASCII "
 		    "lower-case letters, digits, '-' and '_' (it becomes a "
@@ -170,7 +170,8 @@ check_keys(struct vctx *v)
 	struct dents ds = {0};
 	size_t i, j;
 
-	check_key(v, pl->key, &v->plan_span, "plan");
+	check_key(v, pl->key, pl->key_span.file != NULL ? &pl->key_span :
+	    &v->plan_span, "plan");
 	for (i = 0; i < b->ndepts; i++)
 		check_key(v, b->depts[i].key, &b->depts[i].span, "department");
 	for (i = 0; i < b->nterms; i++)
@@ -481,7 +482,8 @@ check_dates(struct vctx *v)
 		    &v->plan_span, "unknown-month", "as_of month is unknown "
 		    "(●月) but the plan status is final; give the month");
 	if (pl->has_issued)
-		check_month(v, &pl->issued, &v->plan_span, "issued");
+		check_month(v, &pl->issued, pl->issued_span.file != NULL ?
+		    &pl->issued_span : &v->plan_span, "issued");
 	for (i = 0; i < pl->nhistory; i++)
 		check_month(v, &pl->history[i].date, &pl->history[i].span,
 		    "the history entry's date");
@@ -599,7 +601,10 @@ validate(struct build *b, struct diag *d)
 	memset(&v, 0, sizeof(v));
 	v.b = b;
 	v.d = d;
-	v.plan_span.file = b->plan.file ? b->plan.file : "plan.yaml";
+	if (b->plan.span.file != NULL)
+		v.plan_span = b->plan.span;
+	else
+		v.plan_span.file = b->plan.file ? b->plan.file : "plan.yaml";
 	check_keys(&v);
 	check_ids(&v);
 	for (i = 0; i < b->nprojects; i++) {

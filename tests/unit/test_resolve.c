@@ -743,10 +743,9 @@ test_patterns(void)
 	free(s);
 	/* A chapter named in the contents of two volumes. */
 	run(&b, &d);
-	CHECK_STR(where(&d, "bad-numbering", "plan.yaml"), "0:0",
-	    "a bad figure pattern is reported (plan.yaml: the model has no "
-	    "span for patterns)");
-	CHECK(strstr(msg_of(&d, "bad-numbering"), "did you mean 'circled'")
+	CHECK_STR(where(&d, "bad-numbering", "plan.yaml"), "22:46",
+	    "a bad figure pattern is reported at its value");
+	CHECK(strstr(msg_of(&d, "bad-numbering"), "did you mean '{n:circled}'")
 	    != NULL, "bad-numbering hints the format");
 	CHECK_STR(chapter(&b, "main")->number, "第一章", "第{n:kanji}章");
 	CHECK_STR(nth_block(&chapter(&b, "main")->doc, BLK_HEADING, 0)->number,
