@@ -44,8 +44,9 @@ for tree in content tests/trees/*/; do
 	fi
 done
 
-# A missing content folder is a system error, not a crash.
-status 3 "missing content folder" "$KEIKAKU" check "$WORK/nonexistent"
+# A missing content folder is an input error that says so, not a crash.
+status 1 "missing content folder" "$KEIKAKU" check "$WORK/nonexistent"
+t "missing content folder is named" grep -q "nonexistent.*is not a content folder" "$WORK/s.out"
 
 # build writes out/ with its marker; a failed build leaves it intact.
 out="$WORK/out"
