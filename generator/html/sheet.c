@@ -563,9 +563,7 @@ html_indicator_table(struct html_ctx *c, xmlNode *parent,
 				for (k = yi; k <= pto - y.from; k++)
 					cover[k] = (int)last;
 				html_text(td, in->pending.text);
-			} else if (in->has_all && in->merge) {
-				if (merged_done)
-					continue;
+			} else if (in->has_all && in->merge && !merged_done) {
 				while (yi + cs < y.n && cover[yi + cs] < (int)i &&
 				    !(in->has_pending && clamp_year(&y,
 				    in->pending.from) == year + cs))
@@ -575,7 +573,8 @@ html_indicator_table(struct html_ctx *c, xmlNode *parent,
 				merged_done = 1;
 			} else {
 				td = html_elc(tr, "td", "value");
-				if (in->has_all)
+				/* After a merged value cut by a pending cell: empty years. */
+				if (in->has_all && !in->merge)
 					html_value(td, &in->all, in->unit);
 				else if ((tg = target_of(in, year)) != NULL)
 					html_value(td, &tg->value, in->unit);
