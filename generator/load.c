@@ -940,6 +940,19 @@ load_tree(struct build *b, struct diag *d, const char *root)
 	return d->errors > errors ? -1 : 0;
 }
 
+int
+build_lost(const struct lost *l, const char *key)
+{
+	const struct lost_key *k;
+
+	if (l->unkeyed > 0)
+		return 1;
+	for (k = l->keys; key != NULL && k != NULL; k = k->next)
+		if (strcmp(k->key, key) == 0)
+			return 1;
+	return 0;
+}
+
 void
 build_free(struct build *b)
 {

@@ -43,6 +43,14 @@ int load_tree(struct build *b, struct diag *d, const char *root);
  */
 int load_section_end(const struct block *);
 
+/*
+ * Whether a record with this key may be missing because its file or entry
+ * failed (struct lost in model.h): its key is in the list, or a file failed
+ * before its key could be read. Then what follows from its absence is not
+ * reported: the failure was.
+ */
+int build_lost(const struct lost *, const char *key);
+
 /* Frees everything the build holds. */
 void build_free(struct build *b);
 

@@ -689,3 +689,21 @@ lc_dept_list(struct lctx *lc, const struct ynode *seq, const char *field,
 		    "missing-field", "'%s' names no department: write at least "
 		    "one key or name from departments.yaml", field);
 }
+
+void
+lc_lost(struct lctx *lc, struct lost *l, const struct ynode *map,
+    const char *keyname)
+{
+	const struct ynode *k = yaml_map_get(map, keyname);
+	struct lost_key *lk;
+
+	if (k == NULL || k->type != YNODE_SCALAR || yaml_is_null(k) ||
+	    k->str[0] == '\0') {
+		l->unkeyed++;
+		return;
+	}
+	lk = ARENA_NEW(lc->a, struct lost_key);
+	lk->key = k->str;
+	lk->next = l->keys;
+	l->keys = lk;
+}

@@ -174,6 +174,13 @@ int lc_value(struct lctx *, const struct ynode *n, struct value *out);
 /* A departments: list; needed: an empty list is missing-field. */
 void lc_dept_list(struct lctx *, const struct ynode *seq, const char *field,
     int needed, const struct span *fieldsp, struct dept_list *out);
+/*
+ * Notes a record that could not be made (struct lost in model.h), after its
+ * failure was reported: the scalar under keyname in map ("key", "id") when
+ * there is one, else an unkeyed loss. map may be NULL.
+ */
+void lc_lost(struct lctx *, struct lost *, const struct ynode *map,
+    const char *keyname);
 /* diag_suggest(), and a swap of two neighbouring letters (unti → unit). */
 void lc_suggest(struct buf *msg, const char *word, const char *const *cands,
     size_t n);

@@ -934,9 +934,12 @@ lc_load_plan(struct lctx *lc)
  * (the project book) when there are sheets or a chapter names it. A volume
  * without contents keeps has_contents 0 and no contents: resolve applies
  * the defaults of content-format.md section 4. A title not given is the
- * section 4 pattern; orientation defaults to portrait. A contents word that is neither a known word nor the key
- * of a loaded chapter is reported here (bad-value, with a hint among both)
- * and dropped, so resolve never sees it.
+ * section 4 pattern; orientation defaults to portrait. A contents word that
+ * is neither a known word nor the key of a loaded chapter is reported here
+ * (bad-value, with a hint among both; not when a chapter file failed,
+ * which may be the one named) and dropped, so resolve never sees it; the
+ * volume is marked contents_dropped, so that its chapters are not also
+ * reported as left out of it.
  */
 void
 lc_finish_volumes(struct lctx *lc)
@@ -993,14 +996,20 @@ lc_finish_volumes(struct lctx *lc)
 					if (strcmp(b->chapters[k].key,
 					    vc->key) == 0)
 						break;
+				vol->contents_dropped |= k == b->nchapters;
+				/* A chapter whose file failed: that is reported. */
+				if (k == b->nchapters &&
+				    build_lost(&b->lost_chapters, vc->key))
+					continue;
 				if (k == b->nchapters) {
 					struct buf msg = {0};
 					size_t len;
 
-					buf_puts(&msg, "unknown volume content "
-					    "'");
+					buf_puts(&msg, "unknown item '");
 					lc_quote(&msg, vc->key);
-					buf_puts(&msg, "'");
+					buf_printf(&msg, "' in the contents of "
+					    "volume %s", vol->key ? vol->key :
+					    "");
 					len = msg.len;
 					lc_suggest(&msg, vc->key, cands,
 					    ncands);
@@ -1178,8 +1187,10 @@ lc_load_register(struct lctx *lc)
 		struct reg_entry *e = &r->v[r->n];
 
 		if (fm_check(lc, items->items[i], &s_regentry, &em) != 0 ||
-		    fm_str(&em, "id") == NULL || fm_str(&em, "title") == NULL)
+		    fm_str(&em, "id") == NULL || fm_str(&em, "title") == NULL) {
+			lc_lost(lc, &b->lost_reg, items->items[i], "id");
 			continue;
+		}
 		e->id = fm_str(&em, "id");
 		e->title = fm_str(&em, "title");
 		e->span = fm_span(&em, "id");

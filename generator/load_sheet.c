@@ -222,11 +222,14 @@ lc_load_chapter(struct lctx *lc, const char *rel)
 	struct fmap fm, sm;
 	struct doc doc;
 
-	if (md_open(lc, rel, "a chapter", &mf) != 0)
+	if (md_open(lc, rel, "a chapter", &mf) != 0) {
+		b->lost_chapters.unkeyed++;
 		return;
+	}
 	md_body(lc, &mf, &doc);
 	if (mf.y == NULL || fm_check(lc, mf.y, &s_chapter, &fm) != 0 ||
 	    fm_str(&fm, "title") == NULL || fm_str(&fm, "key") == NULL) {
+		lc_lost(lc, &b->lost_chapters, mf.y, "key");
 		md_close(&mf);
 		return;
 	}
@@ -754,7 +757,8 @@ named_spec(struct lctx *lc, const struct fspec *spec, const struct ynode *y,
 	return s;
 }
 
-static void
+/* Returns 0, or -1 if the focus area could not be made (reported). */
+static int
 load_focus(struct lctx *lc, const struct ynode *y, struct mdfile *mf,
     struct doc *doc)
 {
@@ -765,7 +769,7 @@ load_focus(struct lctx *lc, const struct ynode *y, struct mdfile *mf,
 
 	if (fm_check(lc, y, named_spec(lc, &s_focus, y, "focus area"), &fm) != 0 ||
 	    fm_str(&fm, "key") == NULL || fm_str(&fm, "title") == NULL)
-		return;
+		return -1;
 	memset(fa, 0, sizeof(*fa));
 	load_common(lc, &fm, mf, 0, &fa->c);
 	if ((v = fm_get(&fm, "goal")) != NULL) {
@@ -784,9 +788,11 @@ load_focus(struct lctx *lc, const struct ynode *y, struct mdfile *mf,
 	fa->c.body.doc = *doc;
 	split_body(lc, &fa->c.body);
 	b->nfocus++;
+	return 0;
 }
 
-static void
+/* Returns 0, or -1 if the project could not be made (reported). */
+static int
 load_project(struct lctx *lc, const struct ynode *y, struct mdfile *mf,
     struct doc *doc)
 {
@@ -799,7 +805,7 @@ load_project(struct lctx *lc, const struct ynode *y, struct mdfile *mf,
 
 	if (fm_check(lc, y, named_spec(lc, &s_project, y, "project"), &fm) != 0 ||
 	    fm_str(&fm, "key") == NULL || fm_str(&fm, "title") == NULL)
-		return;
+		return -1;
 	memset(p, 0, sizeof(*p));
 	load_common(lc, &fm, mf, 1, &p->c);
 	if ((v = fm_get(&fm, "focus_area")) != NULL) {
@@ -838,6 +844,7 @@ load_project(struct lctx *lc, const struct ynode *y, struct mdfile *mf,
 	split_body(lc, &p->c.body);
 	p->order = b->nprojects;
 	b->nprojects++;
+	return 0;
 }
 
 void
@@ -848,11 +855,13 @@ lc_load_sheet(struct lctx *lc, const char *rel)
 	struct doc doc;
 	int w = -1;
 
-	if (md_open(lc, rel, "a project file", &mf) != 0)
+	if (md_open(lc, rel, "a project file", &mf) != 0) {
+		lc->b->lost_sheets.unkeyed++;
 		return;
+	}
 	md_body(lc, &mf, &doc);
 	if (mf.y == NULL)
-		goto out;
+		goto lost;
 	if (mf.y->type != YNODE_MAP) {
 		struct buf msg = {0};
 
@@ -862,22 +871,24 @@ lc_load_sheet(struct lctx *lc, const char *rel)
 		diag_error(lc->d, &mf.y->span, "bad-type", "%s",
 		    buf_str(&msg));
 		buf_free(&msg);
-		goto out;
+		goto lost;
 	}
 	if ((type = yaml_map_get(mf.y, "type")) == NULL ||
 	    yaml_is_null(type)) {
 		diag_error(lc->d, &mf.y->span, "missing-field", "missing "
 		    "'type' in the front-matter of '%s': write type: project "
 		    "or type: focus_area", mf.f.rel);
-		goto out;
+		goto lost;
 	}
 	if ((w = lc_word(lc, type, "type", type_words,
 	    KK_ARRAY_LEN(type_words))) < 0)
+		goto lost;
+	if ((w == 0 ? load_focus(lc, mf.y, &mf, &doc) :
+	    load_project(lc, mf.y, &mf, &doc)) == 0)
 		goto out;
-	if (w == 0)
-		load_focus(lc, mf.y, &mf, &doc);
-	else
-		load_project(lc, mf.y, &mf, &doc);
+lost:
+	/* Reported above: what depends on this record is not reported again. */
+	lc_lost(lc, &lc->b->lost_sheets, mf.y, "key");
 out:
 	md_close(&mf);
 }

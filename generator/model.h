@@ -660,6 +660,7 @@ struct volume {
 	struct vol_content	*contents;
 	size_t			 ncontents;
 	int			 has_contents;	/* contents given explicitly */
+	int			 contents_dropped;	/* an item of contents was unknown (reported) and left out */
 	struct span		 span;
 	/* resolved */
 	char			*title;		/* the pattern expanded */
@@ -778,6 +779,24 @@ struct plan {
 /* The build                                                           */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Records the loader could not make, because their file or entry failed
+ * (a broken front-matter, an unknown type, a missing key or title): the
+ * keys that could still be read, and how many had none. Resolve and
+ * validate do not report what follows from their absence (a reference to
+ * one as unknown, a focus area "declared but without a file", a chapter
+ * "not in the volume"): the failure itself is reported, once.
+ */
+struct lost_key {
+	const char		*key;
+	struct lost_key		*next;
+};
+
+struct lost {
+	struct lost_key		*keys;
+	size_t			 unkeyed;	/* failed before a key could be read */
+};
+
 struct build {
 	struct arena		 arena;
 	char			*root;		/* the content folder as given */
@@ -794,6 +813,9 @@ struct build {
 	struct project		*projects;	/* in file-name order (path sorted bytewise) */
 	size_t			 nprojects;
 	struct reg		*reg;		/* the predecessor register, or NULL */
+	struct lost		 lost_chapters;	/* chapter files that failed */
+	struct lost		 lost_sheets;	/* focus area and project files that failed */
+	struct lost		 lost_reg;	/* register entries that failed (ids) */
 	/* resolved */
 	int			 n_new;		/* projects with status new */
 	int			 n_continued;	/* continued, renamed, merged */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "md.h"
 #include "resolve_int.h"
 
@@ -550,6 +551,9 @@ order_focus(struct rctx *c)
 				break;
 		if (j < i)
 			continue;
+		/* Its file failed, and that is reported. */
+		if (build_lost(&b->lost_sheets, key))
+			continue;
 		{
 			struct buf msg = {0};
 
@@ -730,8 +734,12 @@ bind_project(struct rctx *c, struct project *p)
 	}
 	if (p->focus_ref.key != NULL) {
 		p->focus = rctx_find_focus(b, p->focus_ref.key);
-		/* Listed in the taxonomy without a file: reported there. */
-		if (p->focus == NULL && !rctx_focus_listed(b, p->focus_ref.key))
+		/*
+		 * Listed in the taxonomy without a file: reported there; a
+		 * file that failed: reported at the file.
+		 */
+		if (p->focus == NULL && !rctx_focus_listed(b, p->focus_ref.key) &&
+		    !build_lost(&b->lost_sheets, p->focus_ref.key))
 			rctx_report(c, &p->focus_ref.span, "unknown-focus-area",
 			    p->focus_ref.key, &c->focus_keys, "focus areas",
 			    "unknown focus area '%s'", p->focus_ref.key);

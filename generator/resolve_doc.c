@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "md.h"
 #include "resolve_int.h"
 
@@ -309,8 +310,9 @@ resolve_generated(struct rctx *c, struct generated *g)
 		g->nprojects = pl->nprojects;
 	} else if (strcmp(g->arg_name, "focus") == 0) {
 		if ((f = rctx_find_focus(b, g->arg_value)) == NULL) {
-			if (rctx_focus_listed(b, g->arg_value))
-				return;	/* its missing file is reported */
+			if (rctx_focus_listed(b, g->arg_value) ||
+			    build_lost(&b->lost_sheets, g->arg_value))
+				return;	/* its missing or failed file is reported */
 			rctx_report(c, &vsp, "unknown-focus-area",
 			    g->arg_value, &c->focus_keys, "focus areas",
 			    "{{projects focus=%s}}: unknown focus area '%s'",

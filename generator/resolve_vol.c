@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "md.h"
 #include "resolve_int.h"
 
@@ -198,7 +199,8 @@ bind_preds(struct rctx *c, struct sheet_common *sc, int *reported)
 			continue;
 		}
 		pl->entry = find_entry(r, pl->id);
-		if (pl->entry == NULL)
+		/* An entry that failed in the register is reported there. */
+		if (pl->entry == NULL && !build_lost(&c->b->lost_reg, pl->id))
 			rctx_report(c, &pl->span, "unknown-predecessor", pl->id,
 			    &c->reg_ids, NULL, "predecessor id '%s' is not in the "
 			    "register %s (%s)", pl->id ? pl->id : "",
@@ -407,7 +409,8 @@ assign_chapters(struct rctx *c, char *named)
 				continue;
 			ch = rctx_find_chapter(b, vc->key);
 			if (ch == NULL) {
-				rctx_report(c, &vc->span, "unknown-chapter",
+				/* Not reached: the loader drops unknown items. */
+				rctx_report(c, &vc->span, "bad-value",
 				    vc->key, &c->chapter_keys, NULL,
 				    "unknown item '%s' in contents of volume %s "
 				    "(a chapter key, or chapters, lists, "
@@ -762,7 +765,11 @@ resolve_volumes(struct rctx *c)
 		for (i = 0; i < b->nchapters; i++) {
 			size_t j;
 
-			if (b->chapters[i].volume != v)
+			/*
+			 * An unknown item of contents was reported: it was
+			 * probably meant to name this chapter.
+			 */
+			if (b->chapters[i].volume != v || v->contents_dropped)
 				continue;
 			/* A duplicate key is reported as such. */
 			for (j = 0; j < b->nchapters; j++)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "resolve.h"
 
 struct vctx {
@@ -30,6 +31,13 @@ key_ok(const char *s)
 		    *s == '-' || *s == '_'))
 			return 0;
 	return 1;
+}
+
+/* Some record could not be loaded (reported): what it would have said is unknown. */
+static int
+any_lost(const struct lost *l)
+{
+	return l->keys != NULL || l->unkeyed > 0;
 }
 
 static void
@@ -518,6 +526,8 @@ static void
 check_glossary(struct vctx *v)
 {
 	struct build *b = v->b;
+	/* A chapter or sheet that failed may be where a term is used. */
+	int lost = any_lost(&b->lost_chapters) || any_lost(&b->lost_sheets);
 	size_t i, j;
 
 	for (i = 0; i < b->nterms; i++) {
@@ -528,7 +538,7 @@ check_glossary(struct vctx *v)
 			if (b->terms[j].key != NULL && t->key != NULL &&
 			    strcmp(b->terms[j].key, t->key) == 0)
 				break;
-		if (t->uses == 0 && !t->listed && j == i)
+		if (t->uses == 0 && !t->listed && j == i && !lost)
 			diag_warning(v->d, &t->span, "unused-term",
 			    "glossary term '%s' (%s) is never referenced "
 			    "(reference it with [[%s]] or set listed: true)",
@@ -564,6 +574,7 @@ check_register(struct vctx *v)
 {
 	struct build *b = v->b;
 	struct reg *r = b->reg;
+	int sheets_lost = any_lost(&b->lost_sheets);
 	size_t i;
 
 	if (r == NULL)
@@ -575,7 +586,8 @@ check_register(struct vctx *v)
 		/* A 【再掲】 row repeats another row: that one carries the link. */
 		if (e->relisted)
 			continue;
-		if (e->disposition == DISP_CONTINUED && !named)
+		/* A project file that failed may name it as a predecessor. */
+		if (e->disposition == DISP_CONTINUED && !named && !sheets_lost)
 			diag_warning(v->d, &e->span, "orphan-predecessor",
 			    "old project %s %s has no successor in this plan "
 			    "and is not marked ended", e->id ? e->id : "",
