@@ -18,6 +18,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fy.h"
@@ -491,6 +492,12 @@ fy_parse(const char *s, int *fy)
 int
 date_parse(const char *s, struct kdate *d)
 {
+	return date_parse_why(s, d, NULL, 0);
+}
+
+int
+date_parse_why(const char *s, struct kdate *d, char *why, size_t whylen)
+{
 	struct toks tk;
 	struct cur c = { &tk, 0 };
 	const struct tok *t;
@@ -534,9 +541,19 @@ date_parse(const char *s, struct kdate *d)
 			return -1;
 	} else
 		return -1;
-	if (c.i != tk.n || !in_range(year) || month > 12 ||
-	    (month != 0 && day > days_in_month(year, month)))
+	if (c.i != tk.n || !in_range(year))
 		return -1;
+	if (month > 12) {
+		if (why != NULL)
+			snprintf(why, whylen, "there is no month %d", month);
+		return -1;
+	}
+	if (month != 0 && day > days_in_month(year, month)) {
+		if (why != NULL)
+			snprintf(why, whylen, "%d年%d月 has %d days", year,
+			    month, days_in_month(year, month));
+		return -1;
+	}
 	if (era != -1) {
 		/*
 		 * The era must have been in force on the day named, or for a
@@ -553,8 +570,12 @@ date_parse(const char *s, struct kdate *d)
 			to = ymd(year, month, days_in_month(year, month));
 		} else
 			from = to = ymd(year, month, day);
-		if (!era_overlaps(era, from, to))
+		if (!era_overlaps(era, from, to)) {
+			if (why != NULL)
+				snprintf(why, whylen, "the era named was not "
+				    "in use on that date");
 			return -1;
+		}
 	}
 	d->year = year;
 	d->month = month;

@@ -77,6 +77,13 @@ struct kdate {
  * style parses back: 令和8年（2026年）3月31日. *d is written only on success.
  */
 int date_parse(const char *s, struct kdate *d);
+/*
+ * date_parse, and when why is not NULL and the text has the shape of a date
+ * that no calendar has, a short reason in why ("there is no month 13",
+ * "2026年2月 has 28 days", an era not in use then); why is left as it was
+ * for text that is not a date at all.
+ */
+int date_parse_why(const char *s, struct kdate *d, char *why, size_t whylen);
 
 /*
  * Appends the date: long 令和8年（2026年）3月31日, era 令和8年3月31日,

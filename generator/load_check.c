@@ -143,8 +143,8 @@ lc_year(struct lctx *lc, const struct ynode *n, int *fy)
 		return 0;
 	buf_puts(&msg, "'");
 	lc_quote(&msg, n->str);
-	buf_puts(&msg, "' is not a fiscal year; write it as R8, 令和8年度 or "
-	    "2026年度");
+	buf_puts(&msg, "' is not a fiscal year; write it as R8, 令和8年度, "
+	    "2026年度 or FY2026");
 	diag_error(lc->d, &n->span, "bad-year", "%s", buf_str(&msg));
 	buf_free(&msg);
 	return -1;
@@ -154,6 +154,7 @@ int
 lc_date(struct lctx *lc, const struct ynode *n, struct kdate *out)
 {
 	struct buf msg = {0};
+	char why[80] = "";
 
 	if (n == NULL)
 		return -1;
@@ -161,12 +162,15 @@ lc_date(struct lctx *lc, const struct ynode *n, struct kdate *out)
 		bad_type(lc, "date", FT_DATE, n);
 		return -1;
 	}
-	if (date_parse(n->str, out) == 0)
+	if (date_parse_why(n->str, out, why, sizeof(why)) == 0)
 		return 0;
 	buf_puts(&msg, "'");
 	lc_quote(&msg, n->str);
-	buf_puts(&msg, "' is not a date; write it as 2026-03-31, "
-	    "令和8年3月31日 or R8.3");
+	if (why[0] != '\0')
+		buf_printf(&msg, "' is not a date: %s", why);
+	else
+		buf_puts(&msg, "' is not a date; write it as 2026-03-31, "
+		    "令和8年3月31日 or R8.3");
 	diag_error(lc->d, &n->span, "bad-date", "%s", buf_str(&msg));
 	buf_free(&msg);
 	return -1;

@@ -517,7 +517,7 @@ str_suggest(const char *s, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
 	size_t len = utf8_count(s, strlen(s)), i;
-	int cap, d, bestd;
+	int cap, d, bestd, tie = 0;
 
 	/* One edit for short words, two from five characters, three from nine. */
 	cap = len < 5 ? 1 : len < 9 ? 2 : 3;
@@ -529,9 +529,16 @@ str_suggest(const char *s, const char *const *cands, size_t n)
 		if (d < bestd) {
 			bestd = d;
 			best = cands[i];
-		}
+			tie = 0;
+		} else if (d == bestd && best != NULL &&
+		    strcmp(best, cands[i]) != 0)
+			tie = 1;
 	}
-	return best;
+	/*
+	 * Two different names equally close (1-1-(5) against 1-1-(1) and
+	 * 1-1-(2)): a guess would send the user to the wrong one.
+	 */
+	return tie ? NULL : best;
 }
 
 char *

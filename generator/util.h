@@ -102,7 +102,8 @@ int cp_is_space(uint32_t cp);
 int str_distance(const char *a, const char *b, int cap);
 /*
  * Of the candidates, the one closest to s if it is close enough to be a
- * likely typo ("did you mean"), else NULL. Borrowed pointer into cands.
+ * likely typo ("did you mean"), else NULL; NULL too when two different
+ * candidates are equally close (no guess). Borrowed pointer into cands.
  */
 const char *str_suggest(const char *s, const char *const *cands, size_t n);
 

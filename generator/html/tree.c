@@ -249,44 +249,67 @@ html_relurl(struct buf *out, const char *from, const char *to,
 /* Serialising                                                         */
 /* ------------------------------------------------------------------ */
 
+/*
+ * What the serialiser needs to know of an element name (WHATWG HTML):
+ * VOID elements have no end tag and no content; RAW text elements (script,
+ * style) are written as they are, never escaped; around BLOCK elements a
+ * line break is written. White space there is never rendered (it sits
+ * between block boxes or table cells), unlike white space between inline
+ * elements, which would show in Japanese text.
+ */
+#define EL_VOID		1
+#define EL_RAW		2
+#define EL_BLOCK	4
+
+static const struct elem {
+	const char	*name;
+	int		 flags;
+} elems[] = {		/* sorted by name (strcmp) for bsearch */
+	{ "address", EL_BLOCK }, { "area", EL_VOID }, { "article", EL_BLOCK },
+	{ "aside", EL_BLOCK }, { "base", EL_VOID }, { "blockquote", EL_BLOCK },
+	{ "body", EL_BLOCK }, { "br", EL_VOID }, { "caption", EL_BLOCK },
+	{ "col", EL_VOID | EL_BLOCK }, { "colgroup", EL_BLOCK },
+	{ "dd", EL_BLOCK }, { "details", EL_BLOCK }, { "div", EL_BLOCK },
+	{ "dl", EL_BLOCK }, { "dt", EL_BLOCK }, { "embed", EL_VOID },
+	{ "figcaption", EL_BLOCK }, { "figure", EL_BLOCK },
+	{ "footer", EL_BLOCK }, { "form", EL_BLOCK }, { "h1", EL_BLOCK },
+	{ "h2", EL_BLOCK }, { "h3", EL_BLOCK }, { "h4", EL_BLOCK },
+	{ "h5", EL_BLOCK }, { "h6", EL_BLOCK }, { "head", EL_BLOCK },
+	{ "header", EL_BLOCK }, { "hr", EL_VOID | EL_BLOCK },
+	{ "html", EL_BLOCK }, { "img", EL_VOID }, { "input", EL_VOID },
+	{ "li", EL_BLOCK }, { "link", EL_VOID | EL_BLOCK },
+	{ "main", EL_BLOCK }, { "meta", EL_VOID | EL_BLOCK },
+	{ "nav", EL_BLOCK }, { "noscript", EL_BLOCK }, { "ol", EL_BLOCK },
+	{ "p", EL_BLOCK }, { "pre", EL_BLOCK },
+	{ "script", EL_RAW | EL_BLOCK }, { "section", EL_BLOCK },
+	{ "source", EL_VOID }, { "style", EL_RAW | EL_BLOCK },
+	{ "summary", EL_BLOCK }, { "table", EL_BLOCK }, { "tbody", EL_BLOCK },
+	{ "td", EL_BLOCK }, { "template", EL_BLOCK }, { "tfoot", EL_BLOCK },
+	{ "th", EL_BLOCK }, { "thead", EL_BLOCK }, { "title", EL_BLOCK },
+	{ "tr", EL_BLOCK }, { "track", EL_VOID }, { "ul", EL_BLOCK },
+	{ "wbr", EL_VOID },
+};
+
 static int
-in_list(const char *name, const char *const *list)
+elem_cmp(const void *key, const void *e)
 {
-	for (; *list != NULL; list++)
-		if (strcmp(name, *list) == 0)
-			return 1;
-	return 0;
+	return strcmp((const char *)key, ((const struct elem *)e)->name);
 }
 
-/* WHATWG HTML: void elements have no end tag and no content. */
-static const char *const void_elements[] = {
-	"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-	"meta", "source", "track", "wbr", NULL
-};
+static int
+elem_flags(const char *name)
+{
+	const struct elem *e = bsearch(name, elems, KK_ARRAY_LEN(elems),
+	    sizeof(elems[0]), elem_cmp);
 
-/* Raw text elements: their text is written as is, never escaped. */
-static const char *const raw_elements[] = { "script", "style", NULL };
-
-/*
- * Elements around which a line break is written. White space there is
- * never rendered (it sits between block boxes or table cells), unlike white
- * space between inline elements, which would show in Japanese text.
- */
-static const char *const block_elements[] = {
-	"html", "head", "body", "title", "meta", "link", "style", "script",
-	"header", "nav", "main", "footer", "section", "article", "aside",
-	"div", "p", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption",
-	"colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
-	"figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6",
-	"blockquote", "pre", "hr", "details", "summary", "form", "address",
-	"noscript", "template", NULL
-};
+	return e != NULL ? e->flags : 0;
+}
 
 static int
 is_block(const xmlNode *n)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    in_list((const char *)n->name, block_elements);
+	    (elem_flags((const char *)n->name) & EL_BLOCK);
 }
 
 /*
@@ -327,6 +350,16 @@ put_escaped(struct buf *out, const char *s, int attr)
 		} else if (c < 0x80) {
 			n = 1;			/* other C0 controls, DEL */
 			rep = c == '\r' ? "" : "\xEF\xBF\xBD";
+		} else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE) &&
+		    i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			/*
+			 * The common case, kana and kanji: a 3-byte sequence
+			 * whose lead byte allows no overlong form, surrogate or
+			 * noncharacter, so it needs no full decoding.
+			 */
+			i += 3;
+			continue;
 		} else {
 			n = utf8_decode(s + i, len - i, &cp);
 			if (cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0) ||
@@ -382,7 +415,7 @@ serialize_element(struct buf *out, const xmlNode *n, int pre, int depth)
 	const char *name = (const char *)n->name;
 	const xmlAttr *a;
 	const xmlNode *c;
-	int block = !pre && is_block(n);
+	int flags = elem_flags(name), block = !pre && (flags & EL_BLOCK);
 
 	if (block)
 		newline(out);
@@ -396,9 +429,9 @@ serialize_element(struct buf *out, const xmlNode *n, int pre, int depth)
 		buf_putc(out, '"');
 	}
 	buf_putc(out, '>');
-	if (in_list(name, void_elements))
+	if (flags & EL_VOID)
 		return;
-	if (in_list(name, raw_elements)) {
+	if (flags & EL_RAW) {
 		/* Only the theme writes these; text that would end them early is dropped. */
 		for (c = n->children; c != NULL; c = c->next)
 			if (c->type == XML_TEXT_NODE && c->content != NULL &&

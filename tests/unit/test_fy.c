@@ -1316,6 +1316,29 @@ test_soup(void)
 	    "accepting paths (%d fiscal years, %d dates)", fy_ok_n, date_ok_n);
 }
 
+/* The reason for a date no calendar has, for the bad-date message. */
+static void
+test_date_why(void)
+{
+	struct kdate k;
+	char why[80];
+
+	strcpy(why, "");
+	CHECK(date_parse_why("R9.13", &k, why, sizeof(why)) == -1 &&
+	    strcmp(why, "there is no month 13") == 0, "R9.13: %s", why);
+	strcpy(why, "");
+	CHECK(date_parse_why("2026-02-30", &k, why, sizeof(why)) == -1 &&
+	    strcmp(why, "2026年2月 has 28 days") == 0, "2026-02-30: %s", why);
+	strcpy(why, "");
+	CHECK(date_parse_why("令和元年4月1日", &k, why, sizeof(why)) == -1 &&
+	    strstr(why, "era") != NULL, "令和元年4月1日: %s", why);
+	strcpy(why, "");
+	CHECK(date_parse_why("R9x", &k, why, sizeof(why)) == -1 &&
+	    why[0] == '\0', "not a date at all: no reason (%s)", why);
+	CHECK(date_parse_why("R8.3", &k, NULL, 0) == 0 && k.month == 3,
+	    "why may be NULL");
+}
+
 int
 main(void)
 {
@@ -1327,6 +1350,7 @@ main(void)
 	test_date_forms();
 	test_date_eras();
 	test_date_invalid();
+	test_date_why();
 	test_date_format();
 	test_fy_round_trips();
 	test_date_round_trips();

@@ -1,0 +1,146 @@
+/*
+ * pdf_int.h: the volume walker's shared state (pdf_vol.c, pdf_block.c,
+ * pdf_table.c, pdf_sheet.c, svg.c).
+ *
+ * A volume is laid out twice: pass 1 records on which page every
+ * destination landed (for the table of contents and to know which links
+ * can resolve), pass 2 is emitted. Everything that lays out text goes
+ * through pc->L, which a table points at a scratch layout (tall page, no
+ * hooks) to measure a cell before it places it.
+ */
+#ifndef KEIKAKU_PDF_PDF_INT_H
+#define KEIKAKU_PDF_PDF_INT_H
+
+#include "build.h"
+#include "model.h"
+#include "pdf/device.h"
+#include "pdf/font.h"
+#include "pdf/layout.h"
+
+enum pdf_st {
+	ST_BODY,	/* Mincho body text */
+	ST_BOLD,	/* strong: Gothic bold */
+	ST_GOTHIC,	/* emphasis, code, tables */
+	ST_SMALL,	/* notes, footnotes, captions: Gothic small */
+	ST_SMALLB,
+	ST_H1, ST_H2, ST_H3, ST_H4,
+	ST_BAND,	/* white Gothic bold on the sheet band */
+	ST_HEADER,	/* running header, page number */
+	ST_TABLE,	/* table cells */
+	ST_TABLEB,	/* header cells */
+	ST_COVER_TITLE,
+	ST_COVER_SUB,
+	ST_MARK,	/* watermark */
+	ST_COUNT
+};
+
+struct pdf_destmap {	/* destination name -> page, from pass 1 */
+	char		**name;
+	int		 *page;
+	size_t		  n, cap;
+	int		  sorted;
+};
+
+struct pdf_ctx {
+	const struct build	*b;
+	const struct plan	*pl;
+	const struct volume	*vol;
+	struct diag		*d;
+	struct layout		*L;		/* the layout text goes to (the main one or a scratch) */
+	struct layout		 main;
+	struct fontset		*fs;
+	struct layout_style	 st[ST_COUNT];
+	struct arena		 a;		/* styles with links, strings for the pass */
+	int			 pass;		/* 1 or 2 */
+	int			 measuring;	/* inside a table's scratch layout */
+	struct pdf_destmap	 known;		/* pass 1's destinations (pass 2 links only to these) */
+	struct pdf_destmap	 placed;	/* destinations placed in this pass */
+	const char		*page_anchor;	/* chapter or sheet anchor: qualifies in-page anchors */
+	const char		*running;	/* chapter title in the running header, or NULL */
+	int			 no_header;	/* cover: no header, footer */
+	int			 has_glossary;	/* the volume prints its 用語集 */
+	int32_t			 ileft, iright;	/* insets of the current box (lists, notes, cells) */
+	int			 landscape;
+};
+
+/* pdf_vol.c */
+const char *pdf_qualify(struct pdf_ctx *, const char *anchor);
+void pdf_dest(struct pdf_ctx *, const char *name);
+int pdf_dest_known(struct pdf_ctx *, const char *name);
+int pdf_dest_page(struct pdf_ctx *, const char *name);
+void pdf_outline(struct pdf_ctx *, int level, const char *title,
+    const char *dest);
+struct layout_page *pdf_page(struct pdf_ctx *);
+int32_t pdf_bottom(const struct pdf_ctx *);
+int32_t pdf_colw(const struct pdf_ctx *);
+
+/* pdf_block.c: inlines to runs, blocks to paragraphs */
+struct pdf_runs {
+	struct buf		 text;
+	struct layout_run	*v;
+	size_t			 n, cap;
+	size_t			*off;		/* offsets into text; pointers are set at the end */
+	size_t			 offcap;
+};
+void pdf_runs_free(struct pdf_runs *);
+void pdf_runs_add(struct pdf_ctx *, struct pdf_runs *, const char *s,
+    const struct layout_style *, const void *node);
+void pdf_runs_inlines(struct pdf_ctx *, struct pdf_runs *,
+    const struct inline_node *, const struct layout_style *);
+/* Sets the runs as one paragraph. */
+void pdf_para(struct pdf_ctx *, struct pdf_runs *, const struct layout_para *);
+void pdf_text_para(struct pdf_ctx *, const char *text, enum pdf_st,
+    enum dev_stype, const void *node, int32_t space_after);
+void pdf_plain(struct buf *, const struct inline_node *);
+void pdf_heading(struct pdf_ctx *, const struct block *);
+void pdf_blocks(struct pdf_ctx *, const struct block *);
+void pdf_footnotes(struct pdf_ctx *, const struct doc *);
+struct layout_para pdf_para_defaults(const struct pdf_ctx *, enum pdf_st);
+
+/* pdf_table.c */
+struct pdf_cell {
+	const struct inline_node *inl;		/* one of inl, text, blocks, fn */
+	const char		*text;
+	const struct block	*blocks;
+	void			(*fn)(struct pdf_ctx *, const void *arg);
+	const void		*arg;
+	const void		*node;
+	int			 colspan;	/* >= 1 */
+	int			 head;		/* TH */
+	int			 nowrap;	/* a number with its unit: its column is at least this wide */
+	enum layout_align	 align;
+	uint32_t		 fill;		/* background, 0 = none */
+	int			 bar;		/* a schedule bar: hatched band behind the text */
+};
+struct pdf_table {
+	int			 ncols;
+	struct pdf_cell		*cells;		/* rows of ncols slots; a covered slot has colspan 0 */
+	size_t			 nrows;
+	size_t			 cap;
+	int			 nhead;		/* header rows, repeated on continuation pages */
+	const char		*caption;	/* or NULL */
+	const void		*node;
+	int32_t			*minw;		/* optional lower bounds per column (mpt), or NULL */
+};
+/* Adds a row; returns its ncols slots, zeroed (colspan 0 = covered; set 1 for cells). */
+struct pdf_cell *pdf_table_row(struct pdf_table *);
+void pdf_table_emit(struct pdf_ctx *, struct pdf_table *);
+void pdf_table_free(struct pdf_table *);
+void pdf_md_table(struct pdf_ctx *, const struct table *);
+
+/* pdf_sheet.c */
+void pdf_lists(struct pdf_ctx *);
+void pdf_focus(struct pdf_ctx *, const struct focus_area *);
+void pdf_project(struct pdf_ctx *, const struct project *, int relisted);
+void pdf_group(struct pdf_ctx *, const struct vol_item *);
+void pdf_glossary(struct pdf_ctx *);
+void pdf_generated(struct pdf_ctx *, const struct generated *);
+
+/* svg.c: draws an SVG file into the box at (x, y) of size (w, h) on the page. */
+int pdf_svg(struct pdf_ctx *, struct layout_page *, const char *path,
+    const void *node, int32_t x, int32_t y, int32_t w, int32_t h,
+    const struct span *);
+/* The intrinsic size of an SVG (viewBox or width/height), or -1. */
+int pdf_svg_size(const char *path, double *w, double *h);
+
+#endif
