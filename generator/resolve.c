@@ -560,7 +560,13 @@ order_focus(struct rctx *c)
 			buf_printf(&msg, "focus area '%s' is declared in "
 			    "taxonomy.focus_areas but no file in projects/ "
 			    "declares it", key ? key : "");
-			diag_suggest(&msg, key, c->focus_keys.v, c->focus_keys.n);
+			if (str_suggest(key ? key : "", c->focus_keys.v,
+			    c->focus_keys.n) != NULL)
+				diag_suggest(&msg, key, c->focus_keys.v,
+				    c->focus_keys.n);
+			else
+				buf_printf(&msg, " (a file with type: "
+				    "focus_area and key: %s)", key ? key : "");
 			diag_error(c->d, &pl->focus_keys[i].span,
 			    "unknown-focus-area", "%s", buf_str(&msg));
 			buf_free(&msg);
@@ -756,7 +762,8 @@ bind_project(struct rctx *c, struct project *p)
 	if (p->focus_ref.key == NULL && p->pillar_ref.key == NULL)
 		diag_error(c->d, p->c.span.line > 0 ? &p->c.span :
 		    &p->c.key_span, "no-group", "project '%s' names neither a "
-		    "pillar nor a focus_area", p->c.key ? p->c.key : "");
+		    "pillar nor a focus_area: add pillar: ID or focus_area: "
+		    "KEY", p->c.key ? p->c.key : "");
 }
 
 /* A group being numbered: its projects in the order numbers are handed out. */

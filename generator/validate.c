@@ -590,7 +590,9 @@ check_register(struct vctx *v)
 		if (e->disposition == DISP_CONTINUED && !named && !sheets_lost)
 			diag_warning(v->d, &e->span, "orphan-predecessor",
 			    "old project %s %s has no successor in this plan "
-			    "and is not marked ended", e->id ? e->id : "",
+			    "and is not marked ended (name it in a project's "
+			    "predecessors, or set disposition: ended)",
+			    e->id ? e->id : "",
 			    e->title ? e->title : "");
 		if (e->disposition == DISP_ENDED && named)
 			diag_warning(v->d, &e->span, "ended-with-successor",

@@ -83,6 +83,8 @@ add_box(struct layout_page *p, enum box_type t, enum dev_role role,
 	return b;
 }
 
+static void flush_dests(struct layout *);
+
 static struct layout_page *
 open_page(struct layout *L)
 {
@@ -112,6 +114,24 @@ layout_page_break(struct layout *L)
 	if (L->page_end != NULL)
 		L->page_end(L, &L->pages[L->npages - 1], L->hook_ctx);
 	L->open = 0;
+}
+
+struct layout_page *
+layout_open_page(struct layout *L)
+{
+	return open_page(L);
+}
+
+struct layout_page *
+layout_need(struct layout *L, int32_t h)
+{
+	(void)open_page(L);
+	if (L->y + h > L->geom.h - L->geom.bottom && L->y > L->geom.top) {
+		layout_page_break(L);
+		(void)open_page(L);
+	}
+	flush_dests(L);
+	return &L->pages[L->npages - 1];
 }
 
 void

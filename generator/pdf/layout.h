@@ -172,6 +172,14 @@ int layout_para(struct layout *, const struct layout_para *);
 /* Closes the open page; the next content starts a new one. */
 void layout_page_break(struct layout *);
 
+/* The open page, opened (with its hooks) if none is. */
+struct layout_page *layout_open_page(struct layout *);
+/*
+ * Room for h mpt below the cursor: breaks the page unless it fits or the
+ * cursor is already at the top. Returns the page to draw on.
+ */
+struct layout_page *layout_need(struct layout *, int32_t h);
+
 /* Vertical space at the cursor (dropped at the top of a page). */
 void layout_space(struct layout *, int32_t);
 
