@@ -516,9 +516,11 @@ load_cells(struct lctx *lc, const struct ynode *map, struct sched_row *row)
 		    j++)
 			;
 		if (j < row->ncells && row->cells[j].year == cell.year) {
-			diag_error(lc->d, &key->span, "duplicate-key",
-			    "the year '%s' already has a cell in this row "
-			    "(line %d)", key->str, row->cells[j].span.line);
+			diag_error(lc->d, &key->span, "duplicate-year",
+			    "'%s' is a year that already has a cell in this "
+			    "row (line %d, column %d); merge the two cells",
+			    key->str, row->cells[j].span.line,
+			    row->cells[j].span.col);
 			continue;
 		}
 		for (k = row->ncells; k > j; k--)
@@ -636,9 +638,11 @@ load_targets(struct lctx *lc, const struct ynode *map, struct indicator *ind)
 		    j++)
 			;
 		if (j < ind->ntargets && ind->targets[j].year == t.year) {
-			diag_error(lc->d, &key->span, "duplicate-key",
-			    "the year '%s' already has a target (line %d)",
-			    key->str, ind->targets[j].value.span.line);
+			diag_error(lc->d, &key->span, "duplicate-year",
+			    "'%s' is a year that already has a target (line "
+			    "%d, column %d); keep one of them", key->str,
+			    ind->targets[j].value.span.line,
+			    ind->targets[j].value.span.col);
 			continue;
 		}
 		for (k = ind->ntargets; k > j; k--)

@@ -334,7 +334,8 @@ resolve_generated(struct rctx *c, struct generated *g)
 		g->projects = cat->projects;
 		g->nprojects = cat->nprojects;
 	} else
-		diag_error(c->d, &g->arg_span, "bad-generated",
+		/* Not reached: md.c reports an unknown argument first. */
+		diag_error(c->d, &g->arg_span, "bad-argument",
 		    "{{projects}} takes pillar=, focus= or category=, not %s=",
 		    g->arg_name);
 }

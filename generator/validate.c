@@ -432,7 +432,9 @@ check_indicators(struct vctx *v, struct project *p)
 			if (ind->covered)
 				diag_error(v->d, &pd->span, "pending-overlap",
 				    "this indicator is already covered by the "
-				    "pending text of an indicator above (rows:)");
+				    "pending text of an indicator above (its "
+				    "rows:); give this one no pending text, or "
+				    "lower rows: above");
 		}
 		/*
 		 * A pending text fills its years in its own row and the
@@ -449,16 +451,31 @@ check_indicators(struct vctx *v, struct project *p)
 			if (o->has_all) {
 				diag_error(v->d, &o->all.span, "pending-overlap",
 				    "targets: { all: … } fills every year, but "
-				    "the pending text above covers some of "
-				    "them in this row");
+				    "the pending text on line %d covers some of "
+				    "them in this row; give one or the other",
+				    pd->span.line);
 				continue;
 			}
-			for (t = 0; t < o->ntargets; t++)
-				if (o->targets[t].year >= pd->from &&
-				    o->targets[t].year <= pd->to)
-					diag_error(v->d, &o->targets[t].value.span,
-					    "pending-overlap", "a target in a "
-					    "year the pending text covers");
+			for (t = 0; t < o->ntargets; t++) {
+				struct buf m = {0};
+
+				if (o->targets[t].year < pd->from ||
+				    o->targets[t].year > pd->to)
+					continue;
+				buf_puts(&m, "the target for ");
+				fy_format(&m, o->targets[t].year,
+				    FY_STYLE_SHORT);
+				buf_printf(&m, " is in a year that the pending "
+				    "text on line %d covers (", pd->span.line);
+				fy_format(&m, pd->from, FY_STYLE_SHORT);
+				buf_puts(&m, "–");
+				fy_format(&m, pd->to, FY_STYLE_SHORT);
+				buf_puts(&m, "); remove the target, or narrow "
+				    "the pending text's from, to or rows");
+				diag_error(v->d, &o->targets[t].value.span,
+				    "pending-overlap", "%s", buf_str(&m));
+				buf_free(&m);
+			}
 		}
 	}
 }

@@ -764,7 +764,7 @@ test_bar_range(void)
 	    "");
 	load();
 	CHECK(at("bad-range", "projects/a.md", 8, 34), "bar from after to: at from");
-	CHECK(at("duplicate-key", "projects/a.md", 10, 23), "the same year twice in a cells row");
+	CHECK(at("duplicate-year", "projects/a.md", 10, 23), "the same year twice in a cells row");
 	if (b.nprojects == 1 && b.projects[0].nschedule >= 1)
 		CHECK_INT(b.projects[0].schedule[0].bars[0].span.col, 23,
 		    "a bar whose to is outside the period points at to");
