@@ -165,6 +165,7 @@ struct html_site {
 	struct diag		*d;
 	struct arena		 a;		/* strings of this back end */
 	xmlDoc			*tmpl;		/* the theme's page.html */
+	xmlDict			*dict;		/* names shared by every page (html_theme_page) */
 	const char		*theme_dir;
 	char			*site_dir;	/* <outdir>/site */
 	const char		*out_dir;

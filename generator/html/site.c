@@ -196,6 +196,8 @@ html_site_free(struct html_site *s)
 {
 	if (s->tmpl != NULL)
 		xmlFreeDoc(s->tmpl);
+	if (s->dict != NULL)
+		xmlDictFree(s->dict);
 	free(s->pages);
 	free(s->uses);
 	free(s->reg_anchor);

@@ -171,13 +171,26 @@ rewrite(struct html_ctx *c, xmlNode *n, int depth)
 xmlDoc *
 html_theme_page(struct html_site *s, const struct html_page *p)
 {
-	xmlDoc *doc = xmlCopyDoc(s->tmpl, 1);
+	xmlDoc *doc = html_doc_new();
+	xmlNode *root;
 	struct html_ctx c;
 
-	if (doc == NULL) {
+	/*
+	 * The page's element and attribute names come from one dictionary
+	 * shared by every page of the site: a page allocates only its text.
+	 */
+	if (s->dict == NULL && (s->dict = xmlDictCreate()) == NULL) {
 		fprintf(stderr, "keikaku: out of memory\n");
 		abort();
 	}
+	doc->dict = s->dict;
+	xmlDictReference(s->dict);
+	root = xmlDocCopyNode(xmlDocGetRootElement(s->tmpl), doc, 1);
+	if (root == NULL) {
+		fprintf(stderr, "keikaku: out of memory\n");
+		abort();
+	}
+	xmlDocSetRootElement(doc, root);
 	/* A context for the page's links, without a document of its own. */
 	memset(&c, 0, sizeof(c));
 	c.site = s;
