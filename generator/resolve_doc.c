@@ -173,8 +173,12 @@ resolve_field(struct rctx *c, struct inline_node *in)
 		if (nw > 0)
 			return;
 		if (!pl->has_period) {
-			diag_error(c->d, &in->span, "bad-field",
-			    "{{period}}: the plan has no period (kind: policy)");
+			/* kind: plan without a good period is reported in plan.yaml. */
+			if (pl->kind == PLAN_KIND_POLICY)
+				diag_error(c->d, &in->span, "bad-field",
+				    "{{period}}: the plan has no period (kind: "
+				    "policy); write the years as text, or "
+				    "{{fy R8}}～{{fy R12}}");
 			return;
 		}
 		fy_format(&out, pl->from, style);
@@ -185,7 +189,7 @@ resolve_field(struct rctx *c, struct inline_node *in)
 		fy_format(&longf, pl->to, FY_STYLE_LONG);
 	} else if (strcmp(name, "fy") == 0 || strcmp(name, "date") == 0) {
 		int is_fy = name[0] == 'f';
-		char *val, *st;
+		char *val, *st, why[80];
 		int bad_style;
 
 		if (nw == 0 || nw > 2)
@@ -198,14 +202,20 @@ resolve_field(struct rctx *c, struct inline_node *in)
 				return;
 		}
 		val = xstrndup(w[0], wl[0]);
-		if (is_fy ? fy_parse(val, &fy) == -1 : date_parse(val, &dt) == -1) {
+		why[0] = '\0';
+		if (is_fy ? fy_parse(val, &fy) == -1 :
+		    date_parse_why(val, &dt, why, sizeof(why)) == -1) {
 			struct span sp = args_span(in, w[0]);
 
-			diag_error(c->d, &sp, "bad-field", "{{%s}}: '%s' is not a "
-			    "%s; write it as %s", name, val, is_fy ?
-			    "fiscal year" : "date", is_fy ?
-			    "R8, 令和8年度 or 2026年度" :
-			    "R8.3, 令和8年3月31日 or 2026-03-31");
+			if (why[0] != '\0')
+				diag_error(c->d, &sp, "bad-field", "{{%s}}: '%s' "
+				    "is not a date: %s", name, val, why);
+			else
+				diag_error(c->d, &sp, "bad-field", "{{%s}}: '%s' "
+				    "is not a %s; write it as %s", name, val,
+				    is_fy ? "fiscal year" : "date", is_fy ?
+				    "R8, 令和8年度, 2026年度 or FY2026" :
+				    "R8.3, 令和8年3月31日 or 2026-03-31");
 			free(val);
 			goto done;
 		}
