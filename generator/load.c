@@ -375,6 +375,9 @@ walk(struct lctx *lc, const char *rel, int depth, int recursive,
 				if (ends_with(sub.v[i], ".md"))
 					diag_error(lc->d, &(struct span){
 					    cpath, 0, 0 }, "missing-file",
+					    errno == ELOOP ? "'%s' is a link "
+					    "that leads back to itself (a link "
+					    "loop); replace it with the file" :
 					    "'%s' is a link to a file that "
 					    "does not exist", crel);
 				continue;
@@ -772,7 +775,7 @@ check_image(struct lctx *lc, const char *src, const struct span *at,
 		buf_puts(&msg, "image '");
 		lc_quote(&msg, src);
 		buf_puts(&msg, "' is not an SVG, PNG or JPEG file (.svg, .png, "
-		    ".jpg, .jpeg)");
+		    ".jpg, .jpeg); save it in one of these formats");
 		diag_error(lc->d, sp, "bad-image", "%s", buf_str(&msg));
 		buf_free(&msg);
 		return NULL;
