@@ -391,7 +391,10 @@ attach(struct yctx *y, struct ynode *n, const struct span *sp,
 		f->height = height + 1;
 }
 
-/* Checks a tag; a scalar sets *str when the tag makes it a string. Returns -1 after reporting. */
+/*
+ * Checks a tag; a scalar sets *str when the tag makes it a string. Returns
+ * -1 after reporting an unsupported tag, which the caller then ignores.
+ */
 static int
 check_tag(struct yctx *y, const char *tag, const char *ok,
     const struct span *sp, int *str)
@@ -416,7 +419,10 @@ check_tag(struct yctx *y, const char *tag, const char *ok,
 	    "make it text)");
 	diag_error(y->d, sp, "yaml-tag", "%s", buf_str(&msg));
 	buf_free(&msg);
-	y->failed = 1;
+	/*
+	 * Not fatal: the value is read as if the tag were not there, so
+	 * that the rest of the file is still checked.
+	 */
 	return -1;
 }
 
@@ -438,8 +444,8 @@ on_scalar(struct yctx *y, const yaml_event_t *ev)
 	n->len = ev->data.scalar.length;
 	n->str = arena_strndup(y->a, (const char *)ev->data.scalar.value,
 	    n->len);
-	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	    ev->data.scalar.tag == NULL && !str;
+	/* An unsupported tag was reported and is ignored: plain stays plain. */
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !str;
 	if (ev->data.scalar.anchor != NULL) {
 		a = anchor_define(y, (const char *)ev->data.scalar.anchor);
 		y->anchors[a - 1].node = n;

@@ -64,11 +64,12 @@ struct ynode {
  * gives a null scalar, see below), or NULL after reporting errors to d:
  * a syntax error or text that is not UTF-8 (yaml-syntax), a non-scalar key
  * or an unknown alias (yaml-syntax), more than one document (yaml-syntax),
- * a tag other than !!str (yaml-tag), nesting or size past the limits above
- * (yaml-limit). A key repeated in one mapping is reported (duplicate-key)
- * but does not spoil the tree: the mapping keeps the first pair and drops
- * the repeat, and the tree is returned, so that the rest of the file is
- * still checked (the error still fails the build).
+ * nesting or size past the limits above (yaml-limit). Two errors do not
+ * spoil the tree, which is returned so that the rest of the file is still
+ * checked (the error still fails the build): a key repeated in one mapping
+ * (duplicate-key; the mapping keeps the first pair and drops the repeat),
+ * and a tag other than !, !!str, !!map, !!seq (yaml-tag; the value is read
+ * as if the tag were not there).
  * Columns count characters; a UTF-8 BOM is skipped; lines break at LF, CR
  * and CRLF only (as in the Markdown). An alias shares its anchor's node
  * (the tree is a DAG, never a cycle): its span is the anchor's.

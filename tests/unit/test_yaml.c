@@ -491,10 +491,13 @@ test_syntax(void)
 	done(&t);
 
 	r = parse(&t, "a: !!int 3\nb: !foo x\nc: !!map {}\nd: !!seq []\n");
-	CHECK(r == NULL && t.d.n == 2 && strcmp(code0(&t), "yaml-tag") == 0 &&
+	CHECK(r != NULL && t.d.n == 2 && strcmp(code0(&t), "yaml-tag") == 0 &&
 	    has(msg0(&t), "unsupported YAML tag '!!int'") && line0(&t) == 1 &&
 	    col0(&t) == 4 && has(t.d.v[1].msg, "'!foo'"),
 	    "!!int and !foo are unsupported tags; !!map and !!seq are fine");
+	CHECK(r != NULL && yaml_get_int(yaml_map_get(r, "a"), NULL) == 0 &&
+	    yaml_is_string(yaml_map_get(r, "b")),
+	    "the tree is kept, read as if the tags were not there");
 	done(&t);
 }
 
