@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "html/html_int.h"
+#include "outdir.h"
 
 static struct build B;
 static struct diag D;
@@ -788,6 +789,63 @@ test_indicator_shapes(void)
 	end(&f);
 }
 
+/* The PDF hook: a volume written to <outdir>/pdf/<key>.pdf gets its link, format and size. */
+static void
+test_pdf_links(void)
+{
+	char dir[] = "/tmp/keikaku-test-html-XXXXXX";
+	struct volume vol[2];
+	struct fixture f;
+	struct buf path = {0};
+	FILE *fp;
+	size_t i;
+	const char *got;
+
+	memset(vol, 0, sizeof(vol));
+	vol[0].key = "honpen";
+	vol[0].title = "テスト計画（案）";
+	vol[1].key = "jigyoshu";	/* not written: no link */
+	vol[1].title = "事業集";
+	B.plan.volumes = vol;
+	B.plan.nvolumes = 2;
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0, "mkdtemp");
+		return;
+	}
+	buf_printf(&path, "%s/pdf", dir);
+	fs_mkdir_p(buf_str(&path));
+	buf_puts(&path, "/honpen.pdf");
+	fp = fopen(buf_str(&path), "wb");
+	for (i = 0; fp != NULL && i < 1300000; i++)
+		putc('%', fp);
+	if (fp != NULL)
+		fclose(fp);
+	html_site_init(&f.s, &B, &D);
+	html_site_prepare(&f.s, dir);
+	html_ctx_begin(&f.c, &f.s, &f.s.pages[0]);
+	f.root = html_el_detached(f.c.doc, "div");
+	xmlDocSetRootElement(f.c.doc, f.root);
+	CHECK(html_has_pdfs(&f.s), "the written volume is found");
+	html_pdf_links(&f.c, f.root);
+	got = ser(f.root);
+	CHECK_STR(got, "<div><ul class=\"downloads\"><li><a href=\"pdf/honpen.pdf\">"
+	    "テスト計画（案）（PDF：1.2MB）</a></li></ul></div>",
+	    "only the written volume is linked, with format and size");
+	buf_reset(&path);
+	buf_printf(&path, "%s/site/pdf/honpen.pdf", dir);
+	fp = fopen(buf_str(&path), "rb");
+	CHECK(fp != NULL, "the volume is placed in the site (site/pdf/)");
+	if (fp != NULL)
+		fclose(fp);
+	end(&f);
+	buf_reset(&path);
+	buf_puts(&path, dir);
+	fs_remove_tree(buf_str(&path));
+	buf_free(&path);
+	B.plan.volumes = NULL;
+	B.plan.nvolumes = 0;
+}
+
 int
 main(void)
 {
@@ -803,6 +861,7 @@ main(void)
 	test_footnotes();
 	test_table_models();
 	test_indicator_shapes();
+	test_pdf_links();
 	arena_free(&B.arena);
 	diag_free(&D);
 	xmlCleanupParser();
