@@ -139,7 +139,7 @@ lc_norm_rel(struct lctx *lc, const char *src, const char **why)
 	}
 	if (src[0] == '/' || src[0] == '\\') {
 		*why = "it is an absolute path; write it relative to the "
-		    "content folder (figures/x.png)";
+		    "content folder";
 		return NULL;
 	}
 	/* A Markdown link destination may be percent-encoded (a space as %20). */

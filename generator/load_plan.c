@@ -830,6 +830,7 @@ load_volumes(struct lctx *lc, const struct ynode *seq)
 		vol->key = fm_str(&fm, "key");
 		vol->title_pattern = fm_str(&fm, "title");
 		vol->span = fm_span(&fm, "key");
+		vol->title_span = fm_span(&fm, "title");
 		if ((v = fm_get(&fm, "orientation")) != NULL &&
 		    (w = lc_word(lc, v, "orientation", orient_words,
 		    KK_ARRAY_LEN(orient_words))) >= 0)

@@ -656,6 +656,7 @@ struct toc_entry {
 struct volume {
 	char			*key;
 	char			*title_pattern;	/* as written */
+	struct span		 title_span;	/* where it was written; else the volume's */
 	char			*orientation;	/* portrait | landscape */
 	struct vol_content	*contents;
 	size_t			 ncontents;

@@ -578,7 +578,8 @@ order_focus(struct rctx *c)
 		diag_error(c->d, &b->focus[j].c.key_span, "focus-not-listed",
 		    "focus area '%s' is not listed in taxonomy.focus_areas of "
 		    "plan.yaml, which gives the focus areas their order and "
-		    "numbers", b->focus[j].c.key ? b->focus[j].c.key : "");
+		    "numbers; add it there", b->focus[j].c.key ?
+		    b->focus[j].c.key : "");
 		sorted[k++] = b->focus[j];
 	}
 	if (b->nfocus > 0)

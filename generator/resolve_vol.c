@@ -341,10 +341,12 @@ add_toc(struct volbuild *vb, int level, char *number, char *title,
 static char *
 expand_title(struct rctx *c, struct volume *v, const char *pattern)
 {
+	static const char *const fields[] = { "plan.title", "draft_label",
+	    "city.name", "edition" };
 	struct plan *pl = &c->b->plan;
-	struct buf out = {0};
-	const char *p = pattern, *end;
-	char *s;
+	struct buf out = {0}, msg = {0};
+	const char *p = pattern, *end = NULL, *sug;
+	char *s, *name;
 
 	while (*p != '\0') {
 		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
@@ -379,10 +381,25 @@ expand_title(struct rctx *c, struct volume *v, const char *pattern)
 	buf_free(&out);
 	return s;
 bad:
-	diag_error(c->d, &v->span, "bad-pattern",
-	    "volume %s title \"%s\": use {plan.title}, {draft_label}, "
-	    "{city.name} and {edition} ({{ and }} for braces)",
-	    v->key ? v->key : "", pattern);
+	buf_printf(&msg, "volume %s title \"%s\": ", v->key ? v->key : "",
+	    pattern);
+	if (end == NULL)
+		buf_puts(&msg, "an unclosed '{' (write {{ for a brace)");
+	else {
+		name = xstrndup(p + 1, (size_t)(end - p - 1));
+		buf_printf(&msg, "unknown field '{%s}'", name);
+		if ((sug = str_suggest(name, fields, KK_ARRAY_LEN(fields))) !=
+		    NULL)
+			buf_printf(&msg, "; did you mean '{%s}'?", sug);
+		else
+			buf_puts(&msg, " (the fields are {plan.title}, "
+			    "{draft_label}, {city.name} and {edition}; {{ and "
+			    "}} for braces)");
+		free(name);
+	}
+	diag_error(c->d, v->title_span.file != NULL ? &v->title_span :
+	    &v->span, "bad-pattern", "%s", buf_str(&msg));
+	buf_free(&msg);
 	buf_free(&out);
 	return NULL;
 }
@@ -788,9 +805,11 @@ resolve_volumes(struct rctx *c)
 				diag_warning(c->d, &b->chapters[i].span,
 				    "chapter-not-printed", "chapter '%s' belongs "
 				    "to volume %s, whose contents list neither it "
-				    "nor 'chapters'; it is not in that PDF",
+				    "nor 'chapters'; it is not in that PDF (add "
+				    "'%s' to the contents)",
 				    b->chapters[i].key ? b->chapters[i].key : "",
-				    v->key ? v->key : "");
+				    v->key ? v->key : "",
+				    b->chapters[i].key ? b->chapters[i].key : "");
 		}
 		mark_volume(c, v);
 	}

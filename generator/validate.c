@@ -611,11 +611,17 @@ check_register(struct vctx *v)
 			    "predecessors, or set disposition: ended)",
 			    e->id ? e->id : "",
 			    e->title ? e->title : "");
-		if (e->disposition == DISP_ENDED && named)
+		if (e->disposition == DISP_ENDED && named) {
+			const struct sheet_common *sc = e->successors[0].sheet;
+
 			diag_warning(v->d, &e->span, "ended-with-successor",
-			    "old project %s %s is marked ended, yet a project "
-			    "of this plan names it as its predecessor",
-			    e->id ? e->id : "", e->title ? e->title : "");
+			    "old project %s %s is marked ended, yet '%s' of "
+			    "this plan names it as its predecessor (set "
+			    "disposition: continued, or remove the link)",
+			    e->id ? e->id : "", e->title ? e->title : "",
+			    sc != NULL && sc->key != NULL ? sc->key : "a "
+			    "project");
+		}
 	}
 }
 
