@@ -345,7 +345,6 @@ html_footnotes(struct html_ctx *c, xmlNode *parent, const struct doc *doc)
 	h = html_heading_el(c, sec, 2);
 	html_attr(h, "id", "footnotes");
 	html_text(h, "注");
-	html_attr(sec, "aria-labelledby", "footnotes");
 	ol = html_elc(sec, "ol", "footnote-list");
 	for (i = 0; i < n; i++) {
 		xmlNode *li = html_el(ol, "li"), *back, *a;

@@ -728,7 +728,6 @@ html_gen_glossary(struct html_ctx *c, xmlNode *parent, int backlinks)
 			html_link_anchor(c, html_el(index, "li"), c->page->url,
 			    kana_rows[row].id, kana_rows[row].name);
 			sec = html_elc(parent, "section", "kana-row");
-			html_attr(sec, "aria-labelledby", kana_rows[row].id);
 			h = html_heading_el(c, sec, base + 1);
 			html_attr(h, "id", kana_rows[row].id);
 			html_text(h, kana_rows[row].name);

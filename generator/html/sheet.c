@@ -485,6 +485,8 @@ html_indicator_table(struct html_ctx *c, xmlNode *parent,
 				run++;
 			th = html_elc(tr, "th", "ind-kind");
 			html_attr(th, "id", rows[i].kind_id);
+			/* A header of the rows it spans (headers= says which cells). */
+			html_attr(th, "scope", "row");
 			if (run > 1)
 				html_attrf(th, "rowspan", "%zu", run);
 			html_text(th, kind_label(pl, in->kind));
@@ -497,6 +499,7 @@ html_indicator_table(struct html_ctx *c, xmlNode *parent,
 				run++;
 			th = html_elc(tr, "th", "ind-group");
 			html_attr(th, "id", rows[i].group_id);
+			html_attr(th, "scope", "row");
 			html_attr(th, "headers", rows[i].kind_id);
 			if (run > 1)
 				html_attrf(th, "rowspan", "%zu", run);
@@ -686,7 +689,6 @@ section_el(struct html_ctx *c, xmlNode *parent, const struct section *sec)
 		id = html_id(c, "section");
 		html_attr(h, "id", id);
 	}
-	html_attr(el, "aria-labelledby", id);
 	for (b = sec->blocks; !section_end(b); b = b->next)
 		html_block(c, el, b);
 	return el;
@@ -734,7 +736,6 @@ h2_section(struct html_ctx *c, xmlNode *main, const char *cls,
 	h = html_heading_el(c, sec, 2);
 	html_attr(h, "id", id);
 	html_text(h, title);
-	html_attr(sec, "aria-labelledby", id);
 	return sec;
 }
 

@@ -34,7 +34,6 @@ section(struct html_ctx *c, xmlNode *main, const char *cls, const char *id,
 		id = html_id(c, "section");
 	html_attr(h, "id", id);
 	html_text(h, title);
-	html_attr(sec, "aria-labelledby", id);
 	return sec;
 }
 
@@ -299,7 +298,6 @@ focus_list(struct html_ctx *c, xmlNode *main)
 		c->last_h = 1;
 		h = html_heading_el(c, sec, 2);
 		html_attr(h, "id", id);
-		html_attr(sec, "aria-labelledby", id);
 		a = html_link(c, h, f->c.url, NULL);
 		html_number(a, f->id, "itemno");
 		html_text(a, f->c.title);
@@ -335,7 +333,6 @@ project_list(struct html_ctx *c, xmlNode *main)
 		c->last_h = 1;
 		h = html_heading_el(c, sec, 2);
 		html_attr(h, "id", id);
-		html_attr(sec, "aria-labelledby", id);
 		html_text(h, pl->labels.pillar != NULL ? pl->labels.pillar : "");
 		html_number(h, pi->number, "itemno");
 		html_text(h, pi->title);
@@ -358,7 +355,6 @@ project_list(struct html_ctx *c, xmlNode *main)
 			c->last_h = 2;
 			h = html_heading_el(c, csec, 3);
 			html_attr(h, "id", cid);
-			html_attr(csec, "aria-labelledby", cid);
 			html_text(h, ct->title);
 			html_gen_projects(c, csec, ct->projects, ct->nprojects, 0,
 			    ct->title);
@@ -414,7 +410,6 @@ indicators(struct html_ctx *c, xmlNode *main)
 		h = html_heading_el(c, sec, 3);
 		id = html_id(c, "project");
 		html_attr(h, "id", id);
-		html_attr(sec, "aria-labelledby", id);
 		a = html_link(c, h, p->c.url, NULL);
 		html_number(a, p->id, "itemno");
 		html_text(a, p->c.title);

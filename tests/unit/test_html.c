@@ -460,7 +460,7 @@ test_footnotes(void)
 	html_doc(&f.c, f.root, &doc);
 	CHECK_STR(ser(f.root), "<div><p><sup class=\"footref\"><a href=\"#fn-1\" id=\"fnref-1\">注1</a></sup>"
 	    "<sup class=\"footref\"><a href=\"#fn-1\" id=\"fnref-1-2\">注1</a></sup></p>"
-	    "<section class=\"footnotes\" aria-labelledby=\"footnotes\"><h2 id=\"footnotes\">注</h2>"
+	    "<section class=\"footnotes\"><h2 id=\"footnotes\">注</h2>"
 	    "<ol class=\"footnote-list\"><li id=\"fn-1\" value=\"1\"><p>注の本文。"
 	    "<a href=\"#fnref-1\" class=\"footnote-back\">本文へ戻る<span class=\"visually-hidden\">"
 	    "（注1）</span></a></p></li></ol></section></div>",
@@ -773,7 +773,7 @@ test_indicator_shapes(void)
 		printf("# %s\n", ser(table));
 	CHECK((e = table_model(table)) == NULL, "pending rows down and a row filled by text fit the model: %s",
 	    e ? e : "ok");
-	CHECK(strstr(ser(table), "<tr><th class=\"ind-kind\" id=\"kind-14\">指標</th>"
+	CHECK(strstr(ser(table), "<tr><th class=\"ind-kind\" id=\"kind-14\" scope=\"row\">指標</th>"
 	    "<td class=\"pending\" headers=\"kind-14 y-2 y-3 y-4 y-5 y-6\" colspan=\"6\">"
 	    "今後設定する。</td></tr>") != NULL,
 	    "a row with no name: the text takes the name column and every year");
