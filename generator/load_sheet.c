@@ -226,7 +226,12 @@ lc_load_chapter(struct lctx *lc, const char *rel)
 		b->lost_chapters.unkeyed++;
 		return;
 	}
-	md_body(lc, &mf, &doc);
+	/*
+	 * Without a front-matter the body is not checked: its first line is
+	 * most likely the title, written as "# …", and would be reported too.
+	 */
+	if (mf.fm.yaml != NULL)
+		md_body(lc, &mf, &doc);
 	if (mf.y == NULL || fm_check(lc, mf.y, &s_chapter, &fm) != 0 ||
 	    fm_str(&fm, "title") == NULL || fm_str(&fm, "key") == NULL) {
 		lc_lost(lc, &b->lost_chapters, mf.y, "key");
@@ -863,9 +868,13 @@ lc_load_sheet(struct lctx *lc, const char *rel)
 		lc->b->lost_sheets.unkeyed++;
 		return;
 	}
-	md_body(lc, &mf, &doc);
-	if (mf.y == NULL)
+	if (mf.y == NULL) {
+		/* The body is checked when the front-matter was there (broken). */
+		if (mf.fm.yaml != NULL)
+			md_body(lc, &mf, &doc);
 		goto lost;
+	}
+	md_body(lc, &mf, &doc);
 	if (mf.y->type != YNODE_MAP) {
 		struct buf msg = {0};
 

@@ -192,9 +192,10 @@ bind_preds(struct rctx *c, struct sheet_common *sc, int *reported)
 			 */
 			if (!*reported && c->b->plan.pred_register == NULL)
 				diag_error(c->d, &pl->span, "no-register",
-				    "predecessors: needs the predecessor plan's "
-				    "register (plan.predecessor.register in "
-				    "plan.yaml)");
+				    "a predecessor link needs the predecessor "
+				    "plan's register, but plan.yaml names none: "
+				    "add plan.predecessor with its register, or "
+				    "remove predecessors");
 			*reported = 1;
 			continue;
 		}
@@ -438,9 +439,10 @@ assign_chapters(struct rctx *c, char *named)
 			}
 			if (ch->volume != NULL) {
 				diag_error(c->d, &vc->span, "two-volumes",
-				    "chapter '%s' is already in volume %s",
-				    ch->key, ch->volume->key ? ch->volume->key :
-				    "");
+				    "chapter '%s' is already in the contents of "
+				    "volume %s; a chapter is printed in one "
+				    "volume", ch->key, ch->volume->key ?
+				    ch->volume->key : "");
 				continue;
 			}
 			if (ch->volume_ref.key != NULL &&

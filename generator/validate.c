@@ -456,24 +456,41 @@ check_indicators(struct vctx *v, struct project *p)
 				    pd->span.line);
 				continue;
 			}
-			for (t = 0; t < o->ntargets; t++) {
-				struct buf m = {0};
+			/* One diagnostic per indicator, at its first such target. */
+			{
+				struct buf m = {0}, ys = {0};
+				const struct span *first = NULL;
+				size_t nover = 0;
 
-				if (o->targets[t].year < pd->from ||
-				    o->targets[t].year > pd->to)
-					continue;
-				buf_puts(&m, "the target for ");
-				fy_format(&m, o->targets[t].year,
-				    FY_STYLE_SHORT);
-				buf_printf(&m, " is in a year that the pending "
-				    "text on line %d covers (", pd->span.line);
-				fy_format(&m, pd->from, FY_STYLE_SHORT);
-				buf_puts(&m, "–");
-				fy_format(&m, pd->to, FY_STYLE_SHORT);
-				buf_puts(&m, "); remove the target, or narrow "
-				    "the pending text's from, to or rows");
-				diag_error(v->d, &o->targets[t].value.span,
-				    "pending-overlap", "%s", buf_str(&m));
+				for (t = 0; t < o->ntargets; t++) {
+					if (o->targets[t].year < pd->from ||
+					    o->targets[t].year > pd->to)
+						continue;
+					if (first == NULL)
+						first = &o->targets[t].value.span;
+					if (nover++ > 0)
+						buf_puts(&ys, ", ");
+					fy_format(&ys, o->targets[t].year,
+					    FY_STYLE_SHORT);
+				}
+				if (first != NULL) {
+					buf_printf(&m, "%s %s %s in %s that "
+					    "the pending text on line %d covers "
+					    "(", nover > 1 ? "the targets for" :
+					    "the target for", buf_str(&ys),
+					    nover > 1 ? "are" : "is", nover > 1 ?
+					    "years" : "a year", pd->span.line);
+					fy_format(&m, pd->from, FY_STYLE_SHORT);
+					buf_puts(&m, "–");
+					fy_format(&m, pd->to, FY_STYLE_SHORT);
+					buf_printf(&m, "); remove %s, or narrow "
+					    "the pending text's from, to or rows",
+					    nover > 1 ? "those targets" :
+					    "the target");
+					diag_error(v->d, first, "pending-overlap",
+					    "%s", buf_str(&m));
+				}
+				buf_free(&ys);
 				buf_free(&m);
 			}
 		}
