@@ -118,9 +118,13 @@ done:
 	buf_free(&path);
 }
 
-/* Returns 1 if out may be replaced: absent, empty, or made by keikaku. */
+/*
+ * Returns 1 if out may be replaced: absent, empty, or made by keikaku.
+ * *err is the errno when out could not even be looked at (ENOTDIR for
+ * a path through a file), else 0.
+ */
 static int
-replaceable(const char *out)
+replaceable(const char *out, int *err)
 {
 	struct buf m = {0};
 	struct stat st;
@@ -128,8 +132,13 @@ replaceable(const char *out)
 	DIR *dp;
 	int ok = 0, empty = 1;
 
-	if (lstat(out, &st) != 0)
-		return errno == ENOENT;
+	*err = 0;
+	if (lstat(out, &st) != 0) {
+		if (errno == ENOENT)
+			return 1;
+		*err = errno;
+		return 0;
+	}
 	if (!S_ISDIR(st.st_mode))
 		return 0;
 	buf_printf(&m, "%s/%s", out, OUTDIR_MARKER);
@@ -152,6 +161,7 @@ outdir_begin(struct outdir *o, const char *out, struct diag *d)
 {
 	struct buf t = {0};
 	char *dir, *base;
+	int err;
 
 	memset(o, 0, sizeof(*o));
 	split_path(out, &dir, &base);
@@ -161,10 +171,14 @@ outdir_begin(struct outdir *o, const char *out, struct diag *d)
 		    "cannot use '%s' as the output folder; name a folder such as out", out);
 		goto fail;
 	}
-	if (!replaceable(out)) {
-		diag_syserr(d, out, "bad-output",
-		    "'%s' exists and was not written by keikaku (no %s in it); "
-		    "refusing to replace it", out, OUTDIR_MARKER);
+	if (!replaceable(out, &err)) {
+		if (err != 0)
+			diag_syserr(d, out, "io", "cannot use '%s' as the "
+			    "output folder: %s", out, strerror(err));
+		else
+			diag_syserr(d, out, "bad-output", "'%s' exists and "
+			    "was not written by keikaku (no %s in it); "
+			    "refusing to replace it", out, OUTDIR_MARKER);
 		goto fail;
 	}
 	if (fs_mkdir_p(dir) != 0) {
