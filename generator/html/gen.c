@@ -14,6 +14,12 @@
 
 #include "html_int.h"
 
+static int
+same_str(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
 /* A table with a caption that also names its scroll region. */
 static xmlNode *
 captioned_table(struct html_ctx *c, xmlNode *parent, const char *caption,
@@ -464,27 +470,30 @@ html_gen_register(struct html_ctx *c, xmlNode *parent)
 	t = captioned_table(c, parent, arena_printf(&s->a, "新旧対照表（前計画：%s）",
 	    r->plan_title != NULL ? r->plan_title : s->pl->pred_title != NULL ?
 	    s->pl->pred_title : "前計画"), "register");
-	if (groups) {
-		static const char *const gcols[] = { "前計画の番号",
-		    "前計画の区分", "前計画の事業名", "対応", "本計画の番号",
-		    "本計画の事業名", "備考", NULL };
-
-		col_headers(html_el(t, "thead"), gcols);
-	} else {
-		col_headers(html_el(t, "thead"), cols);
-	}
-	body = html_el(t, "tbody");
+	col_headers(html_el(t, "thead"), cols);
+	body = NULL;
 	for (i = 0; i < r->n; i++) {
 		const struct reg_entry *e = &r->v[i];
-		xmlNode *tr = html_el(body, "tr"), *th, *td, *num, *title;
+		xmlNode *tr, *th, *td, *num, *title;
 
+		/*
+		 * The old plan's groups (free text) head row groups: one
+		 * <tbody> each, its first row a header for the group.
+		 */
+		if (body == NULL || (groups && (i == 0 ||
+		    !same_str(r->v[i - 1].group, e->group)))) {
+			body = html_el(t, "tbody");
+			if (groups) {
+				tr = html_elc(body, "tr", "group");
+				th = html_el(tr, "th");
+				html_attr(th, "scope", "rowgroup");
+				html_attr(th, "colspan", "6");
+				html_text(th, e->group != NULL ? e->group : "（区分なし）");
+			}
+		}
+		tr = html_el(body, "tr");
 		html_attr(tr, "id", html_reg_anchor(s, e));
 		html_text(html_elc(tr, "td", "nowrap"), e->id);
-		if (groups) {
-			td = html_el(tr, "td");
-			if (e->group != NULL)
-				html_text(td, e->group);
-		}
 		th = html_el(tr, "th");
 		html_attr(th, "scope", "row");
 		html_text(th, e->title);
