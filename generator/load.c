@@ -876,6 +876,12 @@ load_chapters(struct lctx *lc)
 	size_t i;
 
 	walk(lc, "chapters", 0, 0, &ns);
+	if (lc->too_many) {
+		/* The wrong folder (reported): reading it would only add noise. */
+		lc->b->lost_chapters.unkeyed += ns.n;
+		names_free(&ns);
+		return;
+	}
 	if (ns.n > 1)
 		qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);
 	lc->b->chapters = ARENA_NEWN(lc->a, struct chapter, ns.n);
@@ -891,6 +897,12 @@ load_projects(struct lctx *lc)
 	size_t i;
 
 	walk(lc, "projects", 0, 1, &ns);
+	if (lc->too_many) {
+		/* The wrong folder (reported): reading it would only add noise. */
+		lc->b->lost_sheets.unkeyed += ns.n;
+		names_free(&ns);
+		return;
+	}
 	/* Sorted by the whole relative path, bytewise, as load.h promises. */
 	if (ns.n > 1)
 		qsort(ns.v, ns.n, sizeof(*ns.v), names_cmp);

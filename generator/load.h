@@ -18,7 +18,7 @@
  * LOAD_MAX_FILE: a content file larger than this is not a hand-written plan
  *   file; refusing it bounds memory and parse time (16 MiB).
  * LOAD_MAX_FILES: more files than this under projects/ or chapters/ means a
- *   wrong folder was given (100,000).
+ *   wrong folder was given (100,000); then none of them is read.
  * LOAD_MAX_DEPTH: folder depth under projects/, which also stops a symlink
  *   loop that the directory walk would otherwise follow forever.
  */
