@@ -923,7 +923,8 @@ number_focus_members(struct rctx *c, struct focus_area *f)
  *
  * A project's number: pins its position in the group that gives its
  * printed id: the focus area for a member (its listing under the pillar is
- * the 【再掲】 one), else the category or pillar.
+ * the 【再掲】 one, unnumbered there and printed first), else the category
+ * or pillar.
  */
 static void
 number_group(struct rctx *c, struct pillar *pl, struct numgroup *g,
@@ -964,11 +965,16 @@ group_collect(struct build *b, struct numgroup *g, struct pillar *pl,
 {
 	size_t i;
 
+	/*
+	 * A member of a 重点事業 is listed under its pillar as 【再掲】 with
+	 * its focus-area id (①-1): it takes no pillar number, so the
+	 * pillar's own projects read 1-1, 1-2 … with no gap.
+	 */
 	for (i = 0; i < b->nprojects; i++) {
 		struct project *p = &b->projects[i];
 
-		if (p->pillar == pl && p->category == cat)
-			group_add(g, p, p->focus == NULL && p->number > 0);
+		if (p->pillar == pl && p->category == cat && p->focus == NULL)
+			group_add(g, p, p->number > 0);
 	}
 }
 
@@ -993,7 +999,10 @@ number_pillar(struct rctx *c, struct pillar *pl)
 		number_group(c, pl, &g, NULL);
 	group_free(&g);
 
-	/* Printed order: no category first, then categories; by number in each. */
+	/*
+	 * Printed order: no category first, then categories; in each, the
+	 * 【再掲】 members (n_pillar 0) first, then by number.
+	 */
 	for (i = 0; i < b->nprojects; i++)
 		if (b->projects[i].pillar == pl)
 			nall++;
