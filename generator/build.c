@@ -9,6 +9,7 @@
 #include "html/html.h"
 #include "load.h"
 #include "outdir.h"
+#include "pdf/pdf.h"
 #include "resolve.h"
 
 static double
@@ -111,6 +112,8 @@ write_outputs(const struct build *b, const struct config *cfg,
 	dump_build(b, &model);
 	rc = fs_write(dir, "model.txt", buf_str(&model), model.len, d);
 	buf_free(&model);
+	if (rc == 0)
+		rc = pdf_write(b, cfg, dir, d);
 	/* The site last: it links the PDF volumes written before it. */
 	if (rc == 0)
 		rc = html_write(b, cfg, dir, d);

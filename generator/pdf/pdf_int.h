@@ -34,11 +34,14 @@ enum pdf_st {
 	ST_COUNT
 };
 
-struct pdf_destmap {	/* destination name -> page, from pass 1 */
-	char		**name;
-	int		 *page;
-	size_t		  n, cap;
-	int		  sorted;
+struct pdf_dm_entry {
+	char		*name;
+	int		 page;
+};
+
+struct pdf_destmap {	/* destination name -> page */
+	struct pdf_dm_entry	*v;
+	size_t			 n, cap;
 };
 
 struct pdf_ctx {
@@ -57,6 +60,7 @@ struct pdf_ctx {
 	struct pdf_destmap	 placed;	/* destinations placed in this pass */
 	const char		*page_anchor;	/* chapter or sheet anchor: qualifies in-page anchors */
 	const char		*running;	/* chapter title in the running header, or NULL */
+	const char		*cont_band;	/* a sheet's id and title, repeated on its next pages */
 	int			 no_header;	/* cover: no header, footer */
 	int			 has_glossary;	/* the volume prints its 用語集 */
 	int32_t			 ileft, iright;	/* insets of the current box (lists, notes, cells) */
@@ -94,6 +98,7 @@ void pdf_text_para(struct pdf_ctx *, const char *text, enum pdf_st,
 void pdf_plain(struct buf *, const struct inline_node *);
 void pdf_heading(struct pdf_ctx *, const struct block *);
 void pdf_blocks(struct pdf_ctx *, const struct block *);
+void pdf_blocks_until(struct pdf_ctx *, const struct block *, const struct block *end);
 void pdf_footnotes(struct pdf_ctx *, const struct doc *);
 struct layout_para pdf_para_defaults(const struct pdf_ctx *, enum pdf_st);
 
@@ -102,6 +107,7 @@ struct pdf_cell {
 	const struct inline_node *inl;		/* one of inl, text, blocks, fn */
 	const char		*text;
 	const struct block	*blocks;
+	const struct block	*blocks_end;	/* where blocks stop (NULL: the end of the list) */
 	void			(*fn)(struct pdf_ctx *, const void *arg);
 	const void		*arg;
 	const void		*node;
@@ -121,6 +127,7 @@ struct pdf_table {
 	const char		*caption;	/* or NULL */
 	const void		*node;
 	int32_t			*minw;		/* optional lower bounds per column (mpt), or NULL */
+	int			 equal_last;	/* the last n columns share their width equally (years) */
 };
 /* Adds a row; returns its ncols slots, zeroed (colspan 0 = covered; set 1 for cells). */
 struct pdf_cell *pdf_table_row(struct pdf_table *);
@@ -135,6 +142,7 @@ void pdf_project(struct pdf_ctx *, const struct project *, int relisted);
 void pdf_group(struct pdf_ctx *, const struct vol_item *);
 void pdf_glossary(struct pdf_ctx *);
 void pdf_generated(struct pdf_ctx *, const struct generated *);
+void pdf_cont_band(struct pdf_ctx *, struct layout *, struct layout_page *);
 
 /* svg.c: draws an SVG file into the box at (x, y) of size (w, h) on the page. */
 int pdf_svg(struct pdf_ctx *, struct layout_page *, const char *path,

@@ -1,0 +1,607 @@
+/*
+ * pdf_block.c: Markdown blocks and inlines of the model set as paragraphs
+ * (see pdf_int.h). Inlines become runs in a few styles; glossary uses get
+ * their ※n marker where resolve put one (gloss_marker), linked to the
+ * 用語集 when the volume prints it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/pdf_int.h"
+
+/* ------------------------------------------------------------------ */
+/* Runs                                                               */
+/* ------------------------------------------------------------------ */
+
+void
+pdf_runs_free(struct pdf_runs *r)
+{
+	buf_free(&r->text);
+	free(r->v);
+	free(r->off);
+	memset(r, 0, sizeof(*r));
+}
+
+void
+pdf_runs_add(struct pdf_ctx *pc, struct pdf_runs *r, const char *s,
+    const struct layout_style *st, const void *node)
+{
+	(void)pc;
+	if (s == NULL || *s == '\0')
+		return;
+	if (r->n > 0 && r->v[r->n - 1].style == st &&
+	    r->v[r->n - 1].node == node) {
+		buf_puts(&r->text, s);
+		r->v[r->n - 1].len += strlen(s);
+		return;
+	}
+	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
+	r->off = xgrow(r->off, &r->offcap, r->n + 1, sizeof(*r->off));
+	r->off[r->n] = r->text.len;
+	r->v[r->n].text = NULL;
+	r->v[r->n].len = strlen(s);
+	r->v[r->n].style = st;
+	r->v[r->n].node = node;
+	r->n++;
+	buf_puts(&r->text, s);
+}
+
+/* A style like st with a link; lives in the pass's arena. */
+static const struct layout_style *
+linked(struct pdf_ctx *pc, const struct layout_style *st, const char *dest,
+    const char *uri)
+{
+	struct layout_style *l = ARENA_NEW(&pc->a, struct layout_style);
+
+	*l = *st;
+	l->link_dest = dest;
+	l->link_uri = uri;
+	l->rgb = 0x0B4F9C;
+	return l;
+}
+
+static const struct layout_style *
+variant_of(struct pdf_ctx *pc, const struct layout_style *st, enum pdf_st want)
+{
+	struct layout_style *l;
+
+	if (st->size == pc->st[want].size && st->link_dest == NULL &&
+	    st->link_uri == NULL && st->rgb == pc->st[want].rgb)
+		return &pc->st[want];
+	l = ARENA_NEW(&pc->a, struct layout_style);
+	*l = *st;
+	l->font = pc->st[want].font;
+	return l;
+}
+
+/* A smaller copy of st for markers (注1, ※1). */
+static const struct layout_style *
+smaller(struct pdf_ctx *pc, const struct layout_style *st)
+{
+	struct layout_style *l = ARENA_NEW(&pc->a, struct layout_style);
+
+	*l = *st;
+	l->size = st->size * 3 / 4;
+	return l;
+}
+
+void
+pdf_plain(struct buf *b, const struct inline_node *in)
+{
+	for (; in != NULL; in = in->next) {
+		switch (in->type) {
+		case INL_TEXT:
+		case INL_CODE:
+			buf_puts(b, in->text);
+			break;
+		case INL_BREAK:
+			buf_putc(b, ' ');
+			break;
+		case INL_IMAGE:
+			if (in->text != NULL && strcmp(in->text, "-") != 0)
+				buf_puts(b, in->text);
+			break;
+		case INL_GLOSS:
+			if (in->children != NULL)
+				pdf_plain(b, in->children);
+			else if (in->term != NULL)
+				buf_puts(b, in->term->term);
+			break;
+		case INL_FIELD:
+			if (in->text != NULL)
+				buf_puts(b, in->text);
+			break;
+		case INL_FOOTREF:
+			break;
+		default:
+			pdf_plain(b, in->children);
+			break;
+		}
+	}
+}
+
+static int
+is_uri(const char *u)
+{
+	return u != NULL && (strncmp(u, "https://", 8) == 0 ||
+	    strncmp(u, "http://", 7) == 0 || strncmp(u, "mailto:", 7) == 0);
+}
+
+/* ※{n} from plan.yaml's glossary marker pattern. */
+static const char *
+marker_text(struct pdf_ctx *pc, int n)
+{
+	const char *pat = pc->pl->glossary_marker ? pc->pl->glossary_marker :
+	    "※{n}";
+	const char *p = strstr(pat, "{n}");
+
+	if (p == NULL)
+		return arena_printf(&pc->a, "%s%d", pat, n);
+	return arena_printf(&pc->a, "%.*s%d%s", (int)(p - pat), pat, n, p + 3);
+}
+
+void
+pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
+    const struct inline_node *in, const struct layout_style *st)
+{
+	const struct layout_style *s2;
+	const char *dest;
+
+	for (; in != NULL; in = in->next) {
+		switch (in->type) {
+		case INL_TEXT:
+			pdf_runs_add(pc, r, in->text, st, in);
+			break;
+		case INL_CODE:
+			pdf_runs_add(pc, r, in->text,
+			    variant_of(pc, st, ST_GOTHIC), in);
+			break;
+		case INL_BREAK:
+			pdf_runs_add(pc, r, "\n", st, in);
+			break;
+		case INL_EMPH:
+			pdf_runs_inlines(pc, r, in->children,
+			    variant_of(pc, st, ST_GOTHIC));
+			break;
+		case INL_STRONG:
+			pdf_runs_inlines(pc, r, in->children,
+			    variant_of(pc, st, ST_BOLD));
+			break;
+		case INL_STRIKE:
+		case INL_LANG:
+			pdf_runs_inlines(pc, r, in->children, st);
+			break;
+		case INL_LINK:
+			s2 = st;
+			if (is_uri(in->url) && st->link_dest == NULL &&
+			    st->link_uri == NULL)
+				s2 = linked(pc, st, NULL, in->url);
+			if (in->children != NULL)
+				pdf_runs_inlines(pc, r, in->children, s2);
+			else
+				pdf_runs_add(pc, r, in->url, s2, in);
+			break;
+		case INL_IMAGE:
+			if (in->text != NULL && strcmp(in->text, "-") != 0)
+				pdf_runs_add(pc, r, in->text, st, in);
+			break;
+		case INL_FOOTREF:
+			if (in->footnote == NULL || in->footnote->number <= 0)
+				break;
+			s2 = smaller(pc, st);
+			dest = pdf_qualify(pc, in->footnote->anchor);
+			if (pdf_dest_known(pc, dest))
+				s2 = linked(pc, s2, dest, NULL);
+			pdf_runs_add(pc, r, arena_printf(&pc->a, "（注%d）",
+			    in->footnote->number), s2, in);
+			break;
+		case INL_GLOSS:
+			if (in->children != NULL)
+				pdf_runs_inlines(pc, r, in->children, st);
+			else if (in->term != NULL)
+				pdf_runs_add(pc, r, in->term->term, st, in);
+			if (in->gloss_marker > 0) {
+				s2 = smaller(pc, st);
+				if (in->term != NULL && pc->has_glossary &&
+				    pdf_dest_known(pc, in->term->anchor))
+					s2 = linked(pc, s2, in->term->anchor,
+					    NULL);
+				pdf_runs_add(pc, r,
+				    marker_text(pc, in->gloss_marker), s2, in);
+			}
+			break;
+		case INL_FIELD:
+			if (in->text != NULL)
+				pdf_runs_add(pc, r, in->text, st, in);
+			break;
+		}
+	}
+}
+
+struct layout_para
+pdf_para_defaults(const struct pdf_ctx *pc, enum pdf_st st)
+{
+	struct layout_para p;
+	int32_t size = pc->st[st].size;
+
+	memset(&p, 0, sizeof(p));
+	p.line_height = size * 17 / 10;
+	p.space_after = size / 3;
+	p.indent = st == ST_BODY ? size : 0;
+	p.align = LAYOUT_JUSTIFY;
+	p.stype = DEV_S_P;
+	return p;
+}
+
+void
+pdf_para(struct pdf_ctx *pc, struct pdf_runs *r, const struct layout_para *p0)
+{
+	struct layout_para p = *p0;
+	size_t i;
+
+	if (r->n == 0)
+		return;
+	for (i = 0; i < r->n; i++)
+		r->v[i].text = r->text.data + r->off[i];
+	p.runs = r->v;
+	p.nruns = r->n;
+	p.left += pc->ileft;
+	p.right += pc->iright;
+	layout_para(pc->L, &p);
+}
+
+void
+pdf_text_para(struct pdf_ctx *pc, const char *text, enum pdf_st st,
+    enum dev_stype stype, const void *node, int32_t space_after)
+{
+	struct layout_para p = pdf_para_defaults(pc, st);
+	struct pdf_runs r;
+
+	memset(&r, 0, sizeof(r));
+	p.indent = 0;
+	p.align = LAYOUT_LEFT;
+	p.stype = stype;
+	p.node = node;
+	p.space_after = space_after;
+	if (stype >= DEV_S_H1 && stype <= DEV_S_H6)
+		p.keep_after = 3 * pc->st[ST_BODY].size;
+	pdf_runs_add(pc, &r, text, &pc->st[st], node);
+	pdf_para(pc, &r, &p);
+	pdf_runs_free(&r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Blocks                                                             */
+/* ------------------------------------------------------------------ */
+
+void
+pdf_heading(struct pdf_ctx *pc, const struct block *h)
+{
+	static const enum pdf_st sts[] = { ST_H2, ST_H3, ST_H4, ST_H4 };
+	int lv = h->level < 2 ? 2 : h->level > 5 ? 5 : h->level;
+	enum pdf_st st = sts[lv - 2];
+	struct layout_para p = pdf_para_defaults(pc, st);
+	struct pdf_runs r;
+	struct buf t = {0};
+	const char *dest = pdf_qualify(pc, h->anchor);
+
+	memset(&r, 0, sizeof(r));
+	if (h->number != NULL) {
+		pdf_runs_add(pc, &r, h->number, &pc->st[st], h);
+		pdf_runs_add(pc, &r, "　", &pc->st[st], h);
+	}
+	pdf_runs_inlines(pc, &r, h->inlines, &pc->st[st]);
+	p.indent = 0;
+	p.align = LAYOUT_LEFT;
+	p.stype = (enum dev_stype)(DEV_S_H1 + lv - 1);
+	p.node = h;
+	p.space_before = pc->st[st].size;
+	p.space_after = pc->st[st].size / 2;
+	p.keep_after = 3 * pc->st[ST_BODY].size;
+	pdf_dest(pc, dest);
+	pdf_para(pc, &r, &p);
+	pdf_runs_free(&r);
+	if (lv == 2) {
+		if (h->number != NULL)
+			buf_printf(&t, "%s　", h->number);
+		pdf_plain(&t, h->inlines);
+		pdf_outline(pc, 2, buf_str(&t), dest);
+	}
+	buf_free(&t);
+}
+
+static void
+inline_para(struct pdf_ctx *pc, const struct block *b, enum pdf_st st,
+    const char *label, int32_t labelw)
+{
+	struct layout_para p = pdf_para_defaults(pc, st);
+	struct pdf_runs r;
+
+	memset(&r, 0, sizeof(r));
+	if (label != NULL) {
+		pdf_runs_add(pc, &r, label, &pc->st[st], b);
+		p.left = labelw;
+		p.indent = -labelw;
+	}
+	pdf_runs_inlines(pc, &r, b->inlines, &pc->st[st]);
+	p.node = b;
+	p.span = &b->span;
+	pdf_para(pc, &r, &p);
+	pdf_runs_free(&r);
+}
+
+static void
+list(struct pdf_ctx *pc, const struct block *b)
+{
+	const struct block *it, *c;
+	const struct layout_style *st = &pc->st[ST_BODY];
+	int n = b->ordered ? b->start : 0;
+	int32_t lw = b->ordered ? 2 * st->size : st->size, save = pc->ileft;
+	const char *label;
+
+	layout_struct_begin(pc->L, DEV_S_L, b);
+	for (it = b->children; it != NULL; it = it->next, n++) {
+		label = b->ordered ? arena_printf(&pc->a, "%d.", n) : "・";
+		if (b->ordered)
+			label = arena_printf(&pc->a, "%-*s", 4, label);
+		layout_struct_begin(pc->L, DEV_S_LI, it);
+		c = it->children;
+		if (c != NULL && c->type == BLK_PARA) {
+			inline_para(pc, c, ST_BODY, label, lw);
+			c = c->next;
+		} else {
+			struct pdf_runs r;
+			struct layout_para p = pdf_para_defaults(pc, ST_BODY);
+
+			memset(&r, 0, sizeof(r));
+			pdf_runs_add(pc, &r, label, st, it);
+			p.indent = 0;
+			pdf_para(pc, &r, &p);
+			pdf_runs_free(&r);
+		}
+		pc->ileft += lw;
+		pdf_blocks(pc, c);
+		pc->ileft = save;
+		layout_struct_end(pc->L, DEV_S_LI, it);
+	}
+	layout_struct_end(pc->L, DEV_S_L, b);
+}
+
+static void
+boxed(struct pdf_ctx *pc, const struct block *b, const char *label)
+{
+	struct pdf_runs r;
+	struct layout_para p = pdf_para_defaults(pc, ST_BOLD);
+	int32_t em = pc->st[ST_BODY].size;
+
+	pc->ileft += em;
+	pc->iright += em;
+	layout_struct_begin(pc->L, DEV_S_NOTE, b);
+	if (label != NULL || b->inlines != NULL) {
+		memset(&r, 0, sizeof(r));
+		if (label != NULL)
+			pdf_runs_add(pc, &r, label, &pc->st[ST_BOLD], b);
+		pdf_runs_inlines(pc, &r, b->inlines, &pc->st[ST_BOLD]);
+		p.indent = 0;
+		p.align = LAYOUT_LEFT;
+		p.node = b;
+		p.keep_after = 2 * em;
+		pdf_para(pc, &r, &p);
+		pdf_runs_free(&r);
+	}
+	pdf_blocks(pc, b->children);
+	layout_struct_end(pc->L, DEV_S_NOTE, b);
+	pc->ileft -= em;
+	pc->iright -= em;
+	layout_space(pc->L, em / 2);
+}
+
+static void
+code(struct pdf_ctx *pc, const struct block *b)
+{
+	struct layout_para p = pdf_para_defaults(pc, ST_SMALL);
+	struct pdf_runs r;
+
+	memset(&r, 0, sizeof(r));
+	pdf_runs_add(pc, &r, b->text, &pc->st[ST_SMALL], b);
+	p.align = LAYOUT_LEFT;
+	p.left = pc->st[ST_BODY].size;
+	p.node = b;
+	pdf_para(pc, &r, &p);
+	pdf_runs_free(&r);
+}
+
+static void
+rule(struct pdf_ctx *pc, const struct block *b)
+{
+	struct layout_page *pg = layout_need(pc->L, 12000);
+	int32_t y = pc->L->y + 6000, x = pc->L->geom.left + pc->ileft;
+
+	layout_put_rule(pc->L, pg, DEV_ART_LAYOUT, b, x, y,
+	    x + pdf_colw(pc), y, 500, 0x999999);
+	pc->L->y += 12000;
+}
+
+static int
+ends_with(const char *s, const char *suf)
+{
+	size_t a = strlen(s), b = strlen(suf);
+
+	return a >= b && strcasecmp(s + a - b, suf) == 0;
+}
+
+static void
+figure(struct pdf_ctx *pc, const struct block *b)
+{
+	const struct figure *f = b->figure;
+	struct layout_page *pg;
+	const struct block *n;
+	double iw = f->width_px, ih = f->height_px;
+	int32_t colw = pdf_colw(pc), w, h, maxh, x;
+	struct buf t = {0};
+
+	if (f->path == NULL)
+		return;
+	if (ends_with(f->path, ".svg") && (iw <= 0 || ih <= 0))
+		(void)pdf_svg_size(f->path, &iw, &ih);
+	if (iw <= 0 || ih <= 0) {
+		iw = 4;
+		ih = 3;
+	}
+	maxh = (pc->L->geom.h - pc->L->geom.top - pc->L->geom.bottom) * 55 / 100;
+	w = colw;
+	h = (int32_t)(w * ih / iw);
+	if (iw * 750 < w) {	/* never larger than 0.75 pt per pixel */
+		w = (int32_t)(iw * 750);
+		h = (int32_t)(ih * 750);
+	}
+	if (h > maxh) {
+		h = maxh;
+		w = (int32_t)(h * iw / ih);
+	}
+	pdf_dest(pc, pdf_qualify(pc, f->anchor));
+	pg = layout_need(pc->L, h + 26000);
+	layout_space(pc->L, 4000);
+	x = pc->L->geom.left + pc->ileft + (colw - w) / 2;
+	layout_struct_begin(pc->L, f->decorative ? DEV_S_SPAN : DEV_S_FIGURE, b);
+	if (ends_with(f->path, ".svg"))
+		pdf_svg(pc, pg, f->path, f->decorative ? NULL : b, x, pc->L->y,
+		    w, h, &b->span);
+	else
+		layout_put_image(pc->L, pg, f->decorative ? DEV_ART_LAYOUT :
+		    DEV_CONTENT, b, f->path, x, pc->L->y, w, h);
+	pc->L->y += h + 4000;
+	layout_struct_end(pc->L, f->decorative ? DEV_S_SPAN : DEV_S_FIGURE, b);
+	if (f->number != NULL || f->title != NULL) {
+		struct layout_para p = pdf_para_defaults(pc, ST_SMALLB);
+		struct pdf_runs r;
+
+		if (f->number != NULL)
+			buf_printf(&t, "%s　", f->number);
+		if (f->title != NULL)
+			buf_puts(&t, f->title);
+		memset(&r, 0, sizeof(r));
+		pdf_runs_add(pc, &r, buf_str(&t), &pc->st[ST_SMALLB], b);
+		p.align = LAYOUT_CENTER;
+		p.stype = DEV_S_CAPTION;
+		p.node = b;
+		pdf_para(pc, &r, &p);
+		pdf_runs_free(&r);
+	}
+	for (n = f->notes; n != NULL; n = n->next)
+		inline_para(pc, n, ST_SMALL, NULL, 0);
+	layout_space(pc->L, 6000);
+	buf_free(&t);
+}
+
+static void
+block(struct pdf_ctx *pc, const struct block *b)
+{
+	switch (b->type) {
+	case BLK_PARA:
+		inline_para(pc, b, ST_BODY, NULL, 0);
+		break;
+	case BLK_HEADING:
+		pdf_heading(pc, b);
+		break;
+	case BLK_LIST:
+		list(pc, b);
+		break;
+	case BLK_ITEM:
+		pdf_blocks(pc, b->children);
+		break;
+	case BLK_QUOTE:
+		boxed(pc, b, NULL);
+		break;
+	case BLK_NOTE:
+		boxed(pc, b, "注記");
+		break;
+	case BLK_COLUMN:
+		boxed(pc, b, b->inlines != NULL ? "コラム　" : "コラム");
+		break;
+	case BLK_CODE:
+		code(pc, b);
+		break;
+	case BLK_HR:
+		rule(pc, b);
+		break;
+	case BLK_TABLE:
+		pdf_md_table(pc, b->table);
+		break;
+	case BLK_FIGURE:
+		figure(pc, b);
+		break;
+	case BLK_GENERATED:
+		pdf_generated(pc, b->gen);
+		break;
+	}
+}
+
+void
+pdf_blocks(struct pdf_ctx *pc, const struct block *b)
+{
+	for (; b != NULL; b = b->next)
+		block(pc, b);
+}
+
+void
+pdf_blocks_until(struct pdf_ctx *pc, const struct block *b,
+    const struct block *end)
+{
+	for (; b != NULL && b != end; b = b->next)
+		block(pc, b);
+}
+
+static int
+fn_cmp(const void *x, const void *y)
+{
+	const struct footnote *a = *(const struct footnote *const *)x;
+	const struct footnote *b = *(const struct footnote *const *)y;
+
+	return a->number - b->number;
+}
+
+/* The footnotes of a chapter or sheet at its end, in order of reference. */
+void
+pdf_footnotes(struct pdf_ctx *pc, const struct doc *doc)
+{
+	const struct footnote *fn, **v = NULL;
+	size_t n = 0, cap = 0, i;
+	struct layout_page *pg;
+	const struct block *b;
+
+	for (fn = doc->footnotes; fn != NULL; fn = fn->next)
+		if (fn->number > 0) {
+			v = xgrow(v, &cap, n + 1, sizeof(*v));
+			v[n++] = fn;
+		}
+	if (n == 0)
+		return;
+	qsort(v, n, sizeof(*v), fn_cmp);
+	pg = layout_need(pc->L, 30000);
+	layout_space(pc->L, 6000);
+	layout_put_rule(pc->L, pg, DEV_ART_LAYOUT, NULL,
+	    pc->L->geom.left + pc->ileft, pc->L->y,
+	    pc->L->geom.left + pc->ileft + pdf_colw(pc) / 3, pc->L->y, 500,
+	    0x666666);
+	layout_space(pc->L, 4000);
+	for (i = 0; i < n; i++) {
+		const char *label = arena_printf(&pc->a, "注%d　", v[i]->number);
+		int32_t lw = layout_text_width(&pc->st[ST_SMALL], label);
+
+		pdf_dest(pc, pdf_qualify(pc, v[i]->anchor));
+		layout_struct_begin(pc->L, DEV_S_NOTE, v[i]);
+		for (b = v[i]->blocks; b != NULL; b = b->next) {
+			if (b->type == BLK_PARA) {
+				inline_para(pc, b, ST_SMALL,
+				    b == v[i]->blocks ? label : NULL, lw);
+			} else {
+				pc->ileft += lw;
+				block(pc, b);
+				pc->ileft -= lw;
+			}
+		}
+		layout_struct_end(pc->L, DEV_S_NOTE, v[i]);
+	}
+	free(v);
+}

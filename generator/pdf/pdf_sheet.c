@@ -1,0 +1,1015 @@
+/*
+ * pdf_sheet.c: the 事業集 (重点事業一覧 and 個別事業一覧, 重点事業
+ * overviews, one sheet per project), the 用語集, and the generated blocks
+ * of chapters ({{projects}}, {{indicators}} …) as tables.
+ *
+ * A sheet that runs over a page continues with its band repeated and
+ * 「（続き）」: the page hook draws pc->cont_band at the top of every page
+ * the sheet opens after its first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fy.h"
+#include "pdf/pdf_int.h"
+
+#define BANDFILL	0x2E7D32
+#define MAX_YEARS	50
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                            */
+/* ------------------------------------------------------------------ */
+
+static const char *
+depts(struct pdf_ctx *pc, const struct dept_list *l)
+{
+	struct buf b = {0};
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			buf_puts(&b, "、");
+		buf_puts(&b, l->v[i].dept != NULL ? l->v[i].dept->name :
+		    l->v[i].written);
+	}
+	if (l->etc)
+		buf_puts(&b, "等");
+	s = arena_strdup(&pc->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static const char *
+year_short(struct pdf_ctx *pc, int fy)
+{
+	struct buf b = {0};
+	const char *s;
+
+	fy_format(&b, fy, pc->pl->year_short_style);
+	s = arena_strdup(&pc->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static const char *
+status_text(enum status st)
+{
+	switch (st) {
+	case STATUS_NEW:
+		return "新規";
+	case STATUS_CONTINUED:
+		return "継続";
+	case STATUS_RENAMED:
+		return "継続（名称変更）";
+	case STATUS_MERGED:
+		return "統合";
+	case STATUS_ENDED:
+		return "終了";
+	default:
+		return NULL;
+	}
+}
+
+static void
+cell_text(struct pdf_cell *c, const char *text, const void *node)
+{
+	c->colspan = 1;
+	c->text = text;
+	c->node = node;
+	c->align = LAYOUT_LEFT;
+}
+
+static void
+head_row(struct pdf_table *t, const char *const *names)
+{
+	struct pdf_cell *r = pdf_table_row(t);
+	int c;
+
+	for (c = 0; c < t->ncols; c++) {
+		cell_text(&r[c], names[c], NULL);
+		r[c].head = 1;
+		r[c].align = LAYOUT_CENTER;
+	}
+	t->nhead = 1;
+}
+
+/* A row whose first cell spans the table (a group title). */
+static void
+span_row(struct pdf_table *t, const char *text, const void *node)
+{
+	struct pdf_cell *r = pdf_table_row(t);
+
+	cell_text(&r[0], text, node);
+	r[0].colspan = t->ncols;
+	r[0].fill = 0xF1F5F1;
+	r[0].head = 1;
+	r[0].align = LAYOUT_LEFT;
+}
+
+static const char *
+pillar_anchor(struct pdf_ctx *pc, const struct pillar *p)
+{
+	/* NOT IN THE MODEL: resolve names these in volume->toc only. */
+	return arena_printf(&pc->a, "pillar-%s", p->id);
+}
+
+static const char *
+category_anchor(struct pdf_ctx *pc, const struct category *c)
+{
+	/* NOT IN THE MODEL: as pillar_anchor. */
+	return arena_printf(&pc->a, "cat-%s", c->key);
+}
+
+static void
+project_rows(struct pdf_ctx *pc, struct pdf_table *t, struct project *const *v,
+    size_t n)
+{
+	struct pdf_cell *r;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		r = pdf_table_row(t);
+		cell_text(&r[0], v[i]->id, v[i]);
+		r[0].nowrap = 1;
+		cell_text(&r[1], v[i]->c.title, v[i]);
+		cell_text(&r[2], depts(pc, &v[i]->c.departments), v[i]);
+	}
+}
+
+/* The band at the top of a sheet: id and title in white on green. */
+static void
+band(struct pdf_ctx *pc, const char *id, const char *title, const void *node,
+    enum dev_stype stype)
+{
+	const struct layout_style *st = &pc->st[ST_BAND];
+	struct layout_para p = pdf_para_defaults(pc, ST_BAND);
+	struct layout_page *pg;
+	struct pdf_runs r;
+	int32_t idw = id ? layout_text_width(st, id) + st->size : 0;
+	int32_t colw = pdf_colw(pc), lines, h, top;
+
+	lines = 1 + layout_text_width(st, title) / (colw - idw - 2 * 6000 > 1 ?
+	    colw - idw - 2 * 6000 : 1);
+	p.line_height = st->size * 14 / 10;
+	h = lines * p.line_height + 10000;
+	pg = layout_need(pc->L, h + 60000);
+	top = pc->L->y;
+	layout_put_rect(pc->L, pg, DEV_ART_LAYOUT, NULL,
+	    pc->L->geom.left + pc->ileft, top, colw, h, 1, BANDFILL, 0, 0);
+	pc->L->y = top + 5000;
+	memset(&r, 0, sizeof(r));
+	if (id != NULL) {
+		pdf_runs_add(pc, &r, id, st, node);
+		pdf_runs_add(pc, &r, "　", st, node);
+	}
+	pdf_runs_add(pc, &r, title, st, node);
+	p.left = 6000 + idw;
+	p.right = 6000;
+	p.indent = -idw;
+	p.align = LAYOUT_LEFT;
+	p.stype = stype;
+	p.node = node;
+	p.space_after = 0;
+	pdf_para(pc, &r, &p);
+	pdf_runs_free(&r);
+	if (pc->L->y < top + h)
+		pc->L->y = top + h;
+	pc->L->y += 6000;
+}
+
+/* Draws the continuation band on a new page of a sheet (page hook). */
+void
+pdf_cont_band(struct pdf_ctx *pc, struct layout *L, struct layout_page *pg)
+{
+	const struct layout_style *st = &pc->st[ST_BAND];
+	struct layout_style small = *st;
+	int32_t colw = layout_column_width(L), h = 22000;
+	struct buf b = {0};
+	const char *s = pc->cont_band;
+	size_t len = strlen(s), k;
+	uint32_t cp;
+
+	small.size = 11000;
+	layout_put_rect(L, pg, DEV_ART_REPEAT, NULL, L->geom.left, L->y, colw,
+	    h, 1, BANDFILL, 0, 0);
+	/* The title, shortened with … to fit the line. */
+	for (k = 0; k < len;) {
+		size_t n = utf8_decode(s + k, len - k, &cp);
+
+		buf_put(&b, s + k, n);
+		k += n;
+		if (layout_text_width(&small, buf_str(&b)) > colw - 80000) {
+			buf_puts(&b, "…");
+			break;
+		}
+	}
+	buf_puts(&b, "（続き）");
+	layout_put_text(L, pg, DEV_ART_REPEAT, NULL, L->geom.left + 6000,
+	    L->y + 15000, &small, buf_str(&b));
+	buf_free(&b);
+	L->y += h + 6000;
+}
+
+/* ------------------------------------------------------------------ */
+/* 重点事業一覧 and 個別事業一覧                                      */
+/* ------------------------------------------------------------------ */
+
+void
+pdf_lists(struct pdf_ctx *pc)
+{
+	static const char *const fh[] = { "番号", "重点事業", "個別事業", "主管課" };
+	static const char *const ph[] = { "番号", "個別事業", "主管課" };
+	const struct build *b = pc->b;
+	struct pdf_table t;
+	struct pdf_cell *r;
+	struct buf m = {0};
+	size_t i, k, c;
+
+	layout_page_break(pc->L);
+	pc->running = "重点事業一覧・個別事業一覧";
+	pdf_dest(pc, "lists");
+	pdf_text_para(pc, "重点事業一覧・個別事業一覧", ST_H1, DEV_S_H1, b, 12000);
+	pdf_outline(pc, 1, "重点事業一覧・個別事業一覧", "lists");
+	if (b->nfocus > 0) {
+		pdf_text_para(pc, "重点事業一覧", ST_H2, DEV_S_H2, b->focus, 6000);
+		memset(&t, 0, sizeof(t));
+		t.ncols = 4;
+		t.node = b->focus;
+		head_row(&t, fh);
+		for (i = 0; i < b->nfocus; i++) {
+			const struct focus_area *f = &b->focus[i];
+
+			buf_reset(&m);
+			for (k = 0; k < f->nmembers; k++)
+				buf_printf(&m, "%s%s　%s", k ? "\n" : "",
+				    f->members[k]->id, f->members[k]->c.title);
+			r = pdf_table_row(&t);
+			cell_text(&r[0], f->id, f);
+			r[0].nowrap = 1;
+			cell_text(&r[1], f->c.title, f);
+			cell_text(&r[2], arena_strdup(&pc->a, buf_str(&m)), f);
+			cell_text(&r[3], depts(pc, &f->c.departments), f);
+		}
+		pdf_table_emit(pc, &t);
+		pdf_table_free(&t);
+	}
+	pdf_text_para(pc, "個別事業一覧", ST_H2, DEV_S_H2, b->projects, 6000);
+	memset(&t, 0, sizeof(t));
+	t.ncols = 3;
+	t.node = b->projects;
+	t.caption = NULL;
+	head_row(&t, ph);
+	for (i = 0; i < b->plan.npillars; i++) {
+		const struct pillar *p = &b->plan.pillars[i];
+
+		span_row(&t, arena_printf(&pc->a, "%s%s　%s",
+		    b->plan.labels.pillar ? b->plan.labels.pillar : "",
+		    p->number ? p->number : "", p->title), p);
+		if (p->ncategories == 0) {
+			project_rows(pc, &t, p->projects, p->nprojects);
+			continue;
+		}
+		for (c = 0; c < p->ncategories; c++) {
+			span_row(&t, p->categories[c].title, &p->categories[c]);
+			project_rows(pc, &t, p->categories[c].projects,
+			    p->categories[c].nprojects);
+		}
+	}
+	pdf_table_emit(pc, &t);
+	pdf_table_free(&t);
+	buf_free(&m);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sheets                                                             */
+/* ------------------------------------------------------------------ */
+
+static const struct section *
+section_of(const struct sheet_body *body, enum sec_role role)
+{
+	size_t i;
+
+	for (i = 0; i < body->nsections; i++)
+		if (body->sections[i].role == role)
+			return &body->sections[i];
+	return NULL;
+}
+
+static void
+facts(struct pdf_ctx *pc, const struct sheet_common *sc, const char *status)
+{
+	struct buf b = {0};
+	const char *lab = pc->pl->labels.lead_department ?
+	    pc->pl->labels.lead_department : "主管課";
+
+	if (sc->departments.n > 0)
+		buf_printf(&b, "%s：%s", lab, depts(pc, &sc->departments));
+	if (status != NULL)
+		buf_printf(&b, "%s区分：%s", b.len ? "　" : "", status);
+	if (b.len > 0)
+		pdf_text_para(pc, buf_str(&b), ST_GOTHIC, DEV_S_P, sc, 4000);
+	buf_free(&b);
+}
+
+/* The heading of the section after s, where its blocks stop. */
+static const struct block *
+section_end(const struct sheet_body *body, const struct section *s)
+{
+	size_t i = (size_t)(s - body->sections);
+
+	return i + 1 < body->nsections ? body->sections[i + 1].heading : NULL;
+}
+
+/* 現状 and 理想的な姿 side by side, then the other sections in order. */
+static void
+sections(struct pdf_ctx *pc, const struct sheet_body *body)
+{
+	const struct section *cur = section_of(body, SEC_CURRENT);
+	const struct section *ideal = section_of(body, SEC_IDEAL);
+	struct pdf_table t;
+	struct pdf_cell *r;
+	struct buf b = {0};
+	size_t i;
+
+	if (cur != NULL && ideal != NULL) {
+		memset(&t, 0, sizeof(t));
+		t.ncols = 2;
+		t.node = cur;
+		r = pdf_table_row(&t);
+		buf_reset(&b);
+		pdf_plain(&b, cur->title);
+		cell_text(&r[0], arena_strdup(&pc->a, buf_str(&b)), cur->heading);
+		buf_reset(&b);
+		pdf_plain(&b, ideal->title);
+		cell_text(&r[1], arena_strdup(&pc->a, buf_str(&b)), ideal->heading);
+		r[0].head = r[1].head = 1;
+		r[0].align = r[1].align = LAYOUT_CENTER;
+		t.nhead = 1;
+		r = pdf_table_row(&t);
+		r[0].colspan = r[1].colspan = 1;
+		r[0].blocks = cur->blocks;
+		r[0].blocks_end = section_end(body, cur);
+		r[1].blocks = ideal->blocks;
+		r[1].blocks_end = section_end(body, ideal);
+		r[0].node = cur;
+		r[1].node = ideal;
+		pdf_table_emit(pc, &t);
+		pdf_table_free(&t);
+	}
+	for (i = 0; i < body->nsections; i++) {
+		const struct section *s = &body->sections[i];
+
+		if (cur != NULL && ideal != NULL && (s == cur || s == ideal))
+			continue;
+		if (s->heading != NULL)
+			pdf_heading(pc, s->heading);
+		pdf_blocks_until(pc, s->blocks, section_end(body, s));
+	}
+	buf_free(&b);
+}
+
+static void
+notes(struct pdf_ctx *pc, const struct sheet_common *sc)
+{
+	struct layout_para p = pdf_para_defaults(pc, ST_SMALL);
+	struct pdf_runs r;
+	size_t i;
+
+	p.indent = 0;
+	p.left = pc->st[ST_SMALL].size;
+	p.align = LAYOUT_LEFT;
+	for (i = 0; i < sc->nnotes; i++) {
+		memset(&r, 0, sizeof(r));
+		pdf_runs_add(pc, &r, "※", &pc->st[ST_SMALL], sc);
+		pdf_runs_add(pc, &r, sc->notes[i], &pc->st[ST_SMALL], sc);
+		p.indent = -pc->st[ST_SMALL].size;
+		pdf_para(pc, &r, &p);
+		pdf_runs_free(&r);
+	}
+	for (i = 0; i < sc->nterms; i++) {
+		const struct term *t = sc->terms[i].term;
+
+		if (t == NULL)
+			continue;
+		memset(&r, 0, sizeof(r));
+		pdf_runs_add(pc, &r, "※", &pc->st[ST_SMALL], t);
+		pdf_runs_add(pc, &r, t->term, &pc->st[ST_SMALLB], t);
+		if (t->ja != NULL)
+			pdf_runs_add(pc, &r, arena_printf(&pc->a, "（%s）", t->ja),
+			    &pc->st[ST_SMALL], t);
+		pdf_runs_add(pc, &r, "：", &pc->st[ST_SMALL], t);
+		pdf_runs_inlines(pc, &r, t->definition, &pc->st[ST_SMALL]);
+		p.indent = -pc->st[ST_SMALL].size;
+		pdf_para(pc, &r, &p);
+		pdf_runs_free(&r);
+	}
+}
+
+static void
+year_range(struct pdf_ctx *pc, const struct project *p, int *from, int *to)
+{
+	size_t i, k;
+	int lo = 0, hi = 0;
+
+	if (pc->pl->has_period && pc->pl->from > 0 && pc->pl->to >= pc->pl->from) {
+		*from = pc->pl->from;
+		*to = pc->pl->to;
+		return;
+	}
+#define SEE(y) do { if ((y) > 0) { if (lo == 0 || (y) < lo) lo = (y); \
+	if ((y) > hi) hi = (y); } } while (0)
+	for (i = 0; i < p->nschedule; i++) {
+		for (k = 0; k < p->schedule[i].nbars; k++) {
+			SEE(p->schedule[i].bars[k].from);
+			SEE(p->schedule[i].bars[k].to);
+		}
+		for (k = 0; k < p->schedule[i].ncells; k++)
+			SEE(p->schedule[i].cells[k].year);
+	}
+	for (i = 0; i < p->nindicators; i++)
+		for (k = 0; k < p->indicators[i].ntargets; k++)
+			SEE(p->indicators[i].targets[k].year);
+#undef SEE
+	*from = lo;
+	*to = hi >= lo ? hi : lo;
+	if (*to - *from >= MAX_YEARS)
+		*to = *from + MAX_YEARS - 1;
+}
+
+static int
+clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The schedule: one column per fiscal year; bars span their years with their label. */
+static void
+schedule(struct pdf_ctx *pc, const struct project *p, int from, int to)
+{
+	struct pdf_table t;
+	struct pdf_cell *r;
+	struct buf b = {0};
+	int ny = to - from + 1, y, a, z;
+	size_t i, k, l;
+
+	if (p->nschedule == 0 || ny <= 0)
+		return;
+	memset(&t, 0, sizeof(t));
+	t.ncols = ny;
+	t.node = p->schedule;
+	t.caption = "スケジュール";
+	t.equal_last = ny;
+	r = pdf_table_row(&t);
+	for (y = 0; y < ny; y++) {
+		cell_text(&r[y], year_short(pc, from + y), NULL);
+		r[y].head = 1;
+		r[y].nowrap = 1;
+		r[y].align = LAYOUT_CENTER;
+	}
+	t.nhead = 1;
+	for (i = 0; i < p->nschedule; i++) {
+		const struct sched_row *s = &p->schedule[i];
+
+		r = pdf_table_row(&t);
+		for (y = 0; y < ny; y++)
+			cell_text(&r[y], NULL, s);
+		if (s->is_cells) {
+			for (k = 0; k < s->ncells; k++) {
+				y = s->cells[k].year - from;
+				if (y < 0 || y >= ny)
+					continue;
+				buf_reset(&b);
+				for (l = 0; l < s->cells[k].nlines; l++)
+					buf_printf(&b, "%s%s", l ? "\n" : "",
+					    s->cells[k].lines[l]);
+				r[y].text = arena_strdup(&pc->a, buf_str(&b));
+				r[y].node = &s->cells[k];
+			}
+			continue;
+		}
+		for (k = 0; k < s->nbars; k++) {
+			a = clampi(s->bars[k].from - from, 0, ny - 1);
+			z = clampi(s->bars[k].to - from, 0, ny - 1);
+			if (r[a].colspan != 1 || r[a].bar)
+				continue;
+			for (y = a + 1; y <= z; y++)
+				if (r[y].colspan != 1 || r[y].bar)
+					z = y - 1;
+			r[a].colspan = z - a + 1;
+			for (y = a + 1; y <= z; y++)
+				r[y].colspan = 0;
+			r[a].text = s->bars[k].label ? s->bars[k].label : "";
+			r[a].bar = 1;
+			r[a].align = LAYOUT_CENTER;
+			r[a].node = &s->bars[k];
+		}
+	}
+	pdf_table_emit(pc, &t);
+	pdf_table_free(&t);
+	buf_free(&b);
+}
+
+static const char *
+value_text(const struct value *v)
+{
+	return v->display != NULL ? v->display : v->text != NULL ? v->text : "";
+}
+
+static const char *
+kind_label(struct pdf_ctx *pc, enum ind_kind k)
+{
+	const struct labels *lb = &pc->pl->labels;
+
+	if (k == IND_OUTCOME)
+		return lb->outcome ? lb->outcome : "成果（アウトカム）";
+	if (k == IND_OUTPUT)
+		return lb->output ? lb->output : "実績（アウトプット）";
+	return "指標";
+}
+
+static void
+indicators(struct pdf_ctx *pc, const struct project *p, int from, int to)
+{
+	struct pdf_table t;
+	struct pdf_cell *r;
+	int ny = to - from + 1, y, a, z;
+	size_t i, k;
+
+	if (p->nindicators == 0 || ny <= 0)
+		return;
+	memset(&t, 0, sizeof(t));
+	t.ncols = 2 + ny;
+	t.node = p->indicators;
+	t.caption = "指標";
+	t.equal_last = ny;
+	r = pdf_table_row(&t);
+	cell_text(&r[0], "区分", NULL);
+	cell_text(&r[1], "指標名", NULL);
+	for (y = 0; y < ny; y++) {
+		cell_text(&r[2 + y], year_short(pc, from + y), NULL);
+		r[2 + y].nowrap = 1;
+	}
+	for (y = 0; y < t.ncols; y++) {
+		r[y].head = 1;
+		r[y].align = LAYOUT_CENTER;
+	}
+	t.nhead = 1;
+	for (i = 0; i < p->nindicators; i++) {
+		const struct indicator *in = &p->indicators[i];
+
+		r = pdf_table_row(&t);
+		cell_text(&r[0], kind_label(pc, in->kind), in);
+		r[0].head = 1;
+		cell_text(&r[1], in->name == NULL ? "" : in->unit == NULL ?
+		    in->name : arena_printf(&pc->a, "%s（%s）", in->name,
+		    in->unit), in);
+		for (y = 0; y < ny; y++) {
+			cell_text(&r[2 + y], NULL, in);
+			r[2 + y].align = LAYOUT_RIGHT;
+		}
+		if (in->has_all) {
+			r[2].colspan = ny;
+			r[2].text = value_text(&in->all);
+			r[2].align = LAYOUT_CENTER;
+			for (y = 1; y < ny; y++)
+				r[2 + y].colspan = 0;
+		} else if (in->has_pending) {
+			a = clampi(in->pending.from - from, 0, ny - 1);
+			z = clampi(in->pending.to - from, 0, ny - 1);
+			if (in->pending.from == 0)
+				a = 0;
+			if (in->pending.to == 0)
+				z = ny - 1;
+			r[2 + a].colspan = z - a + 1;
+			r[2 + a].text = in->pending.text;
+			r[2 + a].align = LAYOUT_CENTER;
+			for (y = a + 1; y <= z; y++)
+				r[2 + y].colspan = 0;
+		}
+		for (k = 0; k < in->ntargets; k++) {
+			y = in->targets[k].year - from;
+			if (y < 0 || y >= ny || r[2 + y].colspan != 1 ||
+			    r[2 + y].text != NULL)
+				continue;
+			r[2 + y].text = value_text(&in->targets[k].value);
+			r[2 + y].nowrap = 1;
+		}
+	}
+	pdf_table_emit(pc, &t);
+	pdf_table_free(&t);
+}
+
+static void
+sheet_begin(struct pdf_ctx *pc, const struct sheet_common *sc, const char *id,
+    const char *title, int relisted, int level)
+{
+	pc->running = title;
+	pc->page_anchor = sc->anchor;
+	pc->cont_band = NULL;
+	if (!relisted)
+		pdf_dest(pc, sc->anchor);
+	band(pc, id, relisted ? arena_printf(&pc->a, "【再掲】%s", title) :
+	    title, sc, level == 1 ? DEV_S_H1 : DEV_S_H2);
+	if (!relisted)
+		pdf_outline(pc, level, arena_printf(&pc->a, "%s　%s",
+		    id ? id : "", title), sc->anchor);
+	pc->cont_band = arena_printf(&pc->a, "%s　%s", id ? id : "", title);
+}
+
+static void
+sheet_end(struct pdf_ctx *pc, const struct sheet_common *sc)
+{
+	notes(pc, sc);
+	pdf_footnotes(pc, &sc->body.doc);
+	pc->cont_band = NULL;
+	pc->page_anchor = NULL;
+}
+
+void
+pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
+{
+	int from, to;
+
+	layout_page_break(pc->L);
+	pc->running = p->c.title;
+	layout_struct_begin(pc->L, DEV_S_SECT, p);
+	sheet_begin(pc, &p->c, p->id, p->c.title, relisted, 2);
+	facts(pc, &p->c, status_text(p->status));
+	if (relisted && pdf_dest_known(pc, p->c.anchor)) {
+		pdf_text_para(pc, arena_printf(&pc->a, "この事業は%sの個別事業として"
+		    "%dページに掲載しています。", p->focus ? p->focus->id : "重点事業",
+		    pdf_dest_page(pc, p->c.anchor)), ST_BODY, DEV_S_P, p, 0);
+	} else if (relisted) {
+		pdf_text_para(pc, "この事業は重点事業の個別事業として掲載しています。",
+		    ST_BODY, DEV_S_P, p, 0);
+	} else {
+		pdf_blocks(pc, p->c.body.intro);
+		sections(pc, &p->c.body);
+		year_range(pc, p, &from, &to);
+		schedule(pc, p, from, to);
+		indicators(pc, p, from, to);
+	}
+	sheet_end(pc, &p->c);
+	layout_struct_end(pc->L, DEV_S_SECT, p);
+}
+
+void
+pdf_focus(struct pdf_ctx *pc, const struct focus_area *f)
+{
+	static const char *const mh[] = { "番号", "個別事業", "主管課" };
+	struct pdf_table t;
+
+	layout_page_break(pc->L);
+	pc->running = f->c.title;
+	layout_struct_begin(pc->L, DEV_S_SECT, f);
+	sheet_begin(pc, &f->c, f->id, f->c.title, 0, 1);
+	facts(pc, &f->c, NULL);
+	pdf_blocks(pc, f->c.body.intro);
+	sections(pc, &f->c.body);
+	if (f->nmembers > 0) {
+		memset(&t, 0, sizeof(t));
+		t.ncols = 3;
+		t.node = f->members;
+		t.caption = "構成する個別事業";
+		head_row(&t, mh);
+		project_rows(pc, &t, f->members, f->nmembers);
+		pdf_table_emit(pc, &t);
+		pdf_table_free(&t);
+	}
+	sheet_end(pc, &f->c);
+	layout_struct_end(pc->L, DEV_S_SECT, f);
+}
+
+void
+pdf_group(struct pdf_ctx *pc, const struct vol_item *it)
+{
+	static const char *const ph[] = { "番号", "個別事業", "主管課" };
+	const struct pillar *p = it->pillar;
+	const struct category *c = it->category;
+	struct pdf_table t;
+	const char *a, *title;
+
+	if (p == NULL)
+		return;
+	if (c == NULL) {
+		layout_page_break(pc->L);
+		title = arena_printf(&pc->a, "%s%s　%s",
+		    pc->pl->labels.pillar ? pc->pl->labels.pillar : "",
+		    p->number ? p->number : "", p->title);
+		pc->running = title;
+		a = pillar_anchor(pc, p);
+		pdf_dest(pc, a);
+		pdf_text_para(pc, title, ST_H1, DEV_S_H1, p, 12000);
+		pdf_outline(pc, 1, title, a);
+		if (p->ncategories > 0)
+			return;
+	} else {
+		title = c->title;
+		a = category_anchor(pc, c);
+		pdf_dest(pc, a);
+		pdf_text_para(pc, title, ST_H2, DEV_S_H2, c, 6000);
+		pdf_outline(pc, 1, title, a);
+	}
+	memset(&t, 0, sizeof(t));
+	t.ncols = 3;
+	t.node = c ? (const void *)c : (const void *)p;
+	head_row(&t, ph);
+	if (c != NULL)
+		project_rows(pc, &t, c->projects, c->nprojects);
+	else
+		project_rows(pc, &t, p->projects, p->nprojects);
+	pdf_table_emit(pc, &t);
+	pdf_table_free(&t);
+}
+
+/* ------------------------------------------------------------------ */
+/* 用語集                                                             */
+/* ------------------------------------------------------------------ */
+
+static int
+marker_of(const struct volume *v, const struct term *t)
+{
+	size_t i;
+
+	for (i = 0; i < v->nterms; i++)
+		if (v->terms[i] == t)
+			return (int)i + 1;
+	return 0;
+}
+
+static void
+terms(struct pdf_ctx *pc)
+{
+	const struct build *b = pc->b;
+	struct layout_para p;
+	struct pdf_runs r;
+	size_t i;
+	int n;
+
+	for (i = 0; i < b->nterms; i++) {
+		const struct term *t = b->terms_sorted ? b->terms_sorted[i] :
+		    &b->terms[i];
+
+		if (t->uses == 0 && !t->listed)
+			continue;
+		pdf_dest(pc, t->anchor);
+		memset(&r, 0, sizeof(r));
+		p = pdf_para_defaults(pc, ST_BOLD);
+		p.indent = 0;
+		p.align = LAYOUT_LEFT;
+		p.keep_after = 2 * pc->st[ST_BODY].size;
+		p.space_before = 4000;
+		p.space_after = 1000;
+		p.stype = DEV_S_P;
+		p.node = t;
+		pdf_runs_add(pc, &r, t->term, &pc->st[ST_BOLD], t);
+		if (t->ja != NULL)
+			pdf_runs_add(pc, &r, arena_printf(&pc->a, "（%s）", t->ja),
+			    &pc->st[ST_BOLD], t);
+		if (t->expansion != NULL)
+			pdf_runs_add(pc, &r, arena_printf(&pc->a, "　%s",
+			    t->expansion), &pc->st[ST_GOTHIC], t);
+		n = marker_of(pc->vol, t);
+		if (n > 0)
+			pdf_runs_add(pc, &r, arena_printf(&pc->a, "　（※%d）", n),
+			    &pc->st[ST_SMALL], t);
+		pdf_para(pc, &r, &p);
+		pdf_runs_free(&r);
+		memset(&r, 0, sizeof(r));
+		p = pdf_para_defaults(pc, ST_BODY);
+		p.left = pc->st[ST_BODY].size;
+		p.indent = 0;
+		p.node = t->definition;
+		pdf_runs_inlines(pc, &r, t->definition, &pc->st[ST_BODY]);
+		if (t->trademark != NULL) {
+			pdf_runs_add(pc, &r, "　", &pc->st[ST_BODY], t);
+			pdf_runs_add(pc, &r, t->trademark, &pc->st[ST_SMALL], t);
+		}
+		pdf_para(pc, &r, &p);
+		pdf_runs_free(&r);
+	}
+}
+
+void
+pdf_glossary(struct pdf_ctx *pc)
+{
+	const char *title = pc->pl->glossary_title ? pc->pl->glossary_title :
+	    "用語集";
+
+	layout_page_break(pc->L);
+	pc->running = title;
+	pdf_dest(pc, "glossary");
+	pdf_text_para(pc, title, ST_H1, DEV_S_H1, pc->b->terms, 12000);
+	pdf_outline(pc, 1, title, "glossary");
+	terms(pc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Generated blocks                                                   */
+/* ------------------------------------------------------------------ */
+
+static void
+gen_table(struct pdf_ctx *pc, struct pdf_table *t)
+{
+	pdf_table_emit(pc, t);
+	pdf_table_free(t);
+}
+
+void
+pdf_generated(struct pdf_ctx *pc, const struct generated *g)
+{
+	const struct build *b = pc->b;
+	const struct plan *pl = &b->plan;
+	struct pdf_table t;
+	struct pdf_cell *r;
+	struct buf s = {0};
+	size_t i, k;
+
+	memset(&t, 0, sizeof(t));
+	t.node = g;
+	switch (g->kind) {
+	case GEN_PROJECTS: {
+		static const char *const h[] = { "番号", "個別事業", "主管課" };
+
+		t.ncols = 3;
+		head_row(&t, h);
+		project_rows(pc, &t, g->projects, g->nprojects);
+		gen_table(pc, &t);
+		break;
+	}
+	case GEN_FOCUS_AREAS: {
+		static const char *const h[] = { "番号", "重点事業", "主管課" };
+
+		t.ncols = 3;
+		head_row(&t, h);
+		for (i = 0; i < b->nfocus; i++) {
+			r = pdf_table_row(&t);
+			cell_text(&r[0], b->focus[i].id, &b->focus[i]);
+			r[0].nowrap = 1;
+			cell_text(&r[1], b->focus[i].c.title, &b->focus[i]);
+			cell_text(&r[2], depts(pc, &b->focus[i].c.departments),
+			    &b->focus[i]);
+		}
+		gen_table(pc, &t);
+		break;
+	}
+	case GEN_TAXONOMY: {
+		static const char *const h[] = { "目指す姿", "基本取組", "重点事業" };
+
+		t.ncols = 3;
+		head_row(&t, h);
+		for (i = 0; i < pl->ngoals; i++) {
+			const struct goal *go = &pl->goals[i];
+
+			buf_reset(&s);
+			for (k = 0; k < go->npillars; k++)
+				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
+				    go->pillars[k]->number ? go->pillars[k]->number : "",
+				    go->pillars[k]->title);
+			r = pdf_table_row(&t);
+			cell_text(&r[0], arena_printf(&pc->a, "%s　%s", go->id,
+			    go->title), go);
+			cell_text(&r[1], arena_strdup(&pc->a, buf_str(&s)), go);
+			buf_reset(&s);
+			for (k = 0; k < go->nfocus_areas; k++)
+				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
+				    go->focus_areas[k]->id ? go->focus_areas[k]->id : "",
+				    go->focus_areas[k]->c.title);
+			cell_text(&r[2], arena_strdup(&pc->a, buf_str(&s)), go);
+		}
+		gen_table(pc, &t);
+		break;
+	}
+	case GEN_COMMON_ITEMS: {
+		static const char *const h[] = { "番号", "共通事項", "内容" };
+
+		t.ncols = 3;
+		head_row(&t, h);
+		for (i = 0; i < pl->ncommon_items; i++) {
+			r = pdf_table_row(&t);
+			cell_text(&r[0], pl->common_items[i].id, &pl->common_items[i]);
+			r[0].nowrap = 1;
+			cell_text(&r[1], pl->common_items[i].title, &pl->common_items[i]);
+			cell_text(&r[2], pl->common_items[i].summary ?
+			    pl->common_items[i].summary : "", &pl->common_items[i]);
+		}
+		gen_table(pc, &t);
+		break;
+	}
+	case GEN_INDICATORS: {
+		static const char *const h[] = { "指標", "現状値", "目標値" };
+
+		t.ncols = 3;
+		head_row(&t, h);
+		for (i = 0; i < pl->nindicators; i++) {
+			const struct plan_indicator *in = &pl->indicators[i];
+
+			r = pdf_table_row(&t);
+			cell_text(&r[0], in->name, in);
+			buf_reset(&s);
+			if (in->has_baseline) {
+				buf_puts(&s, value_text(&in->baseline));
+				if (in->has_baseline_as_of) {
+					buf_puts(&s, "\n（");
+					date_format(&s, &in->baseline_as_of,
+					    pl->year_short_style);
+					buf_puts(&s, "）");
+				}
+			}
+			cell_text(&r[1], arena_strdup(&pc->a, buf_str(&s)), in);
+			r[1].align = LAYOUT_RIGHT;
+			buf_reset(&s);
+			if (in->has_target) {
+				buf_puts(&s, value_text(&in->target));
+				if (in->target_year > 0) {
+					buf_puts(&s, "\n（");
+					fy_format(&s, in->target_year,
+					    pl->year_short_style);
+					buf_puts(&s, "）");
+				}
+			}
+			cell_text(&r[2], arena_strdup(&pc->a, buf_str(&s)), in);
+			r[2].align = LAYOUT_RIGHT;
+		}
+		gen_table(pc, &t);
+		break;
+	}
+	case GEN_HISTORY: {
+		static const char *const h[] = { "版", "年月", "内容" };
+
+		t.ncols = 3;
+		head_row(&t, h);
+		for (i = 0; i < pl->nhistory; i++) {
+			r = pdf_table_row(&t);
+			cell_text(&r[0], pl->history[i].edition, &pl->history[i]);
+			r[0].nowrap = 1;
+			buf_reset(&s);
+			date_format(&s, &pl->history[i].date, pl->year_style);
+			cell_text(&r[1], arena_strdup(&pc->a, buf_str(&s)),
+			    &pl->history[i]);
+			r[1].nowrap = 1;
+			cell_text(&r[2], pl->history[i].summary ?
+			    pl->history[i].summary : "", &pl->history[i]);
+		}
+		gen_table(pc, &t);
+		break;
+	}
+	case GEN_REGISTER: {
+		static const char *const h[] = { "番号", "前計画の事業", "扱い", "本計画の事業" };
+
+		if (b->reg == NULL)
+			break;
+		t.ncols = 4;
+		head_row(&t, h);
+		for (i = 0; i < b->reg->n; i++) {
+			const struct reg_entry *e = &b->reg->v[i];
+
+			r = pdf_table_row(&t);
+			cell_text(&r[0], e->id, e);
+			r[0].nowrap = 1;
+			cell_text(&r[1], e->title, e);
+			cell_text(&r[2], e->disposition == DISP_ENDED ? "終了" :
+			    "継続", e);
+			buf_reset(&s);
+			for (k = 0; k < e->nsuccessors; k++)
+				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
+				    e->successors[k].id ? e->successors[k].id : "",
+				    e->successors[k].sheet ?
+				    e->successors[k].sheet->title : "");
+			if (e->reason != NULL)
+				buf_printf(&s, "%s%s", s.len ? "\n" : "", e->reason);
+			cell_text(&r[3], arena_strdup(&pc->a, buf_str(&s)), e);
+		}
+		gen_table(pc, &t);
+		break;
+	}
+	case GEN_DEPARTMENTS: {
+		static const char *const h[] = { "主管課", "事業" };
+
+		t.ncols = 2;
+		head_row(&t, h);
+		for (i = 0; i < b->ndepts; i++) {
+			const struct department *d = &b->depts[i];
+
+			if (d->nprojects == 0)
+				continue;
+			buf_reset(&s);
+			for (k = 0; k < d->nprojects; k++)
+				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
+				    d->projects[k]->id ? d->projects[k]->id : "",
+				    d->projects[k]->c.title);
+			r = pdf_table_row(&t);
+			cell_text(&r[0], d->division ? arena_printf(&pc->a,
+			    "%s\n%s", d->division, d->name) : d->name, d);
+			cell_text(&r[1], arena_strdup(&pc->a, buf_str(&s)), d);
+		}
+		gen_table(pc, &t);
+		break;
+	}
+	case GEN_GLOSSARY:
+		terms(pc);
+		break;
+	}
+	buf_free(&s);
+}

@@ -1,0 +1,630 @@
+/*
+ * pdf_vol.c: one PDF per volume. The walker follows volume->items (as
+ * resolve ordered them) after a cover and a table of contents; it lays
+ * the volume out twice (pass 1 finds the page of every destination for
+ * the table of contents and the links), then emits pass 2 through the
+ * libharu device. See pdf.h and pdf_int.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fy.h"
+#include "outdir.h"
+#include "pdf/pdf.h"
+#include "pdf/pdf_int.h"
+
+/* Margins: 25 mm portrait (header and footer inside the 12 mm print-safe edge). */
+#define MM(x)		((int32_t)((x) * 2834.6 + 0.5))
+
+/* ------------------------------------------------------------------ */
+/* Destinations                                                       */
+/* ------------------------------------------------------------------ */
+
+/* The index of name, or where it would go; *found says which. */
+static size_t
+dm_pos(const struct pdf_destmap *m, const char *name, int *found)
+{
+	size_t lo = 0, hi = m->n, mid;
+	int c;
+
+	*found = 0;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(m->v[mid].name, name);
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Adds name at page unless present (kept sorted). */
+static void
+dm_add(struct pdf_destmap *m, const char *name, int page)
+{
+	int found;
+	size_t i = dm_pos(m, name, &found);
+
+	if (found)
+		return;
+	m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof(*m->v));
+	memmove(&m->v[i + 1], &m->v[i], (m->n - i) * sizeof(*m->v));
+	m->v[i].name = xstrdup(name);
+	m->v[i].page = page;
+	m->n++;
+}
+
+/* The page of name, 0 if absent. */
+static int
+dm_find(const struct pdf_destmap *m, const char *name)
+{
+	int found;
+	size_t i = dm_pos(m, name, &found);
+
+	return found ? m->v[i].page : 0;
+}
+
+static void
+dm_free(struct pdf_destmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->v[i].name);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+const char *
+pdf_qualify(struct pdf_ctx *pc, const char *anchor)
+{
+	if (anchor == NULL)
+		return NULL;
+	if (pc->page_anchor == NULL || strchr(anchor, '.') != NULL)
+		return anchor;
+	return arena_printf(&pc->a, "%s.%s", pc->page_anchor, anchor);
+}
+
+/* A destination at the next content, once per name in a volume. */
+void
+pdf_dest(struct pdf_ctx *pc, const char *name)
+{
+	if (name == NULL || pc->measuring || dm_find(&pc->placed, name) != 0)
+		return;
+	dm_add(&pc->placed, name, 1);
+	layout_dest(pc->L, name);
+}
+
+int
+pdf_dest_known(struct pdf_ctx *pc, const char *name)
+{
+	return name != NULL && pc->pass == 2 && dm_find(&pc->known, name) != 0;
+}
+
+int
+pdf_dest_page(struct pdf_ctx *pc, const char *name)
+{
+	return name != NULL ? dm_find(&pc->known, name) : 0;
+}
+
+void
+pdf_outline(struct pdf_ctx *pc, int level, const char *title, const char *dest)
+{
+	if (pc->measuring || dest == NULL || dm_find(&pc->placed, dest) == 0)
+		return;
+	layout_outline(&pc->main, level, title, dest);
+}
+
+struct layout_page *
+pdf_page(struct pdf_ctx *pc)
+{
+	return layout_open_page(pc->L);
+}
+
+int32_t
+pdf_bottom(const struct pdf_ctx *pc)
+{
+	return pc->L->geom.h - pc->L->geom.bottom;
+}
+
+int32_t
+pdf_colw(const struct pdf_ctx *pc)
+{
+	return layout_column_width(pc->L) - pc->ileft - pc->iright;
+}
+
+/* ------------------------------------------------------------------ */
+/* Styles and page furniture                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+styles(struct pdf_ctx *pc)
+{
+	struct font *m = pc->fs->face[FONT_MINCHO], *g = pc->fs->face[FONT_GOTHIC],
+	    *gb = pc->fs->face[FONT_GOTHIC_BOLD];
+	static const struct { enum pdf_st st; int face; int32_t size; uint32_t rgb; } def[] = {
+		{ ST_BODY, FONT_MINCHO, 10500, 0x000000 },
+		{ ST_BOLD, FONT_GOTHIC_BOLD, 10500, 0x000000 },
+		{ ST_GOTHIC, FONT_GOTHIC, 10500, 0x000000 },
+		{ ST_SMALL, FONT_GOTHIC, 8500, 0x000000 },
+		{ ST_SMALLB, FONT_GOTHIC_BOLD, 8500, 0x000000 },
+		{ ST_H1, FONT_GOTHIC_BOLD, 18000, 0x1B5E20 },
+		{ ST_H2, FONT_GOTHIC_BOLD, 14000, 0x1B5E20 },
+		{ ST_H3, FONT_GOTHIC_BOLD, 12000, 0x000000 },
+		{ ST_H4, FONT_GOTHIC_BOLD, 10500, 0x000000 },
+		{ ST_BAND, FONT_GOTHIC_BOLD, 14000, 0xFFFFFF },
+		{ ST_HEADER, FONT_GOTHIC, 8000, 0x444444 },
+		{ ST_TABLE, FONT_GOTHIC, 9000, 0x000000 },
+		{ ST_TABLEB, FONT_GOTHIC_BOLD, 9000, 0x000000 },
+		{ ST_COVER_TITLE, FONT_GOTHIC_BOLD, 28000, 0x1B5E20 },
+		{ ST_COVER_SUB, FONT_GOTHIC, 14000, 0x000000 },
+		{ ST_MARK, FONT_GOTHIC_BOLD, 220000, 0xEBEBEB },
+	};
+	size_t i;
+
+	(void)m; (void)g; (void)gb;
+	memset(pc->st, 0, sizeof(pc->st));
+	for (i = 0; i < KK_ARRAY_LEN(def); i++) {
+		pc->st[def[i].st].font = pc->fs->face[def[i].face];
+		pc->st[def[i].st].size = def[i].size;
+		pc->st[def[i].st].rgb = def[i].rgb;
+	}
+	if (pc->landscape)
+		pc->st[ST_TABLE].size = pc->st[ST_TABLEB].size = 9500;
+}
+
+static void
+page_begin(struct layout *L, struct layout_page *p, void *ctx)
+{
+	struct pdf_ctx *pc = ctx;
+	const struct layout_style *mk = &pc->st[ST_MARK];
+	int32_t w;
+
+	if (pc->pl->status != PLAN_FINAL && pc->pl->watermark != NULL &&
+	    *pc->pl->watermark != '\0') {
+		w = layout_text_width(mk, pc->pl->watermark);
+		layout_put_text(L, p, DEV_ART_WATERMARK, NULL, (p->w - w) / 2,
+		    p->h / 2 + mk->size * 35 / 100, mk, pc->pl->watermark);
+	}
+	if (pc->no_header)
+		return;
+	layout_put_text(L, p, DEV_ART_HEADER, NULL, L->geom.left,
+	    L->geom.top - 16000, &pc->st[ST_HEADER], pc->vol->title);
+	if (pc->running != NULL) {
+		w = layout_text_width(&pc->st[ST_HEADER], pc->running);
+		layout_put_text(L, p, DEV_ART_HEADER, NULL,
+		    p->w - L->geom.right - w, L->geom.top - 16000,
+		    &pc->st[ST_HEADER], pc->running);
+	}
+	layout_put_rule(L, p, DEV_ART_LAYOUT, NULL, L->geom.left,
+	    L->geom.top - 11000, p->w - L->geom.right, L->geom.top - 11000, 500,
+	    0x808080);
+	if (pc->cont_band != NULL && L == &pc->main)
+		pdf_cont_band(pc, L, p);
+}
+
+static void
+page_end(struct layout *L, struct layout_page *p, void *ctx)
+{
+	struct pdf_ctx *pc = ctx;
+	char num[32];
+
+	if (pc->no_header)
+		return;
+	snprintf(num, sizeof(num), "- %d -", p->number);
+	layout_put_text(L, p, DEV_ART_FOOTER, NULL,
+	    (p->w - layout_text_width(&pc->st[ST_HEADER], num)) / 2,
+	    p->h - L->geom.bottom + 24000, &pc->st[ST_HEADER], num);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cover and table of contents                                        */
+/* ------------------------------------------------------------------ */
+
+static void
+center(struct pdf_ctx *pc, enum pdf_st st, const char *text, int32_t after)
+{
+	struct layout_para p = pdf_para_defaults(pc, st);
+	struct pdf_runs r;
+
+	memset(&r, 0, sizeof(r));
+	p.align = LAYOUT_CENTER;
+	p.indent = 0;
+	p.stype = DEV_S_P;
+	p.space_after = after;
+	pdf_runs_add(pc, &r, text, &pc->st[st], NULL);
+	pdf_para(pc, &r, &p);
+	pdf_runs_free(&r);
+}
+
+static void
+cover(struct pdf_ctx *pc)
+{
+	const struct plan *pl = pc->pl;
+	struct buf b = {0};
+	struct kdate d;
+
+	pc->no_header = 1;
+	(void)layout_open_page(pc->L);
+	pc->L->y += pc->landscape ? MM(35) : MM(70);
+	if (pl->city_name != NULL)
+		center(pc, ST_COVER_SUB, pl->city_name, 8000);
+	center(pc, ST_COVER_TITLE, pc->vol->title, 14000);
+	if (pl->tagline != NULL)
+		center(pc, ST_COVER_SUB, pl->tagline, 30000);
+	if (pl->has_period) {
+		fy_format(&b, pl->from, FY_STYLE_LONG);
+		buf_puts(&b, "～");
+		fy_format(&b, pl->to, FY_STYLE_LONG);
+		center(pc, ST_COVER_SUB, buf_str(&b), 40000);
+	}
+	pc->L->y += pc->landscape ? MM(10) : MM(40);
+	buf_reset(&b);
+	if (pl->as_of_year > 0) {
+		d.year = pl->as_of_year;
+		d.month = pl->as_of_month;
+		d.day = 0;
+		date_format(&b, &d, pl->year_style);
+		buf_puts(&b, "時点");
+		if (pl->edition != NULL) {
+			buf_puts(&b, "　");
+			buf_puts(&b, pl->edition);
+		}
+		center(pc, ST_COVER_SUB, buf_str(&b), 10000);
+	}
+	buf_reset(&b);
+	if (pl->city_name != NULL)
+		buf_puts(&b, pl->city_name);
+	if (pl->publisher != NULL) {
+		if (pl->publisher->division != NULL)
+			buf_printf(&b, "%s%s", b.len ? "　" : "",
+			    pl->publisher->division);
+		buf_printf(&b, "%s%s", b.len ? "　" : "", pl->publisher->name);
+	} else if (pl->publisher_ref.key != NULL) {
+		buf_printf(&b, "%s%s", b.len ? "　" : "", pl->publisher_ref.key);
+	}
+	if (b.len > 0)
+		center(pc, ST_COVER_SUB, buf_str(&b), 0);
+	buf_free(&b);
+	layout_page_break(pc->L);
+	pc->no_header = 0;
+}
+
+static void
+toc(struct pdf_ctx *pc)
+{
+	const struct volume *v = pc->vol;
+	const struct layout_style *num = &pc->st[ST_BODY];
+	struct layout_page *pg;
+	struct layout_para p;
+	struct pdf_runs r;
+	struct buf t = {0};
+	char pn[16];
+	size_t i, k;
+	int32_t right = 30000, x, end, y, w, top;
+
+	if (v->ntoc == 0)
+		return;
+	pc->running = "目次";
+	pdf_dest(pc, "toc");
+	pdf_text_para(pc, "目次", ST_H1, DEV_S_H1, v, 12000);
+	pdf_outline(pc, 1, "目次", "toc");
+	layout_struct_begin(pc->L, DEV_S_TOC, v->toc);
+	for (i = 0; i < v->ntoc; i++) {
+		const struct toc_entry *e = &v->toc[i];
+		enum pdf_st st = e->level <= 1 ? ST_BOLD : ST_BODY;
+
+		memset(&r, 0, sizeof(r));
+		buf_reset(&t);
+		if (e->number != NULL)
+			buf_printf(&t, "%s　", e->number);
+		buf_puts(&t, e->title);
+		p = pdf_para_defaults(pc, st);
+		p.indent = 0;
+		p.left = (e->level - 1) * 21000;
+		p.right = right;
+		p.align = LAYOUT_LEFT;
+		p.stype = DEV_S_TOCI;
+		p.node = e;
+		p.space_before = e->level <= 1 ? 6000 : 0;
+		p.space_after = 1500;
+		pdf_runs_add(pc, &r, buf_str(&t), &pc->st[st], e);
+		top = pc->L->y;
+		pdf_para(pc, &r, &p);
+		pdf_runs_free(&r);
+		/* The last line's end: the leader and the page number go after it. */
+		pg = &pc->L->pages[pc->L->npages - 1];
+		end = pc->L->geom.left;
+		y = 0;
+		for (k = pg->n; k-- > 0;)
+			if (pg->v[k].type == BOX_TEXT && pg->v[k].mark.node == e) {
+				end = pg->v[k].x + pg->v[k].w +
+				    (int32_t)(pg->v[k].tc * 1000 * 0);
+				y = pg->v[k].y;
+				break;
+			}
+		if (y == 0)
+			continue;
+		snprintf(pn, sizeof(pn), "%d", pdf_dest_page(pc, e->anchor));
+		w = layout_text_width(num, pn);
+		x = pg->w - pc->L->geom.right - w;
+		layout_put_text(pc->L, pg, DEV_CONTENT, e, x, y, num, pn);
+		{
+			const struct layout_style *ld = &pc->st[ST_SMALL];
+			int32_t dot = layout_text_width(ld, "・");
+			int32_t lx = end + 4000;
+
+			buf_reset(&t);
+			while (lx + (int32_t)(t.len / 3 + 1) * dot < x - 4000)
+				buf_puts(&t, "・");
+			if (t.len > 0)
+				layout_put_text(pc->L, pg, DEV_ART_LAYOUT, NULL,
+				    x - 4000 - (int32_t)(t.len / 3) * dot, y, ld,
+				    buf_str(&t));
+		}
+		if (pdf_dest_known(pc, e->anchor))
+			layout_put_link(pc->L, pg, e, pc->L->geom.left + p.left,
+			    pg == &pc->L->pages[pc->L->npages - 1] &&
+			    top < pc->L->y ? top : pc->L->geom.top,
+			    pg->w - pc->L->geom.right - pc->L->geom.left - p.left,
+			    y - (top < pc->L->y ? top : pc->L->geom.top) + 3000,
+			    e->anchor, NULL);
+	}
+	layout_struct_end(pc->L, DEV_S_TOC, v->toc);
+	buf_free(&t);
+	layout_page_break(pc->L);
+}
+
+/* ------------------------------------------------------------------ */
+/* Chapters                                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+signature(struct pdf_ctx *pc, const struct signature *s)
+{
+	struct buf b = {0};
+	struct layout_para p = pdf_para_defaults(pc, ST_BODY);
+	struct pdf_runs r;
+
+	if (!s->present)
+		return;
+	p.align = LAYOUT_RIGHT;
+	p.indent = 0;
+	p.space_before = 12000;
+	if (s->has_date) {
+		date_format(&b, &s->date, pc->pl->year_style);
+		memset(&r, 0, sizeof(r));
+		pdf_runs_add(pc, &r, buf_str(&b), &pc->st[ST_BODY], s);
+		pdf_para(pc, &r, &p);
+		pdf_runs_free(&r);
+		p.space_before = 0;
+	}
+	buf_reset(&b);
+	if (s->title != NULL)
+		buf_printf(&b, "%s　", s->title);
+	if (s->name != NULL)
+		buf_puts(&b, s->name);
+	if (b.len > 0) {
+		memset(&r, 0, sizeof(r));
+		pdf_runs_add(pc, &r, buf_str(&b), &pc->st[ST_BODY], s);
+		pdf_para(pc, &r, &p);
+		pdf_runs_free(&r);
+	}
+	buf_free(&b);
+}
+
+static void
+chapter(struct pdf_ctx *pc, const struct chapter *ch)
+{
+	const char *t;
+
+	layout_page_break(pc->L);
+	pc->running = ch->short_title ? ch->short_title : ch->title;
+	pc->page_anchor = ch->anchor;
+	t = ch->number != NULL ?
+	    arena_printf(&pc->a, "%s　%s", ch->number, ch->title) : ch->title;
+	pdf_dest(pc, ch->anchor);
+	layout_struct_begin(pc->L, DEV_S_SECT, ch);
+	pdf_text_para(pc, t, ST_H1, DEV_S_H1, ch, 14000);
+	pdf_outline(pc, 1, t, ch->anchor);
+	pdf_blocks(pc, ch->doc.blocks);
+	signature(pc, &ch->signature);
+	pdf_footnotes(pc, &ch->doc);
+	layout_struct_end(pc->L, DEV_S_SECT, ch);
+	pc->page_anchor = NULL;
+}
+
+static void
+walk(struct pdf_ctx *pc)
+{
+	const struct volume *v = pc->vol;
+	size_t i;
+
+	cover(pc);
+	toc(pc);
+	for (i = 0; i < v->nitems; i++) {
+		const struct vol_item *it = &v->items[i];
+
+		switch (it->kind) {
+		case VI_CHAPTER:
+			chapter(pc, it->chapter);
+			break;
+		case VI_LISTS:
+			pdf_lists(pc);
+			break;
+		case VI_FOCUS_AREA:
+			pdf_focus(pc, it->focus);
+			break;
+		case VI_GROUP:
+			pdf_group(pc, it);
+			break;
+		case VI_PROJECT:
+			pdf_project(pc, it->project, it->relisted);
+			break;
+		case VI_REGISTER:
+			layout_page_break(pc->L);
+			pc->running = "新旧対照表";
+			pdf_dest(pc, "register");
+			pdf_text_para(pc, "新旧対照表", ST_H1, DEV_S_H1, it, 12000);
+			pdf_outline(pc, 1, "新旧対照表", "register");
+			{
+				struct generated g;
+
+				memset(&g, 0, sizeof(g));
+				g.kind = GEN_REGISTER;
+				pdf_generated(pc, &g);
+			}
+			break;
+		case VI_HISTORY:
+			layout_page_break(pc->L);
+			pc->running = "改定履歴";
+			pdf_dest(pc, "history");
+			pdf_text_para(pc, "改定履歴", ST_H1, DEV_S_H1, it, 12000);
+			pdf_outline(pc, 1, "改定履歴", "history");
+			{
+				struct generated g;
+
+				memset(&g, 0, sizeof(g));
+				g.kind = GEN_HISTORY;
+				pdf_generated(pc, &g);
+			}
+			break;
+		case VI_GLOSSARY:
+			pdf_glossary(pc);
+			break;
+		}
+	}
+	layout_page_break(pc->L);
+}
+
+/* ------------------------------------------------------------------ */
+/* A volume                                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+pass(struct pdf_ctx *pc, int n)
+{
+	struct layout_geom g;
+
+	if (pc->landscape) {
+		g.w = DEV_A4_H;
+		g.h = DEV_A4_W;
+		g.top = MM(20);
+		g.bottom = MM(18);
+		g.left = g.right = MM(18);
+	} else {
+		g.w = DEV_A4_W;
+		g.h = DEV_A4_H;
+		g.top = MM(25);
+		g.bottom = MM(22);
+		g.left = g.right = MM(22);
+	}
+	pc->pass = n;
+	layout_init(&pc->main, &g, pc->fs, pc->d);
+	pc->main.page_begin = page_begin;
+	pc->main.page_end = page_end;
+	pc->main.hook_ctx = pc;
+	pc->L = &pc->main;
+	pc->running = NULL;
+	pc->page_anchor = NULL;
+	dm_free(&pc->placed);
+	walk(pc);
+}
+
+/* Records where pass 1 put every destination. */
+static void
+collect(struct pdf_ctx *pc)
+{
+	size_t i, k;
+
+	dm_free(&pc->known);
+	for (i = 0; i < pc->main.npages; i++)
+		for (k = 0; k < pc->main.pages[i].n; k++)
+			if (pc->main.pages[i].v[k].type == BOX_DEST)
+				dm_add(&pc->known, pc->main.pages[i].v[k].text,
+				    pc->main.pages[i].number);
+	for (i = 0; i < pc->main.npending; i++)
+		dm_add(&pc->known, pc->main.pending[i], (int)pc->main.npages);
+}
+
+static int
+volume(const struct build *b, const struct volume *v, const char *outdir,
+    struct diag *d)
+{
+	struct pdf_ctx pc;
+	struct device *dev;
+	struct fontset fs;
+	struct font_config fc;
+	struct dev_info info;
+	struct buf out = {0}, author = {0};
+	char *rel;
+	int rc = -1;
+
+	memset(&pc, 0, sizeof(pc));
+	dev = dev_hpdf_new(d);
+	if (dev == NULL)
+		return -1;
+	font_config_default(&fc);
+	if (fontset_open(&fs, dev, &fc, d) == -1) {
+		dev_free(dev);
+		return -1;
+	}
+	pc.b = b;
+	pc.pl = &b->plan;
+	pc.vol = v;
+	pc.d = d;
+	pc.fs = &fs;
+	pc.landscape = v->orientation != NULL &&
+	    strcmp(v->orientation, "landscape") == 0;
+	for (size_t i = 0; i < v->nitems; i++)
+		if (v->items[i].kind == VI_GLOSSARY)
+			pc.has_glossary = 1;
+	styles(&pc);
+	pass(&pc, 1);
+	collect(&pc);
+	layout_free(&pc.main);
+	arena_free(&pc.a);
+	pass(&pc, 2);
+	memset(&info, 0, sizeof(info));
+	info.title = v->title;
+	if (pc.pl->city_name != NULL)
+		buf_puts(&author, pc.pl->city_name);
+	if (pc.pl->publisher != NULL)
+		buf_printf(&author, "%s%s", author.len ? "　" : "",
+		    pc.pl->publisher->name);
+	info.author = author.len ? buf_str(&author) : NULL;
+	info.subject = pc.pl->tagline != NULL ? pc.pl->tagline : pc.pl->title;
+	info.lang = "ja";
+	info.epoch = dev_source_date_epoch();
+	if (layout_emit(&pc.main, dev, &info, &out) == 0) {
+		rel = arena_printf(&pc.a, "pdf/%s.pdf", v->key);
+		rc = fs_write(outdir, rel, out.data, out.len, d);
+	}
+	buf_free(&out);
+	buf_free(&author);
+	layout_free(&pc.main);
+	arena_free(&pc.a);
+	dm_free(&pc.known);
+	dm_free(&pc.placed);
+	fontset_free(&fs);
+	dev_free(dev);
+	return rc;
+}
+
+int
+pdf_write(const struct build *b, const struct config *cfg, const char *outdir,
+    struct diag *d)
+{
+	size_t i;
+
+	(void)cfg;
+	for (i = 0; i < b->plan.nvolumes; i++)
+		if (volume(b, &b->plan.volumes[i], outdir, d) != 0)
+			return -1;
+	return 0;
+}
