@@ -341,7 +341,8 @@ list(struct pdf_ctx *pc, const struct block *b)
 
 	layout_struct_begin(pc->L, DEV_S_L, b);
 	for (it = b->children; it != NULL; it = it->next, n++) {
-		label = b->ordered ? arena_printf(&pc->a, "%d.", n) : "・";
+		/* A bullet, not 「・」: that one must never start a line (禁則). */
+		label = b->ordered ? arena_printf(&pc->a, "%d.", n) : "•";
 		if (b->ordered)
 			label = arena_printf(&pc->a, "%-*s", 4, label);
 		layout_struct_begin(pc->L, DEV_S_LI, it);

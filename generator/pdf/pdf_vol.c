@@ -219,7 +219,7 @@ page_end(struct layout *L, struct layout_page *p, void *ctx)
 	snprintf(num, sizeof(num), "- %d -", p->number);
 	layout_put_text(L, p, DEV_ART_FOOTER, NULL,
 	    (p->w - layout_text_width(&pc->st[ST_HEADER], num)) / 2,
-	    p->h - L->geom.bottom + 24000, &pc->st[ST_HEADER], num);
+	    p->h - L->geom.bottom + 22000, &pc->st[ST_HEADER], num);
 }
 
 /* ------------------------------------------------------------------ */
@@ -356,12 +356,12 @@ toc(struct pdf_ctx *pc)
 		layout_put_text(pc->L, pg, DEV_CONTENT, e, x, y, num, pn);
 		{
 			const struct layout_style *ld = &pc->st[ST_SMALL];
-			int32_t dot = layout_text_width(ld, "・");
+			int32_t dot = layout_text_width(ld, "…");
 			int32_t lx = end + 4000;
 
 			buf_reset(&t);
 			while (lx + (int32_t)(t.len / 3 + 1) * dot < x - 4000)
-				buf_puts(&t, "・");
+				buf_puts(&t, "…");
 			if (t.len > 0)
 				layout_put_text(pc->L, pg, DEV_ART_LAYOUT, NULL,
 				    x - 4000 - (int32_t)(t.len / 3) * dot, y, ld,
@@ -515,7 +515,7 @@ pass(struct pdf_ctx *pc, int n)
 		g.w = DEV_A4_H;
 		g.h = DEV_A4_W;
 		g.top = MM(20);
-		g.bottom = MM(18);
+		g.bottom = MM(20);
 		g.left = g.right = MM(18);
 	} else {
 		g.w = DEV_A4_W;
