@@ -492,7 +492,9 @@ html_gen_register(struct html_ctx *c, xmlNode *parent)
 			}
 		}
 		tr = html_el(body, "tr");
-		html_attr(tr, "id", html_reg_anchor(s, e));
+		/* The anchors links point at live on the view's own page only. */
+		if (c->page->kind == HP_REGISTER)
+			html_attr(tr, "id", html_reg_anchor(s, e));
 		html_text(html_elc(tr, "td", "nowrap"), e->id);
 		th = html_el(tr, "th");
 		html_attr(th, "scope", "row");
@@ -566,7 +568,7 @@ html_gen_departments(struct html_ctx *c, xmlNode *parent)
 			continue;
 		sec = html_elc(parent, "section", "department");
 		h = html_heading_el(c, sec, base + 1);
-		if (d->anchor != NULL)
+		if (d->anchor != NULL && c->page->kind == HP_DEPARTMENTS)
 			html_attr(h, "id", d->anchor);
 		html_text(h, d->name);
 		if (d->division != NULL) {
@@ -680,7 +682,7 @@ glossary_entry(struct html_ctx *c, xmlNode *dl, const struct term *t,
 	xmlNode *dt, *dd, *p;
 
 	dt = html_el(dl, "dt");
-	if (t->anchor != NULL)
+	if (t->anchor != NULL && c->page->kind == HP_GLOSSARY)
 		html_attr(dt, "id", t->anchor);
 	html_text(dt, t->term);
 	if (t->ja != NULL) {

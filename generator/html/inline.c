@@ -163,6 +163,8 @@ inline_node(struct html_ctx *c, xmlNode *parent, const struct inline_node *in)
 			html_text(parent, in->text);
 			break;
 		}
+		if (in->url[strcspn(in->url, ":/?#")] != ':' && in->url[0] != '/')
+			html_copy_content_file(c->site, in->url, NULL);
 		html_attr(el, "alt", in->text != NULL &&
 		    strcmp(in->text, "-") != 0 ? in->text : "");
 		break;

@@ -254,7 +254,8 @@ html_copy_content_file(struct html_site *s, const char *rel, const char *path)
 	while (rel[0] == '.' && rel[1] == '/')
 		rel += 2;
 	/* The loader keeps images inside the tree; never write outside the site. */
-	if (rel[0] == '/' || strstr(rel, "..") != NULL || s->site_dir == NULL)
+	if (rel[0] == '/' || strstr(rel, "..") != NULL || s->site_dir == NULL ||
+	    (path == NULL && s->b->root == NULL))
 		return 0;
 	for (i = 0; i < s->ncopied; i++)
 		if (strcmp(s->copied[i], rel) == 0)
@@ -262,8 +263,14 @@ html_copy_content_file(struct html_site *s, const char *rel, const char *path)
 	s->copied = xgrow(s->copied, &s->capcopied, s->ncopied + 1,
 	    sizeof(*s->copied));
 	s->copied[s->ncopied++] = arena_strdup(&s->a, rel);
-	if (path == NULL)
+	if (path == NULL) {
+		struct stat st;
+
+		/* Not checked by the loader: a missing file is left to the link checkers. */
 		path = arena_printf(&s->a, "%s/%s", s->b->root, rel);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			return 0;
+	}
 	return fs_copy(path, s->site_dir, rel, s->d);
 }
 

@@ -54,3 +54,43 @@ if command -v node >/dev/null 2>&1; then
 else
 	echo "not ok - html: node is not installed (make test-deps)"
 fi
+
+# A city's own theme: its links, colours and logo come from its files.
+theme="$WORK/theme"
+rm -rf "$theme"
+cp -R themes/default "$theme"
+sed 's|https://www.city.midori.example.jp/privacy/|https://www.city.example.org/privacy/|' \
+    themes/default/page.html >"$theme/page.html"
+sed 's|--brand: #00118f;|--brand: #005a32;|' themes/default/style.css >"$theme/style.css"
+if "$KEIKAKU" build -q --theme "$theme" content -o "$WORK/themed" >"$WORK/themed.log" 2>&1 &&
+    grep -q 'href="https://www.city.example.org/privacy/"' "$WORK/themed/site/chapters/current.html" &&
+    grep -q -- '--brand: #005a32;' "$WORK/themed/site/style.css" &&
+    [ -f "$WORK/themed/site/logo.svg" ] && [ ! -e "$WORK/themed/site/README.md" ] &&
+    [ ! -e "$WORK/themed/site/page.html" ]; then
+	echo "ok - html: a city's theme folder changes links and colours; templates and notes are not published"
+else
+	echo "not ok - html: a city's theme folder"
+	sed 's/^/# /' "$WORK/themed.log" | head -10
+fi
+
+theme_fails() {	# theme_fails WANT_STATUS CODE WHAT: the build with $WORK/bad-theme fails so
+	"$KEIKAKU" build -q --theme "$WORK/bad-theme" content -o "$WORK/bad-out" \
+	    >"$WORK/bad.log" 2>&1
+	got=$?
+	if [ "$got" -eq "$1" ] && grep -q "\[$2\]" "$WORK/bad.log" &&
+	    [ ! -e "$WORK/bad-out" ]; then
+		echo "ok - html: $3 (exit $1, $2)"
+	else
+		echo "not ok - html: $3: exit $got, want $1 with [$2]"
+		sed 's/^/# /' "$WORK/bad.log" | head -10
+	fi
+}
+rm -rf "$WORK/bad-theme"
+cp -R themes/default "$WORK/bad-theme"
+sed 's|href="index.html"|href="javascript:alert(1)"|' themes/default/page.html \
+    >"$WORK/bad-theme/page.html"
+theme_fails 1 theme-unsafe-url "a theme link with a javascript: URL stops the build"
+sed 's| data-slot="main"||' themes/default/page.html >"$WORK/bad-theme/page.html"
+theme_fails 1 theme-slot "a template without the main slot stops the build"
+rm -f "$WORK/bad-theme/page.html"
+theme_fails 3 theme-read "a theme without page.html is a system error"
