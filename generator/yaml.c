@@ -426,6 +426,33 @@ check_tag(struct yctx *y, const char *tag, const char *ok,
 	return -1;
 }
 
+/*
+ * A control character or a noncharacter in a value can only come from an
+ * escape in a double-quoted scalar ("\a", "\x07", "\uFFFF": libyaml refuses
+ * them written as they are). No page or PDF can show one: report it at the
+ * value. Tab and line breaks are text.
+ */
+static void
+check_chars(struct yctx *y, const char *s, size_t len, const struct span *sp)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		i += utf8_decode(s + i, len - i, &cp);
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 &&
+		    cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
+			diag_error(y->d, sp, "invalid-char", "the value holds "
+			    "the %s U+%04X (written as an escape such as "
+			    "\\a or \\u%04X?), which no page can show; "
+			    "remove it", cp < 0xA0 ? "control character" :
+			    "noncharacter", (unsigned)cp, (unsigned)cp);
+			return;
+		}
+	}
+}
+
 static int
 on_scalar(struct yctx *y, const yaml_event_t *ev)
 {
@@ -444,6 +471,7 @@ on_scalar(struct yctx *y, const yaml_event_t *ev)
 	n->len = ev->data.scalar.length;
 	n->str = arena_strndup(y->a, (const char *)ev->data.scalar.value,
 	    n->len);
+	check_chars(y, n->str, n->len, &sp);
 	/* An unsupported tag was reported and is ignored: plain stays plain. */
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !str;
 	if (ev->data.scalar.anchor != NULL) {

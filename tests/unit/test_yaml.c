@@ -499,6 +499,15 @@ test_syntax(void)
 	    yaml_is_string(yaml_map_get(r, "b")),
 	    "the tree is kept, read as if the tags were not there");
 	done(&t);
+
+	/* Control characters and noncharacters only come from escapes. */
+	r = parse(&t, "a: \"北\\a浜\"\nb: \"tab\\there\"\nc: \"\\uFFFF\"\n");
+	CHECK(r != NULL && t.d.n == 2 && strcmp(code0(&t), "invalid-char") == 0 &&
+	    line0(&t) == 1 && col0(&t) == 4 && has(msg0(&t), "U+0007") &&
+	    has(t.d.v[1].msg, "noncharacter U+FFFF"),
+	    "\\a and \\uFFFF are invalid-char at the value, a tab is text: %s",
+	    msg0(&t));
+	done(&t);
 }
 
 static void
