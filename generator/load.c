@@ -640,6 +640,110 @@ image_size(const char *path, int *w, int *h)
 	fclose(f);
 }
 
+/* The file's extension, lower-cased into low (of size n); "" if none. */
+static void
+ext_lower(const char *path, char *low, size_t n)
+{
+	const char *dot = strrchr(path, '.');
+	size_t i;
+
+	low[0] = '\0';
+	if (dot == NULL || strchr(dot, '/') != NULL || strlen(dot) >= n)
+		return;
+	for (i = 0; dot[i] != '\0'; i++)
+		low[i] = (char)(dot[i] >= 'A' && dot[i] <= 'Z' ?
+		    dot[i] - 'A' + 'a' : dot[i]);
+	low[i] = '\0';
+}
+
+/*
+ * Why a .png file is not a sound PNG, or NULL: the signature, then every
+ * chunk's length and CRC up to IEND. The PDF library hands a damaged PNG
+ * to libpng, whose error handling ends the whole process; a file that
+ * passes here has every byte as its writer meant it.
+ */
+static const char *
+png_problem(const char *path)
+{
+	uint32_t table[256], crc, c, len;
+	unsigned char hdr[8], buf[4096];
+	const char *why = NULL;
+	size_t n, want;
+	FILE *f;
+	int i, k, first = 1;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;		/* reported elsewhere, or unreadable */
+	for (i = 0; i < 256; i++) {
+		c = (uint32_t)i;
+		for (k = 0; k < 8; k++)
+			c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+		table[i] = c;
+	}
+	if (fread(hdr, 1, 8, f) != 8 ||
+	    memcmp(hdr, "\x89PNG\r\n\x1a\n", 8) != 0) {
+		why = "it does not start like a PNG file; is it another "
+		    "format renamed to .png?";
+		goto out;
+	}
+	for (;;) {
+		if (fread(hdr, 1, 8, f) != 8) {
+			why = "it is cut short (no IEND chunk); save it again";
+			goto out;
+		}
+		len = be32(hdr);
+		if (len > 0x7FFFFFFFu || (first && (len != 13 ||
+		    memcmp(hdr + 4, "IHDR", 4) != 0))) {
+			why = "it is damaged (a bad chunk header); save it again";
+			goto out;
+		}
+		first = 0;
+		crc = 0xFFFFFFFFu;
+		for (i = 4; i < 8; i++)
+			crc = table[(crc ^ hdr[i]) & 0xFF] ^ (crc >> 8);
+		while (len > 0) {
+			want = len < sizeof(buf) ? len : sizeof(buf);
+			if ((n = fread(buf, 1, want, f)) != want) {
+				why = "it is cut short; save it again";
+				goto out;
+			}
+			for (i = 0; (size_t)i < n; i++)
+				crc = table[(crc ^ buf[i]) & 0xFF] ^ (crc >> 8);
+			len -= (uint32_t)n;
+		}
+		if (fread(buf, 1, 4, f) != 4) {
+			why = "it is cut short; save it again";
+			goto out;
+		}
+		if ((crc ^ 0xFFFFFFFFu) != be32(buf)) {
+			why = "it is damaged (a chunk fails its CRC check); save "
+			    "it again";
+			goto out;
+		}
+		if (memcmp(hdr + 4, "IEND", 4) == 0)
+			break;
+	}
+out:
+	fclose(f);
+	return why;
+}
+
+/* Whether the file starts as every JPEG does (SOI, then a marker). */
+static int
+jpeg_start(const char *path)
+{
+	unsigned char b[3];
+	FILE *f;
+	int ok;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 1;		/* reported elsewhere, or unreadable */
+	ok = fread(b, 1, 3, f) == 3 && b[0] == 0xFF && b[1] == 0xD8 &&
+	    b[2] == 0xFF;
+	fclose(f);
+	return ok;
+}
+
 static int
 image_ext_ok(const char *path)
 {
@@ -758,7 +862,7 @@ check_image(struct lctx *lc, const char *src, const struct span *at,
 	struct stat st;
 	struct span spv = url_span(lc, at, src), *sp = &spv;
 	const char *why;
-	char *rel, *path, *real;
+	char *rel, *path, *real, low[8];
 	size_t rl;
 
 	*w = *h = 0;
@@ -805,6 +909,25 @@ check_image(struct lctx *lc, const char *src, const struct span *at,
 			return NULL;
 		}
 		free(real);
+	}
+	ext_lower(rel, low, sizeof(low));
+	if ((strcmp(low, ".jpg") == 0 || strcmp(low, ".jpeg") == 0) &&
+	    !jpeg_start(path)) {
+		buf_puts(&msg, "image '");
+		lc_quote(&msg, src);
+		buf_puts(&msg, "' is not a JPEG file: it does not start like "
+		    "one; is it another format renamed to .jpg?");
+		diag_error(lc->d, sp, "bad-image", "%s", buf_str(&msg));
+		buf_free(&msg);
+		return NULL;
+	}
+	if (strcmp(low, ".png") == 0 && (why = png_problem(path)) != NULL) {
+		buf_puts(&msg, "image '");
+		lc_quote(&msg, src);
+		buf_printf(&msg, "' is not a sound PNG file: %s", why);
+		diag_error(lc->d, sp, "bad-image", "%s", buf_str(&msg));
+		buf_free(&msg);
+		return NULL;
 	}
 	image_size(path, w, h);
 	return path;

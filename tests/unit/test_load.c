@@ -612,17 +612,28 @@ test_utf8_nul(void)
 static void
 test_images(void)
 {
+	/* A sound PNG structure: IHDR 640x480, an empty IDAT, IEND, with CRCs. */
 	static const unsigned char png[] = {
 		0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n',
 		0, 0, 0, 13, 'I', 'H', 'D', 'R',
-		0, 0, 0x02, 0x80, 0, 0, 0x01, 0xE0, 8, 2, 0, 0, 0
+		0, 0, 0x02, 0x80, 0, 0, 0x01, 0xE0, 8, 2, 0, 0, 0,
+		0xBA, 0xB3, 0x4B, 0xB3,
+		0, 0, 0, 0, 'I', 'D', 'A', 'T', 0x35, 0xAF, 0x06, 0x1E,
+		0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82
 	};
+	unsigned char bad[sizeof(png)];
 	char path[600], outside[64];
 	const struct block *bl;
 	int fd;
 
 	fresh();
 	put("figures/chart.png", (const char *)png, sizeof(png));
+	/* One bit flipped in the IHDR data: its CRC no longer matches. */
+	memcpy(bad, png, sizeof(png));
+	bad[20] ^= 1;
+	put("figures/bad.png", (const char *)bad, sizeof(bad));
+	put("figures/short.png", (const char *)png, 33);
+	wr("figures/gif.jpg", "GIF89a");
 	wr("figures/map.svg", "<?xml version=\"1.0\"?>\n<!-- <svg width=\"1\"> -->\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 150\">\n</svg>\n");
 	wr("figures/doc.pdf", "%PDF-1.4\n");
@@ -644,7 +655,10 @@ test_images(void)
 	    "![外](../secret.png)\n\n"				/* line 11 */
 	    "![PDF](figures/doc.pdf)\n\n"			/* line 13 */
 	    "![リンク](figures/outside.png)\n\n"		/* line 15 */
-	    "文中の ![小](figures/charts.png) 画像。\n");	/* line 17 */
+	    "文中の ![小](figures/charts.png) 画像。\n\n"	/* line 17 */
+	    "![壊](figures/bad.png)\n\n"				/* line 19 */
+	    "![短](figures/short.png)\n\n"			/* line 21 */
+	    "![偽](figures/gif.jpg)\n");			/* line 23 */
 	load();
 	if (b.nchapters != 1) {
 		unlink(outside);
@@ -671,6 +685,10 @@ test_images(void)
 	CHECK(at("image-outside", "chapters/01-a.md", 15, 8), "symlink to a file outside the tree");
 	CHECK(at("missing-image", "chapters/01-a.md", 17, 10), "inline image checked too");
 	CHECK(msg_has("missing-image", "did you mean"), "missing image: did you mean a file beside it");
+	CHECK(at("bad-image", "chapters/01-a.md", 19, 6), "a PNG failing its CRC");
+	CHECK(msg_has("bad-image", "fails its CRC check"), "bad-image says the CRC fails");
+	CHECK(at("bad-image", "chapters/01-a.md", 21, 6), "a PNG cut short");
+	CHECK(at("bad-image", "chapters/01-a.md", 23, 6), "a .jpg that is no JPEG");
 	unlink(outside);
 }
 
