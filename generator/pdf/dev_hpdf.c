@@ -286,6 +286,66 @@ hp_begin_page(struct device *dev, int32_t w, int32_t hh)
 	return check(h, "a new page");
 }
 
+/*
+ * HPDF_GetFont for a UTF-8 TrueType font builds the CIDToGIDMap with one
+ * HPDF_TTFontDef_GetGlyphid per BMP code point, and that scans the cmap's
+ * segments linearly: with the thousands of segments of a Japanese font,
+ * about 60 ms per font, most of a volume's time. So the map is computed
+ * here in one pass (each segment looked up through the font's own
+ * function, with the segment arrays offset so that the scan stops at
+ * once), and for the duration of HPDF_GetFont the font's cmap is replaced
+ * by an equivalent single segment over the whole BMP whose glyph array is
+ * that map. The original cmap is put back before returning; a check that
+ * the replacement answers as the original did guards the internal layout.
+ */
+static HPDF_Font
+fast_get_font(HPDF_Doc pdf, HPDF_FontDef def, const char *name)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_TTF_CmapRange orig = a->cmap, one;
+	HPDF_UINT16 *map, end = 0xFFFF, start = 0, iro = 2;
+	HPDF_INT16 delta = 0;
+	HPDF_Font font;
+	unsigned n, s, c, lo;
+
+	if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE || orig.format != 4 ||
+	    orig.seg_count_x2 < 2)
+		return HPDF_GetFont(pdf, name, "UTF-8");
+	n = orig.seg_count_x2 / 2;
+	map = calloc(65536, sizeof(*map));
+	if (map == NULL)
+		return HPDF_GetFont(pdf, name, "UTF-8");
+	for (s = 0, lo = 0; s < n && lo <= 0xFFFF; s++) {
+		a->cmap.end_count = orig.end_count + s;
+		a->cmap.start_count = orig.start_count + s;
+		a->cmap.id_delta = orig.id_delta + s;
+		a->cmap.id_range_offset = orig.id_range_offset + s;
+		a->cmap.seg_count_x2 = (HPDF_UINT16)(2 * (n - s));
+		for (c = lo; c <= orig.end_count[s]; c++)
+			map[c] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
+		lo = (unsigned)orig.end_count[s] + 1;
+	}
+	one = orig;
+	one.seg_count_x2 = 2;
+	one.end_count = &end;
+	one.start_count = &start;
+	one.id_delta = &delta;
+	one.id_range_offset = &iro;
+	one.glyph_id_array = map;
+	one.glyph_id_array_count = 65536;
+	a->cmap = one;
+	if (HPDF_TTFontDef_GetGlyphid(def, 0x3042) != map[0x3042] ||
+	    HPDF_TTFontDef_GetGlyphid(def, 0x41) != map[0x41]) {
+		a->cmap = orig;		/* not the layout we know: the slow way */
+		free(map);
+		return HPDF_GetFont(pdf, name, "UTF-8");
+	}
+	font = HPDF_GetFont(pdf, name, "UTF-8");
+	a->cmap = orig;
+	free(map);
+	return font;
+}
+
 static void
 hp_text(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
     struct font *f, int32_t size, const char *s, size_t len, double tc,
@@ -310,7 +370,7 @@ hp_text(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 	while (f->base != NULL)		/* a synthetic bold draws its regular face */
 		f = f->base;
 	if (f->handle == NULL) {
-		f->handle = HPDF_GetFont(h->pdf, f->name, "UTF-8");
+		f->handle = fast_get_font(h->pdf, f->def, f->name);
 		if (check(h, "loading a font") == -1 || f->handle == NULL) {
 			dev->failed = 1;
 			return;
