@@ -882,8 +882,29 @@ load_output(struct lctx *lc, const struct ynode *n)
 	if (fm_check(lc, n, &s_output, &fm) != 0)
 		return;
 	if ((v = fm_get(&fm, "html")) != NULL &&
-	    fm_check(lc, v, &s_html, &sm) == 0)
-		p->base_url = str_or(&sm, "base_url", p->base_url);
+	    fm_check(lc, v, &s_html, &sm) == 0) {
+		const char *u = fm_str(&sm, "base_url");
+
+		/*
+		 * The site's address, put before every page in the sitemap
+		 * and the canonical links: a path from the server's top or
+		 * an http(s) address, never another scheme.
+		 */
+		if (u != NULL && u[0] != '/' && strncmp(u, "https://", 8) != 0 &&
+		    strncmp(u, "http://", 7) != 0) {
+			struct buf msg = {0};
+			struct span sp = fm_span(&sm, "base_url");
+
+			buf_puts(&msg, "base_url '");
+			lc_quote(&msg, u);
+			buf_puts(&msg, "' is not the site's address: write a path "
+			    "from the server's top (/dx/) or an https:// "
+			    "address");
+			diag_error(lc->d, &sp, "bad-value", "%s", buf_str(&msg));
+			buf_free(&msg);
+		} else if (u != NULL)
+			p->base_url = (char *)u;
+	}
 	if ((v = fm_get(&fm, "pdf")) != NULL &&
 	    fm_check(lc, v, &s_pdf, &sm) == 0) {
 		p->pdf_size = str_or(&sm, "size", p->pdf_size);
