@@ -167,6 +167,7 @@ struct html_site {
 	xmlDoc			*tmpl;		/* the theme's page.html */
 	xmlDict			*dict;		/* names shared by every page (html_theme_page) */
 	const char		*theme_dir;
+	const char		*theme_path;	/* its page.html, for diagnostics */
 	char			*site_dir;	/* <outdir>/site */
 	const char		*out_dir;
 	const char		*plan_name;	/* the title, with （案） while not final */

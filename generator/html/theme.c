@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 
@@ -50,37 +51,82 @@ layout_space(const xmlNode *t)
 }
 
 /*
- * Drops comments and the white space of the file's layout (the serialiser
- * writes its own line breaks), and checks every link of the theme: only
- * http, https, mailto and relative links.
+ * The Content-Security-Policy of every page, written by keikaku whatever
+ * the template says (accessibility.md, issue 3 "Safety"): no script at all,
+ * styles and images from the site only, no plugin, no <base>, no form.
+ * A meta element cannot carry frame-ancestors; a server header can add it.
+ */
+#define HTML_CSP "default-src 'none'; style-src 'self'; img-src 'self'; " \
+	"font-src 'self'; base-uri 'none'; form-action 'none'"
+
+static void
+theme_error(struct html_site *s, const xmlNode *n, const char *code,
+    const char *fmt, const char *arg)
+{
+	struct span sp = { s->theme_path, (int)xmlGetLineNo(n), 0 };
+
+	if (sp.line < 0)
+		sp.line = 0;
+	diag_error(s->d, &sp, code, fmt, arg);
+	s->errors++;
+}
+
+static int
+is_csp_meta(const xmlNode *n)
+{
+	const char *v;
+
+	return strcmp((const char *)n->name, "meta") == 0 &&
+	    (v = html_attr_get(n, "http-equiv")) != NULL &&
+	    strcasecmp(v, "Content-Security-Policy") == 0;
+}
+
+/*
+ * Drops comments, the white space of the file's layout (the serialiser
+ * writes its own line breaks) and any Content-Security-Policy meta (keikaku
+ * writes its own); reports what the policy would block or what is unsafe:
+ * script and style elements, style and event handler attributes, links
+ * other than http, https, mailto and relative ones.
  */
 static void
 clean(struct html_site *s, xmlNode *n, int pre, int depth)
 {
 	xmlNode *c, *next;
+	const xmlAttr *a;
 	size_t i;
 
 	for (c = n->children; c != NULL; c = next) {
 		next = c->next;
 		if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE ||
-		    (c->type == XML_TEXT_NODE && !pre && layout_space(c))) {
+		    (c->type == XML_TEXT_NODE && !pre && layout_space(c)) ||
+		    (c->type == XML_ELEMENT_NODE && is_csp_meta(c))) {
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
+		if (strcmp((const char *)c->name, "script") == 0 ||
+		    strcmp((const char *)c->name, "style") == 0)
+			theme_error(s, c, "theme-inline", "the page template has "
+			    "a <%s> element: the pages' Content-Security-Policy "
+			    "runs no script and no inline style (put styles in "
+			    "style.css)", (const char *)c->name);
+		for (a = c->properties; a != NULL; a = a->next)
+			if (strcasecmp((const char *)a->name, "style") == 0 ||
+			    strncasecmp((const char *)a->name, "on", 2) == 0)
+				theme_error(s, c, "theme-inline", "the page "
+				    "template has a %s attribute: the pages' "
+				    "Content-Security-Policy allows no inline "
+				    "style or script (put styles in style.css)",
+				    (const char *)a->name);
 		for (i = 0; url_attrs[i] != NULL; i++) {
 			const char *v = html_attr_get(c, url_attrs[i]);
 
 			if (v != NULL && !html_url_safe(v)) {
-				struct span sp = { s->theme_dir, 0, 0 };
-
-				diag_error(s->d, &sp, "theme-unsafe-url",
-				    "page.html: the link '%s' is not allowed: "
-				    "only http, https, mailto and relative links",
-				    v);
-				s->errors++;
+				theme_error(s, c, "theme-unsafe-url", "the link "
+				    "'%s' is not allowed: only http, https, mailto "
+				    "and relative links", v);
 				html_attr(c, url_attrs[i], NULL);
 			}
 		}
@@ -88,6 +134,43 @@ clean(struct html_site *s, xmlNode *n, int pre, int depth)
 			clean(s, c, pre || strcmp((const char *)c->name, "pre") == 0,
 			    depth + 1);
 	}
+}
+
+/*
+ * The head every page needs whatever the template says: <meta charset>
+ * first (the encoding must be declared in the first 1024 bytes), then the
+ * Content-Security-Policy.
+ */
+static void
+fix_head(xmlNode *root)
+{
+	xmlNode *head = html_find_el(root, "head"), *c, *charset = NULL, *csp;
+
+	if (head == NULL) {
+		head = html_el_detached(root->doc, "head");
+		if (root->children != NULL)
+			xmlAddPrevSibling(root->children, head);
+		else
+			xmlAddChild(root, head);
+	}
+	for (c = head->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, "meta") == 0 &&
+		    html_attr_get(c, "charset") != NULL)
+			charset = c;
+	if (charset != NULL)
+		xmlUnlinkNode(charset);
+	else
+		charset = html_el_detached(root->doc, "meta");
+	html_attr(charset, "charset", "utf-8");
+	if (head->children != NULL)
+		xmlAddPrevSibling(head->children, charset);
+	else
+		xmlAddChild(head, charset);
+	csp = html_el_detached(root->doc, "meta");
+	html_attr(csp, "http-equiv", "Content-Security-Policy");
+	html_attr(csp, "content", HTML_CSP);
+	xmlAddNextSibling(charset, csp);
 }
 
 int
@@ -100,6 +183,7 @@ html_theme_load(struct html_site *s, const char *dir)
 
 	s->theme_dir = arena_strdup(&s->a, dir);
 	path = arena_printf(&s->a, "%s/page.html", dir);
+	s->theme_path = path;
 	if ((text = file_read(path, &len, THEME_MAX_FILE)) == NULL) {
 		diag_syserr(s->d, path, "theme-read", "cannot read the page "
 		    "template: %s", strerror(errno));
@@ -116,6 +200,7 @@ html_theme_load(struct html_site *s, const char *dir)
 		goto done;
 	}
 	clean(s, (xmlNode *)s->tmpl, 0, 0);
+	fix_head(root);
 	rc = 0;
 	for (i = 0; required_slots[i] != NULL; i++) {
 		if (html_find_slot(root, required_slots[i]) == NULL) {

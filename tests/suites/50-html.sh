@@ -94,3 +94,21 @@ sed 's| data-slot="main"||' themes/default/page.html >"$WORK/bad-theme/page.html
 theme_fails 1 theme-slot "a template without the main slot stops the build"
 rm -f "$WORK/bad-theme/page.html"
 theme_fails 3 theme-read "a theme without page.html is a system error"
+sed 's|<body>|<body onload="x()">|' themes/default/page.html >"$WORK/bad-theme/page.html"
+theme_fails 1 theme-inline "an event handler in the template stops the build"
+sed 's|</head>|<style>body { color: red }</style></head>|' themes/default/page.html \
+    >"$WORK/bad-theme/page.html"
+theme_fails 1 theme-inline "a <style> element in the template stops the build"
+# keikaku writes the policy and the charset whatever the template says.
+grep -v 'charset' themes/default/page.html |
+    sed 's|<head>|<head><meta http-equiv="Content-Security-Policy" content="script-src *">|' \
+    >"$WORK/bad-theme/page.html"
+if "$KEIKAKU" build -q --theme "$WORK/bad-theme" content -o "$WORK/csp-out" >"$WORK/csp.log" 2>&1 &&
+    sed -n '4,5p' "$WORK/csp-out/site/index.html" | tr '\n' ' ' |
+    grep -q "^<meta charset=\"utf-8\"> <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';" &&
+    ! grep -q 'script-src \*' "$WORK/csp-out/site/index.html"; then
+	echo "ok - html: the charset and the Content-Security-Policy are keikaku's, not the template's"
+else
+	echo "not ok - html: the template's policy or a missing charset reached the pages"
+	sed -n '1,8p' "$WORK/csp-out/site/index.html" 2>/dev/null | sed 's/^/# /'
+fi
