@@ -20,6 +20,11 @@
 # Diagnostics name files relative to the folder keikaku runs in, so the
 # goldens hold "content/plan.yaml:3:5: …" whatever the scratch folder.
 
+# One locale for every run: messages from the system (strerror) in English,
+# and sort and comm in byte order.
+LC_ALL=C
+export LC_ALL
+
 # make_case CASE DEST: builds the case's content tree at DEST/content.
 make_case() {
 	base=$(cat "$1/base")
@@ -57,4 +62,37 @@ run_case() {
 	# The scratch tree is not needed any more; a big one would fill $WORK.
 	chmod -R u+rwx "$2" 2>/dev/null
 	rm -rf "$2" "$2.out"
+}
+
+# source_codes: prints, sorted, every diagnostic code the generator's sources
+# can emit. The reporting functions are diag_error, diag_warning, diag_syserr
+# and every helper that takes a parameter "const char *code" (md_err,
+# rctx_report, theme_error, …), found by that parameter. In each call, the
+# code is the first 'kebab-case' string literal, and a second one after ':'
+# (a code chosen by cond ? "a-b" : "c-d").
+source_codes() {
+	_files=$(find "$TOP/generator" -name '*.[ch]' | sort)
+	# shellcheck disable=SC2086
+	_fns=$(for f in $_files; do tr '\n\t' '  ' <"$f"; echo; done |
+	    grep -oE '[A-Za-z_][A-Za-z0-9_]*\([^()]*const char \*code[,)]' |
+	    sed 's/(.*//' | sort -u | tr '\n' '|')
+	_fns="diag_error|diag_warning|diag_syserr|${_fns%|}"
+	# shellcheck disable=SC2086
+	for f in $_files; do
+		tr '\n\t' '  ' <"$f" |
+		grep -oE "(^|[^A-Za-z0-9_])($_fns)[[:space:]]*\\([^;]*" |
+		awk '{
+			s = $0
+			if (!match(s, /"[a-z][a-z0-9]*(-[a-z0-9]+)*"/))
+				next
+			print substr(s, RSTART + 1, RLENGTH - 2)
+			s = substr(s, RSTART + RLENGTH)
+			if (match(s, /^ *: *"[a-z][a-z0-9]*(-[a-z0-9]+)*"/)) {
+				t = substr(s, RSTART, RLENGTH)
+				sub(/^ *: *"/, "", t)
+				sub(/"$/, "", t)
+				print t
+			}
+		}'
+	done | sort -u
 }

@@ -1,6 +1,12 @@
 # Diagnostics goldens: each tests/diag/NN-*/ case must give exactly its
 # `expected` output (exit status, then every diagnostic with file:line:col
-# and code). Plus: every diagnostic code in docs/diagnostics.md has a case.
+# and code). And the codes agree everywhere:
+#   (a) every code the sources can emit (source_codes in lib.sh) has a
+#       section "## code" in docs/diagnostics.md and appears in at least one
+#       `expected` golden, unless its section says "No test case:" (then it
+#       must appear in none, or the note is stale);
+#   (b) every code in an `expected` golden is documented;
+#   (c) every documented code is still in the sources.
 set -u
 . "$TOP/tests/diag/lib.sh"
 for c in "$TOP"/tests/diag/[0-9]*/; do
@@ -18,3 +24,40 @@ for c in "$TOP"/tests/diag/[0-9]*/; do
 		diff "$c/expected" "$WORK/$name.got" | sed 's/^/# /' | head -20
 	fi
 done
+
+doc="$TOP/docs/diagnostics.md"
+source_codes >"$WORK/codes-src"
+sed -n 's/^## \([a-z0-9-]*\)[[:space:]]*$/\1/p' "$doc" 2>/dev/null |
+    sort -u >"$WORK/codes-doc"
+awk '/^## / { code = $2 } /^No test case:/ { print code }' "$doc" \
+    2>/dev/null | sort -u >"$WORK/codes-untested"
+cat "$TOP"/tests/diag/[0-9]*/expected 2>/dev/null |
+    sed -n 's/.* \[\([a-z0-9-]*\)\]$/\1/p' | sort -u >"$WORK/codes-golden"
+
+# check WHAT FILE: ok when FILE is empty, else lists its lines.
+check() {
+	if [ ! -s "$2" ]; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1:"
+		sed 's/^/#   /' "$2"
+	fi
+}
+
+n=$(wc -l <"$WORK/codes-src")
+if [ "$n" -ge 30 ]; then
+	echo "ok - $n diagnostic codes found in the sources"
+else
+	echo "not ok - only $n diagnostic codes found in the sources: is source_codes in tests/diag/lib.sh still right?"
+fi
+comm -23 "$WORK/codes-src" "$WORK/codes-doc" >"$WORK/x"
+check "every code in the sources has a section in docs/diagnostics.md" "$WORK/x"
+comm -23 "$WORK/codes-src" "$WORK/codes-golden" |
+    comm -23 - "$WORK/codes-untested" >"$WORK/x"
+check "every code in the sources has a golden in tests/diag (or a 'No test case:' note)" "$WORK/x"
+comm -12 "$WORK/codes-untested" "$WORK/codes-golden" >"$WORK/x"
+check "no code with a 'No test case:' note has a golden (remove the note)" "$WORK/x"
+comm -23 "$WORK/codes-golden" "$WORK/codes-doc" >"$WORK/x"
+check "every code in the goldens has a section in docs/diagnostics.md" "$WORK/x"
+comm -23 "$WORK/codes-doc" "$WORK/codes-src" >"$WORK/x"
+check "every code in docs/diagnostics.md is still in the sources" "$WORK/x"
