@@ -7,7 +7,8 @@
 //   structure  <html lang="ja">, a title 「…｜…」 unique on the site, one h1,
 //              no skipped heading level, header/nav/main/footer landmarks
 //   skip link  the first Tab lands on the skip link; Enter moves focus to main
-//   reflow     at 320 CSS px wide, the page does not scroll horizontally
+//   reflow     at 320 CSS px wide, the page does not scroll horizontally,
+//              also with the text spacing overrides of WCAG 1.4.12
 //   nu         the Nu Html Checker (vnu.jar, --errors-only): 0 errors
 //
 // The site is served on 127.0.0.1 under its base path (plan.yaml
@@ -158,6 +159,25 @@ try {
 		});
 		ok(w.sw <= 320, `${where}: no horizontal scrolling at 320 px`,
 			[`scrollWidth ${w.sw}`, ...w.wide]);
+
+		// Text spacing overrides (WCAG 1.4.12) at 320 px: still no
+		// horizontal scrolling, and no text clipped by a fixed-size box.
+		await page.addStyleTag({ content: `* { line-height: 1.5 !important;
+			letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+			p { margin-bottom: 2em !important; }` });
+		const ts = await page.evaluate(() => {
+			const clipped = [...document.querySelectorAll('body *')].filter((e) => {
+				if (e.closest('.visually-hidden') || e.closest('.table-scroll'))
+					return false;
+				const cs = getComputedStyle(e);
+				return (cs.overflowY === 'hidden' || cs.overflowY === 'clip') &&
+					e.scrollHeight > e.clientHeight + 1;
+			}).slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className} clips its text`);
+			return { sw: document.documentElement.scrollWidth, clipped };
+		});
+		ok(ts.sw <= 320 && ts.clipped.length === 0,
+			`${where}: text spacing overrides at 320 px: no horizontal scrolling, nothing clipped`,
+			[`scrollWidth ${ts.sw}`, ...ts.clipped]);
 	}
 
 	// The 404 page is served at any path: its links must work from anywhere.
