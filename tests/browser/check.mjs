@@ -7,6 +7,7 @@
 //   structure  <html lang="ja">, a title 「…｜…」 unique on the site, one h1,
 //              no skipped heading level, header/nav/main/footer landmarks
 //   skip link  the first Tab lands on the skip link; Enter moves focus to main
+//   focus      every Tab stop (the first 40) shows an outline or a shadow
 //   reflow     at 320 CSS px wide, the page does not scroll horizontally,
 //              also with the text spacing overrides of WCAG 1.4.12
 //   nu         the Nu Html Checker (vnu.jar, --errors-only): 0 errors
@@ -146,6 +147,27 @@ try {
 		ok(first === 'a.skip-link #main' && after === 'main#main',
 			`${where}: first Tab on the skip link, Enter moves focus to main`,
 			[`first Tab: ${first}`, `after Enter: ${after}`]);
+
+		// A visible focus indicator on everything Tab reaches (WCAG 2.4.7):
+		// an outline of 2px or more, or a box shadow. The first 40 stops.
+		const unseen = [];
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			const f = await page.evaluate(() => {
+				const a = document.activeElement;
+				if (!a || a === document.body)
+					return null;
+				const cs = getComputedStyle(a);
+				const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
+				return { what: `${a.tagName.toLowerCase()}.${a.className} "${(a.textContent || '').trim().slice(0, 20)}"`,
+					visible: outline || cs.boxShadow !== 'none', skip: a.classList.contains('skip-link') };
+			});
+			if (f === null || (f.skip && i > 0))
+				break;
+			if (!f.visible)
+				unseen.push(f.what);
+		}
+		ok(unseen.length === 0, `${where}: a visible focus indicator on every Tab stop`, unseen.slice(0, 5));
 
 		// Reflow at 320 CSS px (WCAG 1.4.10).
 		await page.setViewportSize({ width: 320, height: 640 });
