@@ -151,6 +151,8 @@ try {
 		// A visible focus indicator on everything Tab reaches (WCAG 2.4.7):
 		// an outline of 2px or more, or a box shadow. The first 40 stops.
 		const unseen = [];
+		// Start again from the top: the skip link test left focus in main.
+		await page.goto(root + p, { waitUntil: 'load' });
 		for (let i = 0; i < 40; i++) {
 			await page.keyboard.press('Tab');
 			const f = await page.evaluate(() => {
