@@ -233,8 +233,8 @@ lc_read(struct lctx *lc, const char *rel, int required,
 			if (where != NULL) {
 				struct buf msg = {0};
 
-				buf_printf(&msg, "'%s' does not exist (looked "
-				    "for %s)", rel, path);
+				buf_printf(&msg, "file '%s' does not exist "
+				    "(looked for %s)", rel, path);
 				suggest_sibling(lc, rel, &msg);
 				diag_error(lc->d, where, "missing-file", "%s",
 				    buf_str(&msg));
