@@ -528,6 +528,15 @@ render(struct html_ctx *c, struct html_site *s, const struct html_page *p)
 	while ((n = slot(root, "city-name")) != NULL) {
 		empty(n);
 		html_text(n, s->pl->city_name);
+		/* A bare <span> marking the slot is not kept around its text. */
+		if (strcmp((const char *)n->name, "span") == 0 &&
+		    n->properties == NULL && n->children != NULL) {
+			xmlNode *t = n->children;
+
+			xmlUnlinkNode(t);
+			xmlReplaceNode(n, t);
+			xmlFreeNode(n);
+		}
 	}
 	if ((n = slot(root, "nav")) != NULL) {
 		empty(n);

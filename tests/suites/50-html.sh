@@ -59,7 +59,7 @@ fi
 theme="$WORK/theme"
 rm -rf "$theme"
 cp -R themes/default "$theme"
-sed 's|https://www.city.midori.example.jp/privacy/|https://www.city.example.org/privacy/|' \
+sed 's|https://www.city.example.jp/privacy/|https://www.city.example.org/privacy/|' \
     themes/default/page.html >"$theme/page.html"
 sed 's|--brand: #00118f;|--brand: #005a32;|' themes/default/style.css >"$theme/style.css"
 if "$KEIKAKU" build -q --theme "$theme" content -o "$WORK/themed" >"$WORK/themed.log" 2>&1 &&
