@@ -433,6 +433,25 @@ html_indicator_table(struct html_ctx *c, xmlNode *parent,
 	html_text(cap, caption);
 	years_init(c, &y, from, to);
 
+	/*
+	 * Fixed column widths (style.css): with automatic layout a browser
+	 * gives the indicator names what the values leave, down to one
+	 * character of Japanese text per line.
+	 */
+	{
+		xmlNode *cg = html_el(t, "colgroup");
+
+		html_attr(html_el(cg, "col"), "class", "col-kind");
+		if (groups)
+			html_attr(html_el(cg, "col"), "class", "col-group");
+		html_attr(html_el(cg, "col"), "class", "col-name");
+		if (y.n > 0) {
+			xmlNode *col = html_elc(cg, "col", "col-year");
+
+			if (y.n > 1)
+				html_attrf(col, "span", "%d", y.n);
+		}
+	}
 	tr = html_el(html_el(t, "thead"), "tr");
 	kind_col = html_id(c, "kind");
 	th = html_el(tr, "th");

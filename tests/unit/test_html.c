@@ -486,12 +486,23 @@ table_model(xmlNode *table)
 	static char msg[200];
 	unsigned char grid[GRID_MAX][GRID_MAX];
 	xmlNode *sec, *tr, *cell;
-	int r = 0, ncols = -1, sec_start = 0;
+	int r = 0, ncols = -1, sec_start = 0, ncolgroup = -1;
 
 	memset(grid, 0, sizeof(grid));
 	for (sec = table->children; sec != NULL; sec = sec->next) {
+		if (sec->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)sec->name, "colgroup") == 0) {
+			/* The columns it declares: as many as the rows cover. */
+			ncolgroup = 0;
+			for (cell = sec->children; cell != NULL; cell = cell->next) {
+				const char *sp = html_attr_get(cell, "span");
+
+				ncolgroup += sp != NULL ? atoi(sp) : 1;
+			}
+		}
 		if (sec->type != XML_ELEMENT_NODE ||
-		    strcmp((const char *)sec->name, "caption") == 0)
+		    strcmp((const char *)sec->name, "caption") == 0 ||
+		    strcmp((const char *)sec->name, "colgroup") == 0)
 			continue;
 		sec_start = r;
 		for (tr = sec->children; tr != NULL; tr = tr->next, r++) {
@@ -544,6 +555,11 @@ table_model(xmlNode *table)
 		}
 	}
 	(void)sec_start;
+	if (ncolgroup >= 0 && ncolgroup != ncols) {
+		snprintf(msg, sizeof(msg), "the colgroup declares %d columns, the rows cover %d",
+		    ncolgroup, ncols);
+		return msg;
+	}
 	return NULL;
 }
 
