@@ -57,7 +57,11 @@ lang_ok(const char *tag)
 	return run > 0 && primary >= 2;
 }
 
-/* A footnote reference: 注N linked to the note, with an id for the way back. */
+/*
+ * A footnote reference: 注N linked to the note, with an id for the way back.
+ * NOT IN THE MODEL: the ids of the references (fnref-N, fnref-N-2 for a
+ * second reference to the same note) are the back end's own.
+ */
 static void
 footref(struct html_ctx *c, xmlNode *parent, const struct inline_node *in)
 {
@@ -83,7 +87,11 @@ footref(struct html_ctx *c, xmlNode *parent, const struct inline_node *in)
 	html_textf(a, "注%d", fn->number);
 }
 
-/* A glossary reference: linked to its entry in the 用語集, recorded for the way back. */
+/*
+ * A glossary reference: linked to its entry in the 用語集, recorded for the
+ * way back. NOT IN THE MODEL: where each term is used (page and id) is
+ * collected here while the pages are written; term.uses only counts them.
+ */
 static void
 gloss(struct html_ctx *c, xmlNode *parent, const struct inline_node *in)
 {

@@ -23,6 +23,11 @@ struct years {
 	const char	**ids;		/* the th id of each year column */
 };
 
+/*
+ * The fiscal years of a project's tables: the plan period. NOT IN THE
+ * MODEL for a policy (kind: policy, no period): then the years the project
+ * itself names.
+ */
 static void
 years_range(const struct html_ctx *c, const struct project *p, int *from,
     int *to)

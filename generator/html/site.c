@@ -446,6 +446,10 @@ html_departments(struct html_ctx *c, xmlNode *parent,
 		html_text(parent, "等");
 }
 
+/*
+ * NOT IN THE MODEL: the words for a status and a predecessor relation. The
+ * PDF must print the same words; they belong in the model's labels.
+ */
 const char *
 html_status_text(enum status st)
 {
