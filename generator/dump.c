@@ -942,6 +942,7 @@ dump_taxonomy(struct dumper *d, const struct build *b)
 		kv(d, "id", pl->id);
 		ki(d, "n", pl->n);
 		kv(d, "number", pl->number);
+		kv(d, "anchor", pl->anchor);
 		kv(d, "goal", pl->goal ? pl->goal->id : NULL);
 		kv(d, "title", pl->title);
 		sp(d, &pl->span);
@@ -963,6 +964,7 @@ dump_taxonomy(struct dumper *d, const struct build *b)
 			ind(d, 2);
 			buf_puts(d->out, "category");
 			kv(d, "key", c->key);
+			kv(d, "anchor", c->anchor);
 			kv(d, "title", c->title);
 			sp(d, &c->span);
 			nl(d);

@@ -556,6 +556,7 @@ struct category {
 	/* resolved */
 	struct project		**projects;
 	size_t			 nprojects;
+	char			*anchor;	/* cat-<key> */
 };
 
 struct pillar {
@@ -573,6 +574,7 @@ struct pillar {
 	char			*number;	/* ＜1＞ */
 	struct project		**projects;	/* every project of the pillar, in printed order */
 	size_t			 nprojects;
+	char			*anchor;	/* pillar-<n> */
 };
 
 struct common_item {

@@ -987,6 +987,10 @@ number_pillar(struct rctx *c, struct pillar *pl)
 	struct numgroup g = {0};
 	size_t i, k, nall = 0;
 
+	pl->anchor = arena_printf(c->a, "pillar-%d", pl->n);
+	for (k = 0; k < pl->ncategories; k++)
+		pl->categories[k].anchor = pl->categories[k].key != NULL ?
+		    arena_printf(c->a, "cat-%s", pl->categories[k].key) : NULL;
 	group_collect(b, &g, pl, NULL);
 	if (by_cat)
 		number_group(c, pl, &g, NULL);

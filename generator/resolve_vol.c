@@ -616,13 +616,10 @@ build_volume(struct rctx *c, struct volume *v, struct printed *pr,
 			for (j = 0; j < pl->npillars; j++) {
 				struct pillar *pi = &pl->pillars[j];
 				struct category *cur = NULL;
-				char *pa;
-
 				if (pi->nprojects == 0)
 					continue;
-				pa = arena_printf(c->a, "pillar-%d", pi->n);
 				add_item(&vb, VI_GROUP)->pillar = pi;
-				add_toc(&vb, 1, pi->number, pi->title, pa);
+				add_toc(&vb, 1, pi->number, pi->title, pi->anchor);
 				for (k = 0; k < pi->nprojects; k++) {
 					struct project *p = pi->projects[k];
 					int re = p->focus != NULL &&
@@ -635,8 +632,7 @@ build_volume(struct rctx *c, struct volume *v, struct printed *pr,
 						it->pillar = pi;
 						it->category = cur;
 						add_toc(&vb, 1, NULL, cur->title,
-						    cur->key ? arena_printf(c->a,
-						    "cat-%s", cur->key) : NULL);
+						    cur->anchor);
 					}
 					if (!re && claim(c,
 					    &pr->project[p - b->projects], v, sp,

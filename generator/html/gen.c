@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "html_int.h"
+#include "words.h"
 
 static int
 same_str(const char *a, const char *b)
@@ -103,7 +104,7 @@ html_gen_projects(struct html_ctx *c, xmlNode *parent,
 		const struct project *p = v[i];
 		const char *id = by_focus && p->id_focus != NULL ? p->id_focus :
 		    p->id;
-		const char *st = html_status_text(p->status);
+		const char *st = word_status(p->status);
 		xmlNode *td;
 
 		tr = html_el(t, "tr");
@@ -503,7 +504,7 @@ html_gen_register(struct html_ctx *c, xmlNode *parent)
 		num = html_elc(tr, "td", "nowrap");
 		title = html_el(tr, "td");
 		if (e->disposition == DISP_ENDED || e->nsuccessors == 0) {
-			html_text(td, e->disposition == DISP_ENDED ? "終了" : "継続");
+			html_text(td, word_disposition(e->disposition));
 			dash(num);
 			dash(title);
 		} else {
@@ -515,7 +516,7 @@ html_gen_register(struct html_ctx *c, xmlNode *parent)
 					html_el(num, "br");
 					html_el(title, "br");
 				}
-				html_text(td, html_relation_text(
+				html_text(td, word_relation(
 				    e->successors[k].relation));
 				html_text(num, su->id);
 				html_link(c, title, su->sheet->url, su->sheet->title);

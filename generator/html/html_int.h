@@ -276,10 +276,7 @@ void html_period(struct html_ctx *c, xmlNode *parent, int from, int to);
 /* 主管課: the departments of a list, linked to the department index, 「等」 last. */
 void html_departments(struct html_ctx *c, xmlNode *parent,
     const struct dept_list *l);
-/* The status as text (新規, 継続, 継続（名称変更）, 統合, 終了); NULL for none. */
-const char *html_status_text(enum status);
 /* The relation of a predecessor as text (継続, 名称変更, 統合 …). */
-const char *html_relation_text(enum relation);
 
 /*
  * A table's wrapper: a labelled, keyboard-focusable scroll region

@@ -14,6 +14,7 @@
 
 #include "fy.h"
 #include "html_int.h"
+#include "words.h"
 
 /* The fiscal years of a table: one column each. */
 struct years {
@@ -662,7 +663,7 @@ predecessors(struct html_ctx *c, xmlNode *dl, const struct sheet_common *sc)
 		if (pr->entry != NULL && pr->entry->title != NULL)
 			html_text(a, pr->entry->title);
 		html_text(li, "（");
-		html_text(li, html_relation_text(pr->relation));
+		html_text(li, word_relation(pr->relation));
 		html_text(li, "）");
 	}
 }
@@ -849,7 +850,7 @@ html_page_project(struct html_ctx *c, xmlNode *main)
 	struct html_site *s = c->site;
 	const struct plan *pl = s->pl;
 	xmlNode *dl, *dd, *sec;
-	const char *st = html_status_text(p->status);
+	const char *st = word_status(p->status);
 
 	html_h1(c, main, p->id, p->c.title);
 	html_doc_begin(c, &p->c.body.doc);

@@ -12,6 +12,7 @@
 
 #include "fy.h"
 #include "pdf/pdf_int.h"
+#include "words.h"
 
 #define BANDFILL	0x2E7D32
 #define MAX_YEARS	50
@@ -52,25 +53,6 @@ year_short(struct pdf_ctx *pc, int fy)
 	return s;
 }
 
-static const char *
-status_text(enum status st)
-{
-	switch (st) {
-	case STATUS_NEW:
-		return "新規";
-	case STATUS_CONTINUED:
-		return "継続";
-	case STATUS_RENAMED:
-		return "継続（名称変更）";
-	case STATUS_MERGED:
-		return "統合";
-	case STATUS_ENDED:
-		return "終了";
-	default:
-		return NULL;
-	}
-}
-
 static void
 cell_text(struct pdf_cell *c, const char *text, const void *node)
 {
@@ -105,20 +87,6 @@ span_row(struct pdf_table *t, const char *text, const void *node)
 	r[0].fill = 0xF1F5F1;
 	r[0].head = 1;
 	r[0].align = LAYOUT_LEFT;
-}
-
-static const char *
-pillar_anchor(struct pdf_ctx *pc, const struct pillar *p)
-{
-	/* NOT IN THE MODEL: resolve names these in volume->toc only. */
-	return arena_printf(&pc->a, "pillar-%s", p->id);
-}
-
-static const char *
-category_anchor(struct pdf_ctx *pc, const struct category *c)
-{
-	/* NOT IN THE MODEL: as pillar_anchor. */
-	return arena_printf(&pc->a, "cat-%s", c->key);
 }
 
 static void
@@ -635,7 +603,7 @@ pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
 	pc->running = p->c.title;
 	layout_struct_begin(pc->L, DEV_S_SECT, p);
 	sheet_begin(pc, &p->c, p->id, p->c.title, relisted, 2);
-	facts(pc, &p->c, status_text(p->status));
+	facts(pc, &p->c, word_status(p->status));
 	if (relisted && pdf_dest_known(pc, p->c.anchor)) {
 		pdf_text_para(pc, arena_printf(&pc->a, "この事業は%sの個別事業として"
 		    "%dページに掲載しています。", p->focus ? p->focus->id : "重点事業",
@@ -698,7 +666,7 @@ pdf_group(struct pdf_ctx *pc, const struct vol_item *it)
 		    pc->pl->labels.pillar ? pc->pl->labels.pillar : "",
 		    p->number ? p->number : "", p->title);
 		pc->running = title;
-		a = pillar_anchor(pc, p);
+		a = p->anchor;
 		pdf_dest(pc, a);
 		pdf_text_para(pc, title, ST_H1, DEV_S_H1, p, 12000);
 		pdf_outline(pc, 1, title, a);
@@ -706,7 +674,7 @@ pdf_group(struct pdf_ctx *pc, const struct vol_item *it)
 			return;
 	} else {
 		title = c->title;
-		a = category_anchor(pc, c);
+		a = c->anchor;
 		pdf_dest(pc, a);
 		pdf_text_para(pc, title, ST_H2, DEV_S_H2, c, 6000);
 		pdf_outline(pc, 1, title, a);
@@ -969,8 +937,7 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 			cell_text(&r[0], e->id, e);
 			r[0].nowrap = 1;
 			cell_text(&r[1], e->title, e);
-			cell_text(&r[2], e->disposition == DISP_ENDED ? "終了" :
-			    "継続", e);
+			cell_text(&r[2], word_disposition(e->disposition), e);
 			buf_reset(&s);
 			for (k = 0; k < e->nsuccessors; k++)
 				buf_printf(&s, "%s%s　%s", k ? "\n" : "",

@@ -1,0 +1,18 @@
+/*
+ * words.h: the words a plan prints for the model's enumerations (a project's
+ * status, a predecessor relation, an old project's disposition). One table
+ * for every back end, so the HTML and the PDF print the same word.
+ */
+#ifndef KEIKAKU_WORDS_H
+#define KEIKAKU_WORDS_H
+
+#include "model.h"
+
+/* 新規, 継続, 継続（名称変更）, 統合, 終了; NULL for STATUS_NONE. Static strings. */
+const char *word_status(enum status);
+/* 継続, 継続（名称変更）, 統合, 分割, 統合（吸収）. */
+const char *word_relation(enum relation);
+/* 継続, 終了. */
+const char *word_disposition(enum disposition);
+
+#endif
