@@ -72,6 +72,13 @@ struct image {
 	HPDF_Image	 img;
 };
 
+struct label {
+	int		 first;
+	enum dev_label	 style;
+	char		*prefix;	/* UTF-8 or NULL */
+	int		 start;
+};
+
 struct dev_hpdf {
 	struct device	 dev;		/* first: the common head */
 	HPDF_Doc	 pdf;
@@ -96,6 +103,9 @@ struct dev_hpdf {
 	struct image	*images;
 	size_t		 nimages;
 	size_t		 imagecap;
+	struct label	*labels;
+	size_t		 nlabels;
+	size_t		 labelcap;
 	struct buf	 tmp;
 };
 
@@ -480,6 +490,260 @@ hp_rect(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 	(void)check(h, "rect");
 }
 
+/* Appends the path's segments to the page's path (PDF space). */
+static void
+build_path(struct dev_hpdf *h, const struct dev_seg *sg, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (sg[i].op) {
+		case DEV_MOVE:
+			HPDF_Page_MoveTo(h->page, pt(sg[i].x[0]), py(h, sg[i].y[0]));
+			break;
+		case DEV_LINE:
+			HPDF_Page_LineTo(h->page, pt(sg[i].x[0]), py(h, sg[i].y[0]));
+			break;
+		case DEV_CURVE:
+			HPDF_Page_CurveTo(h->page, pt(sg[i].x[0]),
+			    py(h, sg[i].y[0]), pt(sg[i].x[1]), py(h, sg[i].y[1]),
+			    pt(sg[i].x[2]), py(h, sg[i].y[2]));
+			break;
+		case DEV_CLOSE:
+			HPDF_Page_ClosePath(h->page);
+			break;
+		}
+}
+
+/*
+ * Hatching: the path as a clipping path (W or W*), then parallel lines
+ * over its bounding box, inside q … Q so that the clip ends with them.
+ * libharu has no pattern API; lines clipped to the shape print the same
+ * and need no pattern resources.
+ */
+static void
+hatch(struct dev_hpdf *h, const struct dev_seg *sg, size_t n,
+    const struct dev_paint *pa)
+{
+	int64_t x0 = INT32_MAX, y0 = INT32_MAX, x1 = INT32_MIN, y1 = INT32_MIN;
+	int64_t c, gap = pa->hatch_gap > 0 ? pa->hatch_gap : 3000, step;
+	size_t i;
+	int k, npts, pass;
+	enum dev_hatch kind;
+
+	for (i = 0; i < n; i++) {
+		npts = sg[i].op == DEV_CURVE ? 3 : sg[i].op == DEV_CLOSE ? 0 : 1;
+		for (k = 0; k < npts; k++) {
+			x0 = sg[i].x[k] < x0 ? sg[i].x[k] : x0;
+			x1 = sg[i].x[k] > x1 ? sg[i].x[k] : x1;
+			y0 = sg[i].y[k] < y0 ? sg[i].y[k] : y0;
+			y1 = sg[i].y[k] > y1 ? sg[i].y[k] : y1;
+		}
+	}
+	if (x0 > x1 || y0 > y1)
+		return;
+	HPDF_Page_GSave(h->page);
+	build_path(h, sg, n);
+	if (pa->evenodd)
+		HPDF_Page_Eoclip(h->page);
+	else
+		HPDF_Page_Clip(h->page);
+	HPDF_Page_EndPath(h->page);
+	set_stroke(h->page, pa->hatch_rgb);
+	HPDF_Page_SetLineWidth(h->page,
+	    pt(pa->hatch_width > 0 ? pa->hatch_width : 400));
+	/* Diagonals are spaced gap apart across their direction: √2·gap along an axis. */
+	step = gap * 1414 / 1000;
+	for (pass = 0; pass < 2; pass++) {
+		kind = pa->hatch;
+		if (kind == DEV_HATCH_CROSS)
+			kind = pass == 0 ? DEV_HATCH_DIAG : DEV_HATCH_BACKDIAG;
+		else if (pass == 1)
+			break;
+		switch (kind) {
+		case DEV_HATCH_DIAG:		/* x + y = c: up to the right on the page */
+			for (c = x0 + y0; c <= x1 + y1; c += step) {
+				HPDF_Page_MoveTo(h->page, pt((int32_t)(c - y1)),
+				    py(h, (int32_t)y1));
+				HPDF_Page_LineTo(h->page, pt((int32_t)(c - y0)),
+				    py(h, (int32_t)y0));
+			}
+			break;
+		case DEV_HATCH_BACKDIAG:	/* x - y = c */
+			for (c = x0 - y1; c <= x1 - y0; c += step) {
+				HPDF_Page_MoveTo(h->page, pt((int32_t)(c + y0)),
+				    py(h, (int32_t)y0));
+				HPDF_Page_LineTo(h->page, pt((int32_t)(c + y1)),
+				    py(h, (int32_t)y1));
+			}
+			break;
+		case DEV_HATCH_HORIZ:
+			for (c = y0 + gap / 2; c <= y1; c += gap) {
+				HPDF_Page_MoveTo(h->page, pt((int32_t)x0),
+				    py(h, (int32_t)c));
+				HPDF_Page_LineTo(h->page, pt((int32_t)x1),
+				    py(h, (int32_t)c));
+			}
+			break;
+		case DEV_HATCH_VERT:
+			for (c = x0 + gap / 2; c <= x1; c += gap) {
+				HPDF_Page_MoveTo(h->page, pt((int32_t)c),
+				    py(h, (int32_t)y0));
+				HPDF_Page_LineTo(h->page, pt((int32_t)c),
+				    py(h, (int32_t)y1));
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	HPDF_Page_Stroke(h->page);
+	HPDF_Page_GRestore(h->page);
+}
+
+static void
+hp_path(struct device *dev, const struct dev_mark *m,
+    const struct dev_seg *sg, size_t n, const struct dev_paint *pa)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	int stroke = pa->line_width > 0;
+
+	(void)m;
+	if (!in_page(h, "path") || n == 0 ||
+	    (!pa->fill && !stroke && pa->hatch == DEV_HATCH_NONE))
+		return;
+	if (pa->fill)
+		set_fill(h->page, pa->fill_rgb);
+	if (stroke) {
+		HPDF_Page_SetLineWidth(h->page, pt(pa->line_width));
+		set_stroke(h->page, pa->line_rgb);
+	}
+	/* With hatching the fill goes first, then the hatch, then the outline over both. */
+	if (pa->fill) {
+		build_path(h, sg, n);
+		if (stroke && pa->hatch == DEV_HATCH_NONE && pa->evenodd)
+			HPDF_Page_EofillStroke(h->page);
+		else if (stroke && pa->hatch == DEV_HATCH_NONE)
+			HPDF_Page_FillStroke(h->page);
+		else if (pa->evenodd)
+			HPDF_Page_Eofill(h->page);
+		else
+			HPDF_Page_Fill(h->page);
+	}
+	if (pa->hatch != DEV_HATCH_NONE)
+		hatch(h, sg, n, pa);
+	if (stroke && (!pa->fill || pa->hatch != DEV_HATCH_NONE)) {
+		if (pa->hatch != DEV_HATCH_NONE) {	/* the hatch's q … Q reset them */
+			HPDF_Page_SetLineWidth(h->page, pt(pa->line_width));
+			set_stroke(h->page, pa->line_rgb);
+		}
+		build_path(h, sg, n);
+		HPDF_Page_Stroke(h->page);
+	}
+	(void)check(h, "path");
+}
+
+static void
+hp_page_label(struct device *dev, int first, enum dev_label style,
+    const char *prefix, int start)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	struct label *l = NULL;
+	size_t i;
+
+	if (dev->failed)
+		return;
+	for (i = 0; i < h->nlabels; i++)
+		if (h->labels[i].first == first)
+			l = &h->labels[i];
+	if (l == NULL) {
+		h->labels = xgrow(h->labels, &h->labelcap, h->nlabels + 1,
+		    sizeof(*h->labels));
+		l = &h->labels[h->nlabels++];
+	} else {
+		free(l->prefix);
+	}
+	l->first = first;
+	l->style = style;
+	l->prefix = prefix ? xstrdup(prefix) : NULL;
+	l->start = start;
+}
+
+static int
+label_cmp(const void *a, const void *b)
+{
+	const struct label *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/*
+ * /PageLabels << /Nums [first << /S /r /P (…) /St n >> …] >> in the
+ * catalog, built through the dict API: HPDF_AddPageLabel writes the
+ * prefix as raw bytes (pdf.md), so a Japanese prefix (資料-) would be
+ * garbled. The prefix is written as a UTF-16BE string with its byte-order
+ * mark (ISO 32000-1 §7.9.2.2), as a hex string.
+ */
+static int
+write_labels(struct dev_hpdf *h)
+{
+	static const char *const style[] = { NULL, "D", "r", "R", "A", "a" };
+	HPDF_MMgr mm = h->pdf->mmgr;
+	HPDF_Dict labels, d;
+	HPDF_Array nums;
+	HPDF_STATUS ret = HPDF_OK;
+	struct buf u = {0};
+	size_t i, off, len;
+	uint32_t cp;
+
+	if (h->nlabels == 0)
+		return 0;
+	qsort(h->labels, h->nlabels, sizeof(*h->labels), label_cmp);
+	labels = HPDF_Dict_New(mm);
+	nums = HPDF_Array_New(mm);
+	if (labels == NULL || nums == NULL)
+		return check(h, "page labels");
+	ret += HPDF_Dict_Add(labels, "Nums", nums);
+	for (i = 0; i < h->nlabels; i++) {
+		const struct label *l = &h->labels[i];
+
+		d = HPDF_Dict_New(mm);
+		if (d == NULL)
+			break;
+		ret += HPDF_Array_AddNumber(nums, l->first);
+		ret += HPDF_Array_Add(nums, d);
+		if ((unsigned)l->style < KK_ARRAY_LEN(style) &&
+		    style[l->style] != NULL)
+			ret += HPDF_Dict_AddName(d, "S", style[l->style]);
+		if (l->prefix != NULL && l->prefix[0] != '\0') {
+			buf_reset(&u);
+			buf_putc(&u, 0xFE);
+			buf_putc(&u, 0xFF);
+			len = strlen(l->prefix);
+			for (off = 0; off < len; ) {
+				off += utf8_decode(l->prefix + off, len - off, &cp);
+				if (cp > 0xFFFF) {	/* a surrogate pair */
+					cp -= 0x10000;
+					buf_putc(&u, (int)(0xD8 | (cp >> 18)));
+					buf_putc(&u, (int)((cp >> 10) & 0xFF));
+					cp = 0xDC00 | (cp & 0x3FF);
+				}
+				buf_putc(&u, (int)(cp >> 8));
+				buf_putc(&u, (int)(cp & 0xFF));
+			}
+			ret += HPDF_Dict_Add(d, "P", HPDF_Binary_New(mm,
+			    (HPDF_BYTE *)u.data, (HPDF_UINT)u.len));
+		}
+		if (l->start != 1)
+			ret += HPDF_Dict_AddNumber(d, "St", l->start);
+	}
+	buf_free(&u);
+	ret += HPDF_Dict_Add(h->pdf->catalog, "PageLabels", labels);
+	if (ret != HPDF_OK && h->error == 0)
+		h->error = ret;
+	return check(h, "page labels");
+}
+
 static int
 ends_with(const char *s, const char *suffix)
 {
@@ -817,7 +1081,7 @@ hp_end_document(struct device *dev, struct buf *out)
 		dev->failed = 1;
 		return -1;
 	}
-	if (resolve_links(h) == -1)
+	if (resolve_links(h) == -1 || write_labels(h) == -1)
 		return -1;
 	for (i = 0; i < h->nfonts; i++)
 		if (h->fonts[i].repairable &&
@@ -866,6 +1130,9 @@ hp_free(struct device *dev)
 	}
 	for (i = 0; i < h->nimages; i++)
 		free(h->images[i].path);
+	for (i = 0; i < h->nlabels; i++)
+		free(h->labels[i].prefix);
+	free(h->labels);
 	free(h->dests);
 	free(h->links);
 	free(h->outlines);
@@ -894,7 +1161,9 @@ static const struct dev_ops hpdf_ops = {
 	hp_struct_end,
 	hp_end_page,
 	hp_end_document,
-	hp_free
+	hp_free,
+	hp_path,
+	hp_page_label
 };
 
 struct device *

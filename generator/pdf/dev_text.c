@@ -390,6 +390,90 @@ txt_struct_end(struct device *dev, enum dev_stype st, const void *node)
 	buf_printf(&t->out, "</%s n%d>\n", dev_stype_name(st), node_id(t, node));
 }
 
+static const char *
+hatch_name(enum dev_hatch h)
+{
+	switch (h) {
+	case DEV_HATCH_NONE:
+		return "none";
+	case DEV_HATCH_DIAG:
+		return "diag";
+	case DEV_HATCH_BACKDIAG:
+		return "backdiag";
+	case DEV_HATCH_CROSS:
+		return "cross";
+	case DEV_HATCH_HORIZ:
+		return "horiz";
+	case DEV_HATCH_VERT:
+		return "vert";
+	}
+	return "?";
+}
+
+/*
+ *   path fill=#CFE3CF evenodd stroke=0.5 hatch=diag/3#2E7D32 content n4 M 10 20 L 30 20 C 1 2 3 4 5 6 Z
+ */
+static void
+txt_path(struct device *dev, const struct dev_mark *m,
+    const struct dev_seg *sg, size_t n, const struct dev_paint *pa)
+{
+	struct dev_text *t = (struct dev_text *)dev;
+	size_t i;
+	int k, npts;
+
+	if (!check_page(t, "path"))
+		return;
+	indent(t);
+	buf_puts(&t->out, "path");
+	if (pa->fill)
+		buf_printf(&t->out, " fill=#%06X", (unsigned)pa->fill_rgb);
+	if (pa->evenodd)
+		buf_puts(&t->out, " evenodd");
+	if (pa->line_width > 0) {
+		buf_puts(&t->out, " stroke=");
+		dev_put_pt(&t->out, pa->line_width);
+		put_rgb(t, "", pa->line_rgb);
+	}
+	if (pa->hatch != DEV_HATCH_NONE) {
+		buf_printf(&t->out, " hatch=%s/", hatch_name(pa->hatch));
+		dev_put_pt(&t->out, pa->hatch_gap);
+		put_rgb(t, "", pa->hatch_rgb);
+	}
+	put_mark(t, m);
+	for (i = 0; i < n; i++) {
+		static const char ops[] = "MLCZ";
+
+		buf_printf(&t->out, " %c", ops[sg[i].op]);
+		npts = sg[i].op == DEV_CURVE ? 3 : sg[i].op == DEV_CLOSE ? 0 : 1;
+		for (k = 0; k < npts; k++) {
+			put_pt(t, sg[i].x[k]);
+			put_pt(t, sg[i].y[k]);
+		}
+	}
+	buf_putc(&t->out, '\n');
+}
+
+static void
+txt_page_label(struct device *dev, int first, enum dev_label style,
+    const char *prefix, int start)
+{
+	struct dev_text *t = (struct dev_text *)dev;
+	static const char *const names[] = {
+		"none", "decimal", "roman", "ROMAN", "ALPHA", "alpha"
+	};
+
+	if (dev->failed)
+		return;
+	indent(t);
+	buf_printf(&t->out, "label %d %s", first,
+	    (unsigned)style < KK_ARRAY_LEN(names) ? names[style] : "?");
+	if (prefix != NULL) {
+		buf_puts(&t->out, " prefix=");
+		put_quoted(t, prefix, strlen(prefix));
+	}
+	buf_printf(&t->out, " start=%d\n", start);
+}
+
 static int
 txt_end_page(struct device *dev)
 {
@@ -449,7 +533,9 @@ static const struct dev_ops text_ops = {
 	txt_struct_end,
 	txt_end_page,
 	txt_end_document,
-	txt_free
+	txt_free,
+	txt_path,
+	txt_page_label
 };
 
 struct device *

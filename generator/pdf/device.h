@@ -81,6 +81,61 @@ struct dev_mark {
 	const void	*node;		/* the model node; borrowed; NULL for artifacts */
 };
 
+/*
+ * A path for dev_ops.path: segments in mpt, layout space (y down). A
+ * curve is a cubic Bézier: x[0], y[0] and x[1], y[1] are its control
+ * points, x[2], y[2] its end; a move or a line uses x[0], y[0] only.
+ */
+enum dev_seg_op {
+	DEV_MOVE,
+	DEV_LINE,
+	DEV_CURVE,
+	DEV_CLOSE
+};
+
+struct dev_seg {
+	enum dev_seg_op	 op;
+	int32_t		 x[3];
+	int32_t		 y[3];
+};
+
+/*
+ * Hatching drawn inside a path (clipped to it) over its fill, so that a
+ * bar or an area is told apart by its pattern and not by colour alone
+ * (WCAG 1.4.1; JIS X 8341-3).
+ */
+enum dev_hatch {
+	DEV_HATCH_NONE,
+	DEV_HATCH_DIAG,		/* ／ */
+	DEV_HATCH_BACKDIAG,	/* ＼ */
+	DEV_HATCH_CROSS,	/* × */
+	DEV_HATCH_HORIZ,	/* ＝ */
+	DEV_HATCH_VERT		/* ‖ */
+};
+
+/* How a path is painted. */
+struct dev_paint {
+	int		 fill;		/* filled with fill_rgb */
+	uint32_t	 fill_rgb;
+	int		 evenodd;	/* the even-odd rule (SVG fill-rule="evenodd"), else nonzero */
+	int32_t		 line_width;	/* stroked if > 0 */
+	uint32_t	 line_rgb;
+	enum dev_hatch	 hatch;
+	uint32_t	 hatch_rgb;
+	int32_t		 hatch_gap;	/* distance between hatch lines, mpt (> 0) */
+	int32_t		 hatch_width;	/* their width, mpt */
+};
+
+/* Page-label numbering styles (ISO 32000-1 §12.4.2). */
+enum dev_label {
+	DEV_LABEL_NONE,		/* no number: the prefix alone (or an empty label) */
+	DEV_LABEL_DECIMAL,
+	DEV_LABEL_ROMAN_LOWER,
+	DEV_LABEL_ROMAN_UPPER,
+	DEV_LABEL_ALPHA_UPPER,
+	DEV_LABEL_ALPHA_LOWER
+};
+
 /* Document information, all UTF-8, borrowed for the call. NULL = absent. */
 struct dev_info {
 	const char	*title;
@@ -134,6 +189,21 @@ struct dev_ops {
 	/* Finishes the document and appends its bytes to out. */
 	int	(*end_document)(struct device *, struct buf *out);
 	void	(*free)(struct device *);
+	/*
+	 * A path of n segments painted as paint says (fill, stroke,
+	 * hatching); segs and paint borrowed for the call.
+	 */
+	void	(*path)(struct device *, const struct dev_mark *,
+		    const struct dev_seg *segs, size_t n,
+		    const struct dev_paint *paint);
+	/*
+	 * Page labels: from the page with 0-based index first on, numbers
+	 * in style starting at start, after prefix (UTF-8, borrowed; NULL
+	 * = none). Any time before end_document; a later call for the
+	 * same first replaces the earlier one.
+	 */
+	void	(*page_label)(struct device *, int first, enum dev_label style,
+		    const char *prefix, int start);
 };
 
 /* The common head of every device; each device's struct begins with it. */
