@@ -2,8 +2,12 @@
  * main.c: maps argv to a struct config and runs one command. Everything else
  * lives in build.c and the stages it calls.
  */
+#include <sys/stat.h>
+
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "build.h"
 
@@ -30,6 +34,38 @@ static const char usage_text[] =
 "Exit status: 0 ok (warnings allowed), 1 errors in the content,\n"
 "2 usage error, 3 system error. See keikaku(1) and docs/format.md.\n";
 
+/*
+ * The default theme: themes/default in the current folder (a checkout), else
+ * KEIKAKU_THEME_DIR when the build names one (an installed keikaku), else
+ * ../themes/default beside the executable (build/keikaku run from elsewhere).
+ * Writes into buf, which must hold PATH_MAX bytes.
+ */
+static const char *
+default_theme(char *buf)
+{
+	struct stat st;
+	char *slash;
+	ssize_t n;
+
+	if (stat("themes/default", &st) == 0 && S_ISDIR(st.st_mode))
+		return "themes/default";
+#ifdef KEIKAKU_THEME_DIR
+	if (stat(KEIKAKU_THEME_DIR, &st) == 0 && S_ISDIR(st.st_mode))
+		return KEIKAKU_THEME_DIR;
+#endif
+	n = readlink("/proc/self/exe", buf, PATH_MAX - 32);
+	if (n > 0) {
+		buf[n] = '\0';
+		if ((slash = strrchr(buf, '/')) != NULL) {
+			strcpy(slash, "/../themes/default");
+			if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+				return buf;
+		}
+	}
+	/* Not found anywhere: the build reports it with this path. */
+	return "themes/default";
+}
+
 static int
 usage(const char *msg, const char *arg)
 {
@@ -43,7 +79,8 @@ usage(const char *msg, const char *arg)
 int
 main(int argc, char *argv[])
 {
-	struct config cfg = { "content", "out", "themes/default", 0, 0 };
+	struct config cfg = { "content", "out", NULL, 0, 0 };
+	static char theme_buf[PATH_MAX];
 	const char *cmd = NULL;
 	int i, have_root = 0;
 
@@ -82,6 +119,8 @@ main(int argc, char *argv[])
 	}
 	if (cmd == NULL)
 		return usage("no command given", NULL);
+	if (cfg.theme == NULL)
+		cfg.theme = default_theme(theme_buf);
 	if (strcmp(cmd, "build") == 0)
 		return cmd_build(&cfg);
 	if (strcmp(cmd, "check") == 0)

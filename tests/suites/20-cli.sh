@@ -71,3 +71,11 @@ mkdir -p "$WORK/precious"
 echo keep >"$WORK/precious/file.txt"
 status 3 "refuses to replace a foreign folder" "$KEIKAKU" build -q content -o "$WORK/precious"
 t "the foreign folder is untouched" grep -q keep "$WORK/precious/file.txt"
+
+# The default theme is found from any folder, not only the checkout.
+(cd "$WORK" && "$KEIKAKU" build -q "$TOP/content" -o "$WORK/elsewhere" >"$WORK/e.out" 2>&1)
+if [ $? -eq 0 ] && [ -f "$WORK/elsewhere/site/index.html" ]; then
+	echo "ok - build from another folder finds the default theme"
+else
+	echo "not ok - build from another folder"; sed 's/^/# /' "$WORK/e.out" | head
+fi
