@@ -1,9 +1,10 @@
 #!/bin/sh
 # scale.sh SRC DEST N: writes a content tree N times the size of SRC: every
-# chapter and project file N times, each copy with its own key (key-kK) and
-# file name, so ids, lists and registers grow with it. Pinned numbers are
-# dropped from copies (file order numbers them). plan.yaml, departments,
-# glossary, register and figures are shared.
+# project file and every plain chapter N times, each copy with its own key
+# (key-kK) and file name, so ids, lists and registers grow with it; chapters
+# holding generated lists or placed by name in a volume are copied once.
+# Pinned numbers are dropped from copies (file order numbers them).
+# plan.yaml, departments, glossary, register and figures are shared.
 set -eu
 src=$1 dest=$2 n=$3
 
@@ -33,6 +34,12 @@ while [ "$k" -le "$n" ]; do
 		elif sed -n '2,/^---/p' "$f" | grep -q '^volume:'; then
 			# A chapter placed by name in a volume's contents is
 			# copied once: its copies would be in no volume.
+			continue
+		elif grep -q '^{{[a-z_]*' "$f"; then
+			# A chapter holding a generated list ({{projects}},
+			# {{register}} …) lists every project: N copies of it
+			# would make the output grow with N squared and measure
+			# the bench input, not the generator.
 			continue
 		else
 			copy_keyed "$k" "$f" "$dest/chapters/${b%.md}-k$k.md"
