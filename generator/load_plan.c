@@ -229,6 +229,7 @@ FSPEC(output, "plan.yaml 'output'");
 
 static const struct field f_html[] = {
 	{ "base_url", FT_STR, 0 },
+	{ "site_url", FT_STR, 0 },
 };
 FSPEC(html, "'output.html'");
 
@@ -904,6 +905,24 @@ load_output(struct lctx *lc, const struct ynode *n)
 			buf_free(&msg);
 		} else if (u != NULL)
 			p->base_url = (char *)u;
+		/*
+		 * The site's absolute address, for sitemap.xml (whose protocol
+		 * wants absolute URLs); base_url stays the path that pages use.
+		 */
+		u = fm_str(&sm, "site_url");
+		if (u != NULL && strncmp(u, "https://", 8) != 0 &&
+		    strncmp(u, "http://", 7) != 0) {
+			struct buf msg = {0};
+			struct span sp = fm_span(&sm, "site_url");
+
+			buf_puts(&msg, "site_url '");
+			lc_quote(&msg, u);
+			buf_puts(&msg, "' is not an absolute address: write it "
+			    "as https://www.city.example.lg.jp/dx/");
+			diag_error(lc->d, &sp, "bad-value", "%s", buf_str(&msg));
+			buf_free(&msg);
+		} else if (u != NULL)
+			p->site_url = (char *)u;
 	}
 	if ((v = fm_get(&fm, "pdf")) != NULL &&
 	    fm_check(lc, v, &s_pdf, &sm) == 0) {

@@ -771,7 +771,8 @@ struct plan {
 	struct volume		*volumes;
 	size_t			 nvolumes;
 	/* output */
-	char			*base_url;
+	char			*base_url;	/* path (or address) the pages are served under */
+	char			*site_url;	/* absolute address for sitemap.xml, or NULL */
 	char			*pdf_size;
 	char			*body_font;
 	char			*heading_font;

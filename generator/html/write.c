@@ -591,15 +591,29 @@ html_render_page(struct html_site *s, const struct html_page *p,
 /* sitemap.xml                                                         */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The sitemap protocol wants absolute URLs: output.html.site_url, else an
+ * absolute base_url. A site known only by its path gets no sitemap.xml,
+ * rather than one that search engines reject.
+ */
 static int
 sitemap(struct html_site *s)
 {
-	const char *base = s->pl->base_url != NULL ? s->pl->base_url : "/";
-	xmlDoc *doc = html_doc_new();
-	xmlNode *root = html_el_detached(doc, "urlset");
+	const char *base = s->pl->site_url;
+	xmlDoc *doc;
+	xmlNode *root;
 	xmlChar *mem = NULL;
 	int len = 0, rc;
 	size_t i;
+
+	if (base == NULL && s->pl->base_url != NULL &&
+	    (strncmp(s->pl->base_url, "https://", 8) == 0 ||
+	    strncmp(s->pl->base_url, "http://", 7) == 0))
+		base = s->pl->base_url;
+	if (base == NULL || !html_url_safe(base))
+		return 0;
+	doc = html_doc_new();
+	root = html_el_detached(doc, "urlset");
 
 	xmlDocSetRootElement(doc, root);
 	xmlNewNs(root, BAD_CAST "http://www.sitemaps.org/schemas/sitemap/0.9",
