@@ -871,6 +871,8 @@ dump_plan(struct dumper *d, const struct build *b)
 	ind(d, 1);
 	buf_puts(d->out, "output");
 	kv(d, "base_url", p->base_url);
+	if (p->site_url != NULL)
+		kv(d, "site_url", p->site_url);
 	kv(d, "pdf_size", p->pdf_size);
 	kv(d, "body_font", p->body_font);
 	kv(d, "heading_font", p->heading_font);
