@@ -97,12 +97,21 @@ cmd_dump(const struct config *cfg)
 	return rc;
 }
 
+/* Milliseconds spent in each stage of a build, for --timings. */
+struct timings {
+	double	model;		/* load, resolve, validate */
+	double	pdf;
+	double	html;
+	double	commit;		/* model.txt and moving the output into place */
+};
+
 /* Writes everything into the temporary folder dir. Returns 0 or -1. */
 static int
 write_outputs(const struct build *b, const struct config *cfg,
-    const char *dir, struct diag *d)
+    const char *dir, struct diag *d, struct timings *tm)
 {
 	struct buf model = {0};
+	double t;
 	int rc;
 
 	/*
@@ -112,11 +121,15 @@ write_outputs(const struct build *b, const struct config *cfg,
 	dump_build(b, &model);
 	rc = fs_write(dir, "model.txt", buf_str(&model), model.len, d);
 	buf_free(&model);
+	t = now_ms();
 	if (rc == 0)
 		rc = pdf_write(b, cfg, dir, d);
+	tm->pdf = now_ms() - t;
 	/* The site last: it links the PDF volumes written before it. */
+	t = now_ms();
 	if (rc == 0)
 		rc = html_write(b, cfg, dir, d);
+	tm->html = now_ms() - t;
 	return rc;
 }
 
@@ -126,24 +139,32 @@ cmd_build(const struct config *cfg)
 	struct build b;
 	struct outdir o;
 	struct diag d;
-	double t0 = now_ms();
+	struct timings tm = {0};
+	double t0 = now_ms(), t;
 	int rc;
 
 	memset(&b, 0, sizeof(b));
 	rc = build_model(&b, cfg, stderr);
+	tm.model = now_ms() - t0;
 	if (rc != EXIT_OK)
 		goto done;
 	diag_init(&d);
+	t = now_ms();
 	if (outdir_begin(&o, cfg->out, &d) != 0) {
 		rc = EXIT_SYSTEM;
-	} else if (write_outputs(&b, cfg, o.tmp, &d) != 0 || d.errors > 0) {
+	} else if (write_outputs(&b, cfg, o.tmp, &d, &tm) != 0 || d.errors > 0) {
 		outdir_abort(&o);
 		rc = status_of(&d, 0) == EXIT_OK ? EXIT_INPUT : status_of(&d, 0);
 	} else if (outdir_commit(&o, &d) != 0) {
 		rc = EXIT_SYSTEM;
 	}
+	tm.commit = now_ms() - t - tm.pdf - tm.html;
 	diag_print(&d, stderr);
 	diag_free(&d);
+	if (cfg->timings)
+		fprintf(stderr, "keikaku: timings model %.1f ms, pdf %.1f ms, "
+		    "html %.1f ms, write %.1f ms, total %.1f ms\n", tm.model,
+		    tm.pdf, tm.html, tm.commit, now_ms() - t0);
 	if (rc == EXIT_OK && !cfg->quiet)
 		fprintf(stderr, "keikaku: %zu chapters, %zu focus areas, "
 		    "%zu projects -> %s/ (%.0f ms)\n", b.nchapters, b.nfocus,

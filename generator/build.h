@@ -23,6 +23,7 @@ struct config {
 	const char	*theme;		/* theme folder; default "themes/default" */
 	int		 werror;	/* warnings fail the build */
 	int		 quiet;		/* no progress lines */
+	int		 timings;	/* print the time of each stage (make bench) */
 };
 
 /*

@@ -16,7 +16,7 @@
 #endif
 
 static const char usage_text[] =
-"usage: keikaku build [DIR] [-o OUT] [--theme DIR] [--werror] [--quiet]\n"
+"usage: keikaku build [DIR] [-o OUT] [--theme DIR] [--werror] [--quiet] [--timings]\n"
 "       keikaku check [DIR] [--werror]\n"
 "       keikaku dump [DIR]\n"
 "       keikaku --help | --version\n"
@@ -30,6 +30,7 @@ static const char usage_text[] =
 "  --theme DIR   theme folder (default: themes/default)\n"
 "  --werror      treat warnings as errors\n"
 "  -q, --quiet   print diagnostics only\n"
+"  --timings     print the time each stage took (model, pdf, html, write)\n"
 "\n"
 "Exit status: 0 ok (warnings allowed), 1 errors in the content,\n"
 "2 usage error, 3 system error. See keikaku(1) and docs/format.md.\n";
@@ -79,7 +80,7 @@ usage(const char *msg, const char *arg)
 int
 main(int argc, char *argv[])
 {
-	struct config cfg = { "content", "out", NULL, 0, 0 };
+	struct config cfg = { "content", "out", NULL, 0, 0, 0 };
 	static char theme_buf[PATH_MAX];
 	const char *cmd = NULL;
 	int i, have_root = 0;
@@ -97,6 +98,8 @@ main(int argc, char *argv[])
 			cfg.werror = 1;
 		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
 			cfg.quiet = 1;
+		} else if (strcmp(a, "--timings") == 0) {
+			cfg.timings = 1;
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--theme") == 0) {
 			if (i + 1 >= argc || argv[i + 1][0] == '\0')
 				return usage("missing folder after", a);
