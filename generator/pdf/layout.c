@@ -277,6 +277,25 @@ layout_put_rect(struct layout *L, struct layout_page *p, enum dev_role role,
 }
 
 void
+layout_put_path(struct layout *L, struct layout_page *p, enum dev_role role,
+    const void *node, const struct dev_seg *segs, size_t n,
+    const struct dev_paint *paint)
+{
+	struct box *b;
+	struct layout_path *lp;
+
+	if (n == 0)
+		return;
+	b = add_box(p, BOX_PATH, role, node);
+	lp = ARENA_NEW(&L->arena, struct layout_path);
+	lp->segs = arena_alloc(&L->arena, n * sizeof(*segs));
+	memcpy(lp->segs, segs, n * sizeof(*segs));
+	lp->n = n;
+	lp->paint = *paint;
+	b->path = lp;
+}
+
+void
 layout_put_image(struct layout *L, struct layout_page *p, enum dev_role role,
     const void *node, const char *path, int32_t x, int32_t y, int32_t w,
     int32_t h)
@@ -644,6 +663,10 @@ emit_box(struct device *dev, const struct box *b)
 		break;
 	case BOX_DEST:
 		op->dest(dev, b->text, b->x, b->y);
+		break;
+	case BOX_PATH:
+		op->path(dev, &b->mark, b->path->segs, b->path->n,
+		    &b->path->paint);
 		break;
 	case BOX_BEGIN:
 		op->struct_begin(dev, b->stype, b->mark.node);

@@ -84,8 +84,16 @@ enum box_type {
 	BOX_IMAGE,	/* x, y, w, h; text = path */
 	BOX_LINK,	/* x, y, w, h; text = dest or uri */
 	BOX_DEST,	/* x, y; text = name */
+	BOX_PATH,	/* path: segments and paint */
 	BOX_BEGIN,	/* stype, mark.node: a structure element opens */
 	BOX_END		/* stype, mark.node: it closes */
+};
+
+/* A path box's geometry and paint (in the layout's arena). */
+struct layout_path {
+	struct dev_seg		*segs;
+	size_t			 n;
+	struct dev_paint	 paint;
 };
 
 /* What the layout placed. Strings live in the layout's arena. */
@@ -105,6 +113,7 @@ struct box {
 	const char		*text;
 	size_t			 len;
 	int			 is_uri;	/* BOX_LINK: text is a URI */
+	const struct layout_path *path;		/* BOX_PATH */
 };
 
 struct layout_page {
@@ -211,6 +220,10 @@ void layout_put_rule(struct layout *, struct layout_page *, enum dev_role,
 void layout_put_rect(struct layout *, struct layout_page *, enum dev_role,
     const void *node, int32_t x, int32_t y, int32_t w, int32_t h, int fill,
     uint32_t fill_rgb, int32_t lw, uint32_t line_rgb);
+/* A path of n segments (copied) painted as paint says (see device.h). */
+void layout_put_path(struct layout *, struct layout_page *, enum dev_role,
+    const void *node, const struct dev_seg *segs, size_t n,
+    const struct dev_paint *paint);
 /* A PNG or JPEG file (path copied) scaled into the box. */
 void layout_put_image(struct layout *, struct layout_page *, enum dev_role,
     const void *node, const char *path, int32_t x, int32_t y, int32_t w,
