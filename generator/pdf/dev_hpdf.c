@@ -35,6 +35,7 @@
 
 #include "pdf/device.h"
 #include "pdf/font.h"
+#include "pdf/tag.h"
 
 /* bfchar entries per block: the CMap operand limit of the Adobe CMap specification (5014 §5). */
 #define TOUNICODE_BLOCK	100
@@ -59,6 +60,7 @@ struct link {
 	HPDF_Page	 page;
 	HPDF_Rect	 rect;
 	char		*dest;
+	int		 tag;		/* its place in the structure tree (tag_link) */
 };
 
 struct outline {
@@ -88,6 +90,7 @@ struct dev_hpdf {
 	HPDF_STATUS	 error;		/* first libharu error, from the handler */
 	HPDF_STATUS	 detail;
 	int		 internals_ok;	/* the version check passed */
+	struct tag	*tag;		/* the structure tree (tag.h); NULL: untagged */
 	struct used_font *fonts;
 	size_t		 nfonts;
 	size_t		 fontcap;
@@ -189,6 +192,14 @@ in_page(struct dev_hpdf *h, const char *op)
 	return 1;
 }
 
+/* Opens the marked-content sequence a drawing needs (tag.h). */
+static void
+mark(struct dev_hpdf *h, const struct dev_mark *m, const char *s, size_t len)
+{
+	if (h->tag != NULL)
+		tag_mark(h->tag, m, s, len);
+}
+
 static int
 hp_begin_document(struct device *dev, const struct dev_info *info)
 {
@@ -224,7 +235,9 @@ hp_begin_document(struct device *dev, const struct dev_info *info)
 			HPDF_SetInfoDateAttr(h->pdf, HPDF_INFO_MOD_DATE, date);
 		}
 	}
-	/* /Lang is written with the tagging work (issue 5); libharu has no API for it. */
+	/* /Lang, the XMP title: written with the structure tree (tag.c). */
+	if (h->tag != NULL)
+		tag_info(h->tag, info);
 	return check(h, "document information");
 }
 
@@ -290,6 +303,8 @@ hp_begin_page(struct device *dev, int32_t w, int32_t hh)
 	if (h->page != NULL) {
 		HPDF_Page_SetWidth(h->page, pt(w));
 		HPDF_Page_SetHeight(h->page, pt(hh));
+		if (h->tag != NULL)
+			tag_begin_page(h->tag, h->page);
 	}
 	h->page_h = hh;
 	dev->npages++;
@@ -367,7 +382,6 @@ hp_text(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 	uint32_t cp;
 	int bold = f->synthetic_bold;
 
-	(void)m;
 	if (!in_page(h, "text") || len == 0)
 		return;
 	if (f->def == NULL) {
@@ -387,6 +401,7 @@ hp_text(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 		}
 	}
 	u = used_font(h, f->handle);
+	mark(h, m, s, len);
 	set_fill(h->page, rgb);
 	if (bold) {
 		set_stroke(h->page, rgb);
@@ -453,9 +468,9 @@ hp_rule(struct device *dev, const struct dev_mark *m, int32_t x1, int32_t y1,
 {
 	struct dev_hpdf *h = (struct dev_hpdf *)dev;
 
-	(void)m;
 	if (!in_page(h, "rule"))
 		return;
+	mark(h, m, NULL, 0);
 	HPDF_Page_SetLineWidth(h->page, pt(w));
 	set_stroke(h->page, rgb);
 	HPDF_Page_MoveTo(h->page, pt(x1), py(h, y1));
@@ -471,9 +486,9 @@ hp_rect(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 {
 	struct dev_hpdf *h = (struct dev_hpdf *)dev;
 
-	(void)m;
 	if (!in_page(h, "rect") || (!fill && lw <= 0))
 		return;
+	mark(h, m, NULL, 0);
 	if (fill)
 		set_fill(h->page, fill_rgb);
 	if (lw > 0) {
@@ -608,10 +623,10 @@ hp_path(struct device *dev, const struct dev_mark *m,
 	struct dev_hpdf *h = (struct dev_hpdf *)dev;
 	int stroke = pa->line_width > 0;
 
-	(void)m;
 	if (!in_page(h, "path") || n == 0 ||
 	    (!pa->fill && !stroke && pa->hatch == DEV_HATCH_NONE))
 		return;
+	mark(h, m, NULL, 0);
 	if (pa->fill)
 		set_fill(h->page, pa->fill_rgb);
 	if (stroke) {
@@ -768,7 +783,6 @@ hp_image(struct device *dev, const struct dev_mark *m, const char *path,
 	HPDF_Image img = NULL;
 	size_t i;
 
-	(void)m;
 	if (!in_page(h, "image"))
 		return;
 	/* One image object per file, however often it is drawn. */
@@ -793,6 +807,7 @@ hp_image(struct device *dev, const struct dev_mark *m, const char *path,
 		h->images[h->nimages].path = xstrdup(path);
 		h->images[h->nimages++].img = img;
 	}
+	mark(h, m, NULL, 0);
 	HPDF_Page_DrawImage(h->page, img, pt(x), py(h, y + hh), pt(w), pt(hh));
 	(void)check(h, "image");
 }
@@ -805,9 +820,12 @@ hp_link(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 	HPDF_Rect r;
 	HPDF_Annotation a;
 	struct link *l;
+	int tg = -1;
 
-	(void)m;
 	if (!in_page(h, "link"))
+		return;
+	/* Tagged, a link drawn as an artifact gets no annotation (PDF/UA-1 §7.18.1). */
+	if (h->tag != NULL && (tg = tag_link(h->tag, m)) < 0)
 		return;
 	r.left = pt(x);
 	r.right = pt(x + w);
@@ -821,6 +839,7 @@ hp_link(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 		l->page = h->page;
 		l->rect = r;
 		l->dest = xstrdup(dest);
+		l->tag = tg;
 		return;
 	}
 	if (uri == NULL)
@@ -828,6 +847,8 @@ hp_link(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 	a = HPDF_Page_CreateURILinkAnnot(h->page, r, uri);
 	if (a != NULL)
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	if (a != NULL && h->tag != NULL)
+		tag_annot(h->tag, tg, a, h->page);
 	(void)check(h, "a URI link");
 }
 
@@ -868,18 +889,28 @@ hp_outline(struct device *dev, int level, const char *title, const char *dest)
 static void
 hp_struct_begin(struct device *dev, enum dev_stype st, const void *node)
 {
-	/* The structure tree is the tagging work (issue 5). */
-	(void)dev;
-	(void)st;
-	(void)node;
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+
+	if (!dev->failed && h->tag != NULL)
+		tag_struct_begin(h->tag, st, node);
 }
 
 static void
 hp_struct_end(struct device *dev, enum dev_stype st, const void *node)
 {
-	(void)dev;
-	(void)st;
-	(void)node;
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+
+	if (!dev->failed && h->tag != NULL)
+		tag_struct_end(h->tag, st, node);
+}
+
+static void
+hp_struct_attr(struct device *dev, enum dev_attr a, const char *value)
+{
+	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+
+	if (!dev->failed && h->tag != NULL)
+		tag_struct_attr(h->tag, a, value);
 }
 
 static int
@@ -889,6 +920,8 @@ hp_end_page(struct device *dev)
 
 	if (!in_page(h, "end_page"))
 		return -1;
+	if (h->tag != NULL)
+		tag_end_page(h->tag);
 	h->page = NULL;
 	return 0;
 }
@@ -970,6 +1003,8 @@ resolve_links(struct dev_hpdf *h)
 		    dst);
 		if (a != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		if (a != NULL && h->tag != NULL)
+			tag_annot(h->tag, h->links[i].tag, a, h->links[i].page);
 	}
 	memset(parent, 0, sizeof(parent));
 	for (i = 0; i < h->noutlines; i++) {
@@ -1083,6 +1118,13 @@ hp_end_document(struct device *dev, struct buf *out)
 	}
 	if (resolve_links(h) == -1 || write_labels(h) == -1)
 		return -1;
+	if (h->tag != NULL && tag_finish(h->tag) == -1) {
+		if (h->error == 0)
+			h->error = HPDF_GetError(h->pdf);
+		if (h->error == 0)
+			h->error = HPDF_FAILD_TO_ALLOC_MEM;
+		return check(h, "the structure tree");
+	}
 	for (i = 0; i < h->nfonts; i++)
 		if (h->fonts[i].repairable &&
 		    repair_tounicode(h, &h->fonts[i]) == -1)
@@ -1139,6 +1181,7 @@ hp_free(struct device *dev)
 	free(h->images);
 	free(h->fonts);
 	buf_free(&h->tmp);
+	tag_free(h->tag);
 	if (h->pdf != NULL)
 		HPDF_Free(h->pdf);
 	free(h);
@@ -1163,7 +1206,8 @@ static const struct dev_ops hpdf_ops = {
 	hp_end_document,
 	hp_free,
 	hp_path,
-	hp_page_label
+	hp_page_label,
+	hp_struct_attr
 };
 
 struct device *
@@ -1189,5 +1233,14 @@ dev_hpdf_new(struct diag *d)
 		hp_free(&h->dev);
 		return NULL;
 	}
+	/* Tagging writes into libharu's structs (tag.h): only with the version compiled against. */
+	if (h->internals_ok)
+		h->tag = tag_new(h->pdf);
+	else
+		diag_warning(d, NULL, "pdf-untagged",
+		    "libharu %s is not the version keikaku was built against "
+		    "(%s): the PDF is written without its structure tree, "
+		    "which screen readers need", HPDF_GetVersion(),
+		    HPDF_VERSION_TEXT);
 	return &h->dev;
 }

@@ -474,6 +474,20 @@ txt_page_label(struct device *dev, int first, enum dev_label style,
 	buf_printf(&t->out, " start=%d\n", start);
 }
 
+/* An attribute line inside the element: "@lang \"en\"". */
+static void
+txt_struct_attr(struct device *dev, enum dev_attr a, const char *value)
+{
+	struct dev_text *t = (struct dev_text *)dev;
+
+	if (dev->failed || value == NULL)
+		return;
+	indent(t);
+	buf_printf(&t->out, "@%s ", dev_attr_name(a));
+	put_quoted(t, value, strlen(value));
+	buf_putc(&t->out, '\n');
+}
+
 static int
 txt_end_page(struct device *dev)
 {
@@ -535,7 +549,8 @@ static const struct dev_ops text_ops = {
 	txt_end_document,
 	txt_free,
 	txt_path,
-	txt_page_label
+	txt_page_label,
+	txt_struct_attr
 };
 
 struct device *

@@ -21,9 +21,23 @@ dev_stype_name(enum dev_stype t)
 		[DEV_S_CAPTION] = "Caption", [DEV_S_NOTE] = "Note",
 		[DEV_S_REFERENCE] = "Reference", [DEV_S_LINK] = "Link",
 		[DEV_S_TOC] = "TOC", [DEV_S_TOCI] = "TOCI", [DEV_S_SPAN] = "Span",
+		[DEV_S_BLOCKQUOTE] = "BlockQuote", [DEV_S_DIV] = "Div",
 	};
 
 	return (unsigned)t < DEV_S_COUNT && names[t] ? names[t] : "?";
+}
+
+const char *
+dev_attr_name(enum dev_attr a)
+{
+	static const char *const names[DEV_A_COUNT] = {
+		[DEV_A_LANG] = "lang", [DEV_A_ALT] = "alt",
+		[DEV_A_ACTUAL] = "actual", [DEV_A_E] = "e",
+		[DEV_A_CONTENTS] = "contents", [DEV_A_SCOPE] = "scope",
+		[DEV_A_ID] = "id", [DEV_A_HEADERS] = "headers",
+	};
+
+	return (unsigned)a < DEV_A_COUNT && names[a] ? names[a] : "?";
 }
 
 const char *

@@ -67,8 +67,30 @@ enum dev_stype {
 	DEV_S_NOTE, DEV_S_REFERENCE, DEV_S_LINK,
 	DEV_S_TOC, DEV_S_TOCI,
 	DEV_S_SPAN,
+	DEV_S_BLOCKQUOTE,	/* a quotation (> …) */
+	DEV_S_DIV,		/* a generic block: a コラム box */
 	DEV_S_COUNT
 };
+
+/*
+ * Attributes of a structure element (struct_attr), as PDF/UA-1 asks for
+ * them: a language other than the document's, descriptions for
+ * assistive technology, and what ties a table's data cells to their
+ * headers.
+ */
+enum dev_attr {
+	DEV_A_LANG,		/* /Lang: a BCP 47 tag ("en") */
+	DEV_A_ALT,		/* /Alt: the description of a figure */
+	DEV_A_ACTUAL,		/* /ActualText: the text the content stands for */
+	DEV_A_E,		/* /E: the expansion of an abbreviation (R8 → 令和8年度) */
+	DEV_A_CONTENTS,		/* a Link: its annotation's /Contents */
+	DEV_A_SCOPE,		/* TH: "Row", "Column" or "Both" */
+	DEV_A_ID,		/* /ID, unique in the document, for /Headers */
+	DEV_A_HEADERS,		/* TH, TD: the ids of its headers, separated by spaces */
+	DEV_A_COUNT
+};
+/* "lang", "alt", "actual", "e", "contents", "scope", "id", "headers". */
+const char *dev_attr_name(enum dev_attr);
 
 /* The name of a structure type as PDF writes it ("H1", "TOCI"). */
 const char *dev_stype_name(enum dev_stype);
@@ -204,6 +226,11 @@ struct dev_ops {
 	 */
 	void	(*page_label)(struct device *, int first, enum dev_label style,
 		    const char *prefix, int start);
+	/*
+	 * An attribute of the innermost open structure element, right after
+	 * its struct_begin; value UTF-8, borrowed for the call.
+	 */
+	void	(*struct_attr)(struct device *, enum dev_attr, const char *value);
 };
 
 /* The common head of every device; each device's struct begins with it. */

@@ -1,0 +1,835 @@
+/*
+ * tag.c: the structure tree of a tagged PDF (see tag.h).
+ *
+ * While the pages are drawn, the tree lives here as plain records: the
+ * elements in order of their struct_begin, each with its kids in document
+ * order (child elements, marked-content ids on a page, link annotations),
+ * and per page the element of each MCID. Marked-content operators go into
+ * the page's content stream as the drawing calls come. tag_finish() then
+ * turns the records into PDF objects through libharu's dict API.
+ *
+ * Choices, with their reasons:
+ *  - One marked-content sequence per element and page run: consecutive
+ *    drawings of the same element share a BDC … EMC (fewer operators, and
+ *    a paragraph's lines read as one piece); artifacts of the same kind
+ *    likewise.
+ *  - Inline elements (Span, Link, Reference) the layout brackets segment
+ *    by segment are merged back into one element when the same node opens
+ *    again right after it closed (a link broken over two lines is one
+ *    Link with two pieces of content and two annotations).
+ *  - Heading levels never skip (PDF/UA-1 §7.4.2, Matterhorn 14-003): a
+ *    heading deeper than one below the previous heading is written one
+ *    below it. The layout follows the model's levels; this only guards
+ *    a model that skips.
+ *  - Every Note gets an /ID (PDF/UA-1 §7.9, Matterhorn 19-003).
+ *  - Text strings (/Alt, /E, /ActualText, /Contents) are written as
+ *    UTF-16BE with a byte-order mark, hex-encoded, whatever libharu's
+ *    encoders would do.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pdf/tag.h"
+
+enum kid_kind {
+	KID_ELEM,	/* value: element index */
+	KID_MCID,	/* value: MCID on page */
+	KID_OBJR	/* value: link index */
+};
+
+struct kid {
+	enum kid_kind	 kind;
+	int		 value;
+	int		 page;
+};
+
+struct elem {
+	enum dev_stype	 st;		/* as written (a heading may be raised) */
+	enum dev_stype	 asked;		/* as the layout named it, for struct_end */
+	const void	*node;
+	int		 parent;	/* -1 for the Document element */
+	struct kid	*kids;
+	size_t		 nkids;
+	size_t		 kidcap;
+	int		 page;		/* of its first marked content, -1 if none */
+	char		*attr[DEV_A_COUNT];
+	struct buf	 text;		/* a Link's text, for its annotation's /Contents */
+	HPDF_Dict	 dict;
+};
+
+struct page_rec {
+	HPDF_Page	 page;
+	int		*mcid;		/* MCID -> element */
+	size_t		 n;
+	size_t		 cap;
+};
+
+struct link_rec {
+	int		 elem;
+	int		 page;
+	HPDF_Annotation	 annot;		/* NULL until tag_annot(); never made: skipped */
+};
+
+enum mc_state {
+	MC_NONE,
+	MC_CONTENT,
+	MC_ARTIFACT
+};
+
+struct tag {
+	HPDF_Doc	 pdf;
+	struct elem	*e;
+	size_t		 ne;
+	size_t		 ecap;
+	int		*stack;		/* open elements; stack[0] is the Document */
+	size_t		 depth;
+	size_t		 stackcap;
+	struct page_rec	*pages;
+	size_t		 npages;
+	size_t		 pagecap;
+	struct link_rec	*links;
+	size_t		 nlinks;
+	size_t		 linkcap;
+	int		 cur;		/* the open page's index, -1 between pages */
+	enum mc_state	 mc;		/* the open marked-content sequence */
+	int		 mc_elem;
+	enum dev_role	 mc_role;
+	int		 heading;	/* level of the last heading written, 0 before any */
+	int		 nnotes;
+	char		*title;
+	char		*author;
+	char		*subject;
+	char		*lang;
+	long long	 epoch;
+	struct buf	 tmp;
+};
+
+static int
+new_elem(struct tag *t, enum dev_stype st, const void *node, int parent)
+{
+	struct elem *e;
+
+	t->e = xgrow(t->e, &t->ecap, t->ne + 1, sizeof(*t->e));
+	e = &t->e[t->ne];
+	memset(e, 0, sizeof(*e));
+	e->st = e->asked = st;
+	e->node = node;
+	e->parent = parent;
+	e->page = -1;
+	return (int)t->ne++;
+}
+
+static void
+add_kid(struct tag *t, int elem, enum kid_kind kind, int value, int page)
+{
+	struct elem *e = &t->e[elem];
+
+	e->kids = xgrow(e->kids, &e->kidcap, e->nkids + 1, sizeof(*e->kids));
+	e->kids[e->nkids].kind = kind;
+	e->kids[e->nkids].value = value;
+	e->kids[e->nkids].page = page;
+	e->nkids++;
+}
+
+struct tag *
+tag_new(HPDF_Doc pdf)
+{
+	struct tag *t = xcalloc(1, sizeof(*t));
+
+	t->pdf = pdf;
+	t->cur = -1;
+	t->epoch = -1;
+	(void)new_elem(t, DEV_S_DOCUMENT, NULL, -1);
+	t->stack = xgrow(t->stack, &t->stackcap, 1, sizeof(*t->stack));
+	t->stack[0] = 0;
+	t->depth = 1;
+	return t;
+}
+
+void
+tag_free(struct tag *t)
+{
+	size_t i;
+	int a;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->ne; i++) {
+		free(t->e[i].kids);
+		for (a = 0; a < DEV_A_COUNT; a++)
+			free(t->e[i].attr[a]);
+		buf_free(&t->e[i].text);
+	}
+	for (i = 0; i < t->npages; i++)
+		free(t->pages[i].mcid);
+	free(t->e);
+	free(t->stack);
+	free(t->pages);
+	free(t->links);
+	free(t->title);
+	free(t->author);
+	free(t->subject);
+	free(t->lang);
+	buf_free(&t->tmp);
+	free(t);
+}
+
+void
+tag_info(struct tag *t, const struct dev_info *info)
+{
+	free(t->title);
+	free(t->author);
+	free(t->subject);
+	free(t->lang);
+	t->title = info->title ? xstrdup(info->title) : NULL;
+	t->author = info->author ? xstrdup(info->author) : NULL;
+	t->subject = info->subject ? xstrdup(info->subject) : NULL;
+	t->lang = info->lang ? xstrdup(info->lang) : NULL;
+	t->epoch = info->epoch;
+}
+
+/* ------------------------------------------------------------------ */
+/* Marked content                                                     */
+/* ------------------------------------------------------------------ */
+
+static void
+put(struct tag *t, const char *s)
+{
+	if (t->cur >= 0)
+		HPDF_Stream_WriteStr(((HPDF_PageAttr)t->pages[t->cur].page->attr)->stream, s);
+}
+
+static void
+close_mc(struct tag *t)
+{
+	if (t->mc != MC_NONE)
+		put(t, "EMC\n");
+	t->mc = MC_NONE;
+}
+
+void
+tag_begin_page(struct tag *t, HPDF_Page page)
+{
+	struct page_rec *p;
+
+	t->pages = xgrow(t->pages, &t->pagecap, t->npages + 1,
+	    sizeof(*t->pages));
+	p = &t->pages[t->npages];
+	memset(p, 0, sizeof(*p));
+	p->page = page;
+	t->cur = (int)t->npages++;
+	t->mc = MC_NONE;
+}
+
+void
+tag_end_page(struct tag *t)
+{
+	close_mc(t);
+	t->cur = -1;
+}
+
+static const char *
+artifact_props(enum dev_role r)
+{
+	switch (r) {
+	case DEV_ART_HEADER:
+		return "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n";
+	case DEV_ART_FOOTER:
+		return "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n";
+	case DEV_ART_WATERMARK:
+		return "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n";
+	case DEV_ART_REPEAT:
+		return "/Artifact <</Type /Pagination>> BDC\n";
+	case DEV_ART_LAYOUT:
+	case DEV_CONTENT:
+		break;
+	}
+	return "/Artifact BMC\n";
+}
+
+/* The nearest open Link at or above the top of the stack, or -1. */
+static int
+open_link(const struct tag *t)
+{
+	size_t i;
+
+	for (i = t->depth; i-- > 1;)
+		if (t->e[t->stack[i]].st == DEV_S_LINK)
+			return t->stack[i];
+	return -1;
+}
+
+void
+tag_mark(struct tag *t, const struct dev_mark *m, const char *text,
+    size_t len)
+{
+	struct page_rec *p;
+	int el, link;
+	char s[64];
+
+	if (t->cur < 0)
+		return;
+	if (m->role != DEV_CONTENT) {
+		if (t->mc == MC_ARTIFACT && t->mc_role == m->role)
+			return;
+		close_mc(t);
+		put(t, artifact_props(m->role));
+		t->mc = MC_ARTIFACT;
+		t->mc_role = m->role;
+		return;
+	}
+	el = t->stack[t->depth - 1];
+	if (text != NULL && (link = open_link(t)) >= 0)
+		buf_put(&t->e[link].text, text, len);
+	if (t->mc == MC_CONTENT && t->mc_elem == el)
+		return;
+	close_mc(t);
+	p = &t->pages[t->cur];
+	p->mcid = xgrow(p->mcid, &p->cap, p->n + 1, sizeof(*p->mcid));
+	p->mcid[p->n] = el;
+	add_kid(t, el, KID_MCID, (int)p->n, t->cur);
+	if (t->e[el].page < 0)
+		t->e[el].page = t->cur;
+	snprintf(s, sizeof(s), "/%s <</MCID %zu>> BDC\n",
+	    dev_stype_name(t->e[el].st), p->n);
+	p->n++;
+	put(t, s);
+	t->mc = MC_CONTENT;
+	t->mc_elem = el;
+}
+
+/* ------------------------------------------------------------------ */
+/* Structure                                                          */
+/* ------------------------------------------------------------------ */
+
+static int
+is_inline(enum dev_stype st)
+{
+	return st == DEV_S_SPAN || st == DEV_S_LINK || st == DEV_S_REFERENCE;
+}
+
+static int
+is_heading(enum dev_stype st)
+{
+	return st >= DEV_S_H1 && st <= DEV_S_H6;
+}
+
+void
+tag_struct_begin(struct tag *t, enum dev_stype st, const void *node)
+{
+	int parent = t->stack[t->depth - 1], el = -1, level;
+	struct elem *pe = &t->e[parent];
+
+	if ((unsigned)st >= DEV_S_COUNT || st == DEV_S_DOCUMENT)
+		return;
+	/* The same inline node again, right after it closed: one element. */
+	if (is_inline(st) && node != NULL && pe->nkids > 0 &&
+	    pe->kids[pe->nkids - 1].kind == KID_ELEM) {
+		int last = pe->kids[pe->nkids - 1].value;
+
+		if (t->e[last].asked == st && t->e[last].node == node)
+			el = last;
+	}
+	if (el < 0) {
+		el = new_elem(t, st, node, parent);
+		add_kid(t, parent, KID_ELEM, el, -1);
+		if (is_heading(st)) {
+			level = (int)(st - DEV_S_H1) + 1;
+			if (level > t->heading + 1)
+				level = t->heading + 1;
+			t->e[el].st = (enum dev_stype)(DEV_S_H1 + level - 1);
+			t->heading = level;
+		}
+	}
+	t->stack = xgrow(t->stack, &t->stackcap, t->depth + 1,
+	    sizeof(*t->stack));
+	t->stack[t->depth++] = el;
+}
+
+void
+tag_struct_end(struct tag *t, enum dev_stype st, const void *node)
+{
+	size_t i;
+
+	for (i = t->depth; i-- > 1;) {
+		const struct elem *e = &t->e[t->stack[i]];
+
+		if (e->asked == st && e->node == node) {
+			t->depth = i;
+			return;
+		}
+	}
+	/* No such element open (a layout bug): ignored, the tree stays sound. */
+}
+
+void
+tag_struct_attr(struct tag *t, enum dev_attr a, const char *value)
+{
+	struct elem *e;
+
+	if (t->depth < 2 || (unsigned)a >= DEV_A_COUNT || value == NULL)
+		return;
+	e = &t->e[t->stack[t->depth - 1]];
+	free(e->attr[a]);
+	e->attr[a] = xstrdup(value);
+}
+
+int
+tag_link(struct tag *t, const struct dev_mark *m)
+{
+	int el;
+
+	if (m->role != DEV_CONTENT || t->cur < 0)
+		return -1;
+	el = open_link(t);
+	if (el < 0) {
+		el = new_elem(t, DEV_S_LINK, m->node, t->stack[t->depth - 1]);
+		add_kid(t, t->stack[t->depth - 1], KID_ELEM, el, -1);
+	}
+	t->links = xgrow(t->links, &t->linkcap, t->nlinks + 1,
+	    sizeof(*t->links));
+	t->links[t->nlinks].elem = el;
+	t->links[t->nlinks].page = t->cur;
+	t->links[t->nlinks].annot = NULL;
+	add_kid(t, el, KID_OBJR, (int)t->nlinks, t->cur);
+	return (int)t->nlinks++;
+}
+
+void
+tag_annot(struct tag *t, int link, HPDF_Annotation annot, HPDF_Page page)
+{
+	(void)page;
+	if (link >= 0 && (size_t)link < t->nlinks)
+		t->links[link].annot = annot;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing the tree                                                   */
+/* ------------------------------------------------------------------ */
+
+/* A text string: UTF-16BE with a byte-order mark (ISO 32000-1 §7.9.2.2). */
+static HPDF_Binary
+text_string(struct tag *t, const char *s)
+{
+	size_t len = strlen(s), off = 0;
+	uint32_t cp;
+
+	buf_reset(&t->tmp);
+	buf_putc(&t->tmp, 0xFE);
+	buf_putc(&t->tmp, 0xFF);
+	while (off < len) {
+		off += utf8_decode(s + off, len - off, &cp);
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			buf_putc(&t->tmp, (int)(0xD8 | (cp >> 18)));
+			buf_putc(&t->tmp, (int)((cp >> 10) & 0xFF));
+			cp = 0xDC00 | (cp & 0x3FF);
+		}
+		buf_putc(&t->tmp, (int)(cp >> 8));
+		buf_putc(&t->tmp, (int)(cp & 0xFF));
+	}
+	return HPDF_Binary_New(t->pdf->mmgr, (HPDF_BYTE *)t->tmp.data,
+	    (HPDF_UINT)t->tmp.len);
+}
+
+/* The kid as a PDF object: an MCID number, an MCR, a reference, an OBJR; NULL to skip. */
+static void *
+kid_object(struct tag *t, const struct elem *e, const struct kid *k,
+    HPDF_STATUS *ret)
+{
+	HPDF_MMgr mm = t->pdf->mmgr;
+	HPDF_Dict d;
+
+	switch (k->kind) {
+	case KID_ELEM:
+		return t->e[k->value].dict;
+	case KID_MCID:
+		if (k->page == e->page)
+			return HPDF_Number_New(mm, k->value);
+		d = HPDF_Dict_New(mm);
+		if (d == NULL)
+			return NULL;
+		*ret += HPDF_Dict_AddName(d, "Type", "MCR");
+		*ret += HPDF_Dict_Add(d, "Pg", t->pages[k->page].page);
+		*ret += HPDF_Dict_AddNumber(d, "MCID", k->value);
+		return d;
+	case KID_OBJR:
+		if (t->links[k->value].annot == NULL)
+			return NULL;
+		d = HPDF_Dict_New(mm);
+		if (d == NULL)
+			return NULL;
+		*ret += HPDF_Dict_AddName(d, "Type", "OBJR");
+		*ret += HPDF_Dict_Add(d, "Obj", t->links[k->value].annot);
+		*ret += HPDF_Dict_Add(d, "Pg", t->pages[k->page].page);
+		return d;
+	}
+	return NULL;
+}
+
+/* /A: the Table attributes of a TH or TD (/Scope, /Headers). */
+static HPDF_STATUS
+table_attrs(struct tag *t, struct elem *e)
+{
+	HPDF_MMgr mm = t->pdf->mmgr;
+	HPDF_STATUS ret = HPDF_OK;
+	HPDF_Dict a;
+	HPDF_Array h;
+	const char *s, *sp;
+
+	if (e->attr[DEV_A_SCOPE] == NULL && e->attr[DEV_A_HEADERS] == NULL)
+		return HPDF_OK;
+	a = HPDF_Dict_New(mm);
+	if (a == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	ret += HPDF_Dict_AddName(a, "O", "Table");
+	if (e->attr[DEV_A_SCOPE] != NULL)
+		ret += HPDF_Dict_AddName(a, "Scope", e->attr[DEV_A_SCOPE]);
+	if (e->attr[DEV_A_HEADERS] != NULL && (h = HPDF_Array_New(mm)) != NULL) {
+		for (s = e->attr[DEV_A_HEADERS]; *s != '\0'; s = sp) {
+			while (*s == ' ')
+				s++;
+			for (sp = s; *sp != '\0' && *sp != ' '; sp++)
+				;
+			if (sp > s) {
+				buf_reset(&t->tmp);
+				buf_put(&t->tmp, s, (size_t)(sp - s));
+				ret += HPDF_Array_Add(h, HPDF_String_New(mm,
+				    buf_str(&t->tmp), NULL));
+			}
+		}
+		ret += HPDF_Dict_Add(a, "Headers", h);
+	}
+	ret += HPDF_Dict_Add(e->dict, "A", a);
+	return ret;
+}
+
+static HPDF_STATUS
+write_elem(struct tag *t, HPDF_Dict root, int i)
+{
+	struct elem *e = &t->e[i];
+	HPDF_MMgr mm = t->pdf->mmgr;
+	HPDF_STATUS ret = HPDF_OK;
+	HPDF_Array k = NULL;
+	void *obj, *only = NULL;
+	size_t j, n = 0;
+
+	ret += HPDF_Dict_AddName(e->dict, "S", dev_stype_name(e->st));
+	ret += HPDF_Dict_Add(e->dict, "P", e->parent < 0 ? root :
+	    t->e[e->parent].dict);
+	if (e->page >= 0)
+		ret += HPDF_Dict_Add(e->dict, "Pg", t->pages[e->page].page);
+	for (j = 0; j < e->nkids; j++) {
+		obj = kid_object(t, e, &e->kids[j], &ret);
+		if (obj == NULL)
+			continue;
+		if (n == 0) {
+			only = obj;
+		} else {
+			if (k == NULL) {
+				k = HPDF_Array_New(mm);
+				if (k == NULL)
+					return HPDF_FAILD_TO_ALLOC_MEM;
+				ret += HPDF_Array_Add(k, only);
+			}
+			ret += HPDF_Array_Add(k, obj);
+		}
+		n++;
+	}
+	if (k != NULL)
+		ret += HPDF_Dict_Add(e->dict, "K", k);
+	else if (only != NULL)
+		ret += HPDF_Dict_Add(e->dict, "K", only);
+	if (e->attr[DEV_A_ID] != NULL)
+		ret += HPDF_Dict_Add(e->dict, "ID",
+		    HPDF_String_New(mm, e->attr[DEV_A_ID], NULL));
+	if (e->attr[DEV_A_LANG] != NULL)
+		ret += HPDF_Dict_Add(e->dict, "Lang",
+		    HPDF_String_New(mm, e->attr[DEV_A_LANG], NULL));
+	if (e->attr[DEV_A_ALT] != NULL)
+		ret += HPDF_Dict_Add(e->dict, "Alt", text_string(t,
+		    e->attr[DEV_A_ALT]));
+	if (e->attr[DEV_A_ACTUAL] != NULL)
+		ret += HPDF_Dict_Add(e->dict, "ActualText", text_string(t,
+		    e->attr[DEV_A_ACTUAL]));
+	if (e->attr[DEV_A_E] != NULL)
+		ret += HPDF_Dict_Add(e->dict, "E", text_string(t,
+		    e->attr[DEV_A_E]));
+	ret += table_attrs(t, e);
+	return ret;
+}
+
+/*
+ * Element ids for the IDTree, sorted bytewise (a name tree's keys). qsort
+ * has no context argument; the ids come mostly in order (t1.0.1,
+ * t1.0.2 …), so an insertion sort is close to linear.
+ */
+static void
+sort_ids(struct tag *t, int *v, size_t n)
+{
+	size_t i, j;
+	int x;
+
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && strcmp(t->e[v[j - 1]].attr[DEV_A_ID],
+		    t->e[x].attr[DEV_A_ID]) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+static HPDF_STATUS
+write_idtree(struct tag *t, HPDF_Dict root)
+{
+	HPDF_MMgr mm = t->pdf->mmgr;
+	HPDF_STATUS ret = HPDF_OK;
+	HPDF_Dict tree;
+	HPDF_Array names;
+	int *v = NULL;
+	size_t n = 0, cap = 0, i;
+
+	for (i = 0; i < t->ne; i++)
+		if (t->e[i].attr[DEV_A_ID] != NULL) {
+			v = xgrow(v, &cap, n + 1, sizeof(*v));
+			v[n++] = (int)i;
+		}
+	if (n == 0)
+		return HPDF_OK;
+	sort_ids(t, v, n);
+	tree = HPDF_Dict_New(mm);
+	names = HPDF_Array_New(mm);
+	if (tree == NULL || names == NULL) {
+		free(v);
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	}
+	for (i = 0; i < n; i++) {
+		/* A repeated id names its first element only. */
+		if (i > 0 && strcmp(t->e[v[i]].attr[DEV_A_ID],
+		    t->e[v[i - 1]].attr[DEV_A_ID]) == 0)
+			continue;
+		ret += HPDF_Array_Add(names, HPDF_String_New(mm,
+		    t->e[v[i]].attr[DEV_A_ID], NULL));
+		ret += HPDF_Array_Add(names, t->e[v[i]].dict);
+	}
+	ret += HPDF_Dict_Add(tree, "Names", names);
+	ret += HPDF_Dict_Add(root, "IDTree", tree);
+	free(v);
+	return ret;
+}
+
+/* The ParentTree: page i -> [element of each MCID], link j -> its Link. */
+static HPDF_STATUS
+write_parent_tree(struct tag *t, HPDF_Dict root)
+{
+	HPDF_MMgr mm = t->pdf->mmgr;
+	HPDF_STATUS ret = HPDF_OK;
+	HPDF_Dict tree = HPDF_Dict_New(mm);
+	HPDF_Array nums = HPDF_Array_New(mm), a;
+	size_t i, j;
+	int key;
+
+	if (tree == NULL || nums == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	ret += HPDF_Dict_Add(tree, "Nums", nums);
+	for (i = 0; i < t->npages; i++) {
+		a = HPDF_Array_New(mm);
+		if (a == NULL)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		for (j = 0; j < t->pages[i].n; j++)
+			ret += HPDF_Array_Add(a, t->e[t->pages[i].mcid[j]].dict);
+		ret += HPDF_Array_AddNumber(nums, (HPDF_INT32)i);
+		ret += HPDF_Array_Add(nums, a);
+		ret += HPDF_Dict_AddNumber(t->pages[i].page, "StructParents",
+		    (HPDF_INT32)i);
+		ret += HPDF_Dict_AddName(t->pages[i].page, "Tabs", "S");
+	}
+	key = (int)t->npages;
+	for (i = 0; i < t->nlinks; i++) {
+		struct link_rec *l = &t->links[i];
+		struct elem *e = &t->e[l->elem];
+		const char *c;
+
+		if (l->annot == NULL)
+			continue;
+		ret += HPDF_Array_AddNumber(nums, key);
+		ret += HPDF_Array_Add(nums, e->dict);
+		ret += HPDF_Dict_AddNumber(l->annot, "StructParent", key);
+		c = e->attr[DEV_A_CONTENTS] != NULL ? e->attr[DEV_A_CONTENTS] :
+		    e->text.len > 0 ? buf_str(&e->text) : "リンク";
+		ret += HPDF_Dict_Add(l->annot, "Contents", text_string(t, c));
+		key++;
+	}
+	ret += HPDF_Dict_Add(root, "ParentTree", tree);
+	ret += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key);
+	return ret;
+}
+
+/* XML text: & < > " ' escaped; characters XML 1.0 forbids dropped. */
+static void
+xml_text(struct buf *b, const char *s)
+{
+	size_t len = strlen(s), off = 0, n;
+	uint32_t cp;
+
+	while (off < len) {
+		n = utf8_decode(s + off, len - off, &cp);
+		switch (cp) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&apos;");
+			break;
+		default:
+			if ((cp < 0x20 && cp != '\t' && cp != '\n') ||
+			    cp == 0xFFFE || cp == 0xFFFF ||
+			    (cp >= 0xD800 && cp <= 0xDFFF))
+				break;
+			buf_put(b, s + off, n);
+			break;
+		}
+		off += n;
+	}
+}
+
+/*
+ * The XMP packet (ISO 16684-1) PDF/UA-1 §7.1 asks for: dc:title (the
+ * same as /Title) and pdfuaid:part 1; dates only from SOURCE_DATE_EPOCH,
+ * as the Info dictionary's.
+ */
+static void
+xmp(struct tag *t, struct buf *b)
+{
+	struct tm tm;
+	time_t tt;
+	char date[32];
+
+	buf_puts(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "  <rdf:Description rdf:about=\"\"\n"
+	    "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+	    "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+	    "   <dc:format>application/pdf</dc:format>\n");
+	if (t->title != NULL) {
+		buf_puts(b, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xml_text(b, t->title);
+		buf_puts(b, "</rdf:li></rdf:Alt></dc:title>\n");
+	}
+	if (t->author != NULL) {
+		buf_puts(b, "   <dc:creator><rdf:Seq><rdf:li>");
+		xml_text(b, t->author);
+		buf_puts(b, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	if (t->subject != NULL) {
+		buf_puts(b, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xml_text(b, t->subject);
+		buf_puts(b, "</rdf:li></rdf:Alt></dc:description>\n");
+	}
+	if (t->lang != NULL) {
+		buf_puts(b, "   <dc:language><rdf:Bag><rdf:li>");
+		xml_text(b, t->lang);
+		buf_puts(b, "</rdf:li></rdf:Bag></dc:language>\n");
+	}
+	buf_puts(b, "   <xmp:CreatorTool>keikaku</xmp:CreatorTool>\n");
+	tt = (time_t)t->epoch;
+	if (t->epoch >= 0 && gmtime_r(&tt, &tm) != NULL &&
+	    strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", &tm) > 0) {
+		buf_printf(b, "   <xmp:CreateDate>%s</xmp:CreateDate>\n", date);
+		buf_printf(b, "   <xmp:ModifyDate>%s</xmp:ModifyDate>\n", date);
+	}
+	buf_puts(b, "   <pdfuaid:part>1</pdfuaid:part>\n"
+	    "  </rdf:Description>\n"
+	    " </rdf:RDF>\n"
+	    "</x:xmpmeta>\n"
+	    "<?xpacket end=\"w\"?>");
+}
+
+static HPDF_STATUS
+write_catalog(struct tag *t, HPDF_Dict root)
+{
+	HPDF_MMgr mm = t->pdf->mmgr;
+	HPDF_Dict cat = t->pdf->catalog, mark, vp, meta;
+	HPDF_STATUS ret = HPDF_OK;
+	struct buf b = {0};
+
+	ret += HPDF_Dict_Add(cat, "StructTreeRoot", root);
+	mark = HPDF_Dict_New(mm);
+	vp = HPDF_Dict_New(mm);
+	if (mark == NULL || vp == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	ret += HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+	ret += HPDF_Dict_Add(cat, "MarkInfo", mark);
+	if (t->lang != NULL)
+		ret += HPDF_Dict_Add(cat, "Lang", HPDF_String_New(mm, t->lang,
+		    NULL));
+	ret += HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
+	ret += HPDF_Dict_Add(cat, "ViewerPreferences", vp);
+	meta = HPDF_DictStream_New(mm, t->pdf->xref);
+	if (meta == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	/* Uncompressed, so that tools that scan for the packet find it. */
+	meta->filter = HPDF_STREAM_FILTER_NONE;
+	ret += HPDF_Dict_AddName(meta, "Type", "Metadata");
+	ret += HPDF_Dict_AddName(meta, "Subtype", "XML");
+	xmp(t, &b);
+	ret += HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b.data,
+	    (HPDF_UINT)b.len);
+	buf_free(&b);
+	ret += HPDF_Dict_Add(cat, "Metadata", meta);
+	return ret;
+}
+
+int
+tag_finish(struct tag *t)
+{
+	HPDF_MMgr mm = t->pdf->mmgr;
+	HPDF_STATUS ret = HPDF_OK;
+	HPDF_Dict root;
+	size_t i;
+	char id[32];
+
+	close_mc(t);
+	root = HPDF_Dict_New(mm);
+	if (root == NULL || HPDF_Xref_Add(t->pdf->xref, root) != HPDF_OK)
+		return -1;
+	ret += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+	for (i = 0; i < t->ne; i++) {
+		struct elem *e = &t->e[i];
+
+		/* Footnotes and notes carry an id (PDF/UA-1 §7.9). */
+		if (e->st == DEV_S_NOTE && e->attr[DEV_A_ID] == NULL) {
+			snprintf(id, sizeof(id), "note-%d", ++t->nnotes);
+			e->attr[DEV_A_ID] = xstrdup(id);
+		}
+		e->dict = HPDF_Dict_New(mm);
+		if (e->dict == NULL ||
+		    HPDF_Xref_Add(t->pdf->xref, e->dict) != HPDF_OK)
+			return -1;
+	}
+	for (i = 0; i < t->ne && ret == HPDF_OK; i++)
+		ret += write_elem(t, root, (int)i);
+	if (ret == HPDF_OK)
+		ret += HPDF_Dict_Add(root, "K", t->e[0].dict);
+	if (ret == HPDF_OK)
+		ret += write_parent_tree(t, root);
+	if (ret == HPDF_OK)
+		ret += write_idtree(t, root);
+	if (ret == HPDF_OK)
+		ret += write_catalog(t, root);
+	/* Structure trees, /Lang and the XMP packet as PDF/UA-1 reads them: PDF 1.7. */
+	t->pdf->pdf_version = HPDF_VER_17;
+	return ret == HPDF_OK ? 0 : -1;
+}
