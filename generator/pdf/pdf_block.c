@@ -46,9 +46,8 @@ pdf_runs_add(struct pdf_ctx *pc, struct pdf_runs *r, const char *s,
 	buf_puts(&r->text, s);
 }
 
-/* A style like st with a link; lives in the pass's arena. */
-static const struct layout_style *
-linked(struct pdf_ctx *pc, const struct layout_style *st, const char *dest,
+const struct layout_style *
+pdf_linked(struct pdf_ctx *pc, const struct layout_style *st, const char *dest,
     const char *uri)
 {
 	struct layout_style *l = ARENA_NEW(&pc->a, struct layout_style);
@@ -175,7 +174,7 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			s2 = st;
 			if (is_uri(in->url) && st->link_dest == NULL &&
 			    st->link_uri == NULL)
-				s2 = linked(pc, st, NULL, in->url);
+				s2 = pdf_linked(pc, st, NULL, in->url);
 			if (in->children != NULL)
 				pdf_runs_inlines(pc, r, in->children, s2);
 			else
@@ -191,7 +190,7 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			s2 = smaller(pc, st);
 			dest = pdf_qualify(pc, in->footnote->anchor);
 			if (pdf_dest_known(pc, dest))
-				s2 = linked(pc, s2, dest, NULL);
+				s2 = pdf_linked(pc, s2, dest, NULL);
 			pdf_runs_add(pc, r, arena_printf(&pc->a, "（注%d）",
 			    in->footnote->number), s2, in);
 			break;
@@ -204,7 +203,7 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 				s2 = smaller(pc, st);
 				if (in->term != NULL && pc->has_glossary &&
 				    pdf_dest_known(pc, in->term->anchor))
-					s2 = linked(pc, s2, in->term->anchor,
+					s2 = pdf_linked(pc, s2, in->term->anchor,
 					    NULL);
 				pdf_runs_add(pc, r,
 				    marker_text(pc, in->gloss_marker), s2, in);

@@ -91,6 +91,9 @@ void pdf_runs_add(struct pdf_ctx *, struct pdf_runs *, const char *s,
     const struct layout_style *, const void *node);
 void pdf_runs_inlines(struct pdf_ctx *, struct pdf_runs *,
     const struct inline_node *, const struct layout_style *);
+/* A copy of st linking to dest (internal) or uri, in link colour; lives in the pass's arena. */
+const struct layout_style *pdf_linked(struct pdf_ctx *,
+    const struct layout_style *st, const char *dest, const char *uri);
 /* Sets the runs as one paragraph. */
 void pdf_para(struct pdf_ctx *, struct pdf_runs *, const struct layout_para *);
 void pdf_text_para(struct pdf_ctx *, const char *text, enum pdf_st,
@@ -111,12 +114,15 @@ struct pdf_cell {
 	void			(*fn)(struct pdf_ctx *, const void *arg);
 	const void		*arg;
 	const void		*node;
+	const char		*link;		/* text and inl: an internal link to this destination, if it was placed */
 	int			 colspan;	/* >= 1 */
+	int			 rowspan;	/* rows it covers downwards (0 = 1); the covered slots have colspan 0 */
 	int			 head;		/* TH */
 	int			 nowrap;	/* a number with its unit: its column is at least this wide */
 	enum layout_align	 align;
 	uint32_t		 fill;		/* background, 0 = none */
-	int			 bar;		/* a schedule bar: hatched band behind the text */
+	int			 bar;		/* a schedule bar: a hatched arrow behind the text */
+	enum dev_hatch		 hatch;		/* the bar's pattern (DEV_HATCH_NONE: diagonal) */
 };
 struct pdf_table {
 	int			 ncols;

@@ -280,6 +280,14 @@ facts(struct pdf_ctx *pc, const struct sheet_common *sc, const char *status)
 	buf_free(&b);
 }
 
+/* The blocks before the first section (intro points into the whole body: load_sheet.c). */
+static void
+intro(struct pdf_ctx *pc, const struct sheet_body *body)
+{
+	pdf_blocks_until(pc, body->intro, body->nsections > 0 ?
+	    body->sections[0].heading : NULL);
+}
+
 /* The heading of the section after s, where its blocks stop. */
 static const struct block *
 section_end(const struct sheet_body *body, const struct section *s)
@@ -374,19 +382,14 @@ notes(struct pdf_ctx *pc, const struct sheet_common *sc)
 	}
 }
 
+/* The years of one project's schedule and indicators: lo..hi widened to include them. */
 static void
-year_range(struct pdf_ctx *pc, const struct project *p, int *from, int *to)
+see_years(const struct project *p, int *lo, int *hi)
 {
 	size_t i, k;
-	int lo = 0, hi = 0;
 
-	if (pc->pl->has_period && pc->pl->from > 0 && pc->pl->to >= pc->pl->from) {
-		*from = pc->pl->from;
-		*to = pc->pl->to;
-		return;
-	}
-#define SEE(y) do { if ((y) > 0) { if (lo == 0 || (y) < lo) lo = (y); \
-	if ((y) > hi) hi = (y); } } while (0)
+#define SEE(y) do { if ((y) > 0) { if (*lo == 0 || (y) < *lo) *lo = (y); \
+	if ((y) > *hi) *hi = (y); } } while (0)
 	for (i = 0; i < p->nschedule; i++) {
 		for (k = 0; k < p->schedule[i].nbars; k++) {
 			SEE(p->schedule[i].bars[k].from);
@@ -399,6 +402,23 @@ year_range(struct pdf_ctx *pc, const struct project *p, int *from, int *to)
 		for (k = 0; k < p->indicators[i].ntargets; k++)
 			SEE(p->indicators[i].targets[k].year);
 #undef SEE
+}
+
+/* The fiscal years of the columns: the plan period, else those the projects name. */
+static void
+year_range(struct pdf_ctx *pc, struct project *const *v, size_t n, int *from,
+    int *to)
+{
+	size_t i;
+	int lo = 0, hi = 0;
+
+	if (pc->pl->has_period && pc->pl->from > 0 && pc->pl->to >= pc->pl->from) {
+		*from = pc->pl->from;
+		*to = pc->pl->to;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		see_years(v[i], &lo, &hi);
 	*from = lo;
 	*to = hi >= lo ? hi : lo;
 	if (*to - *from >= MAX_YEARS)
@@ -411,15 +431,78 @@ clampi(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* The header row of a schedule: one column per fiscal year after the first skip columns. */
+static void
+year_head(struct pdf_ctx *pc, struct pdf_table *t, int skip, int from)
+{
+	struct pdf_cell *r = pdf_table_row(t);
+	int y;
+
+	for (y = skip; y < t->ncols; y++) {
+		cell_text(&r[y], year_short(pc, from + y - skip), NULL);
+		r[y].head = 1;
+		r[y].nowrap = 1;
+		r[y].align = LAYOUT_CENTER;
+	}
+	t->nhead = 1;
+}
+
+/*
+ * One schedule row into the year slots r[0..ny): bars span their years
+ * with their label and pattern; per-year cells hold their lines.
+ */
+static void
+sched_row(struct pdf_ctx *pc, struct pdf_cell *r, const struct sched_row *s,
+    int from, int ny, enum dev_hatch hatch)
+{
+	struct buf b = {0};
+	int y, a, z;
+	size_t k, l;
+
+	for (y = 0; y < ny; y++)
+		cell_text(&r[y], NULL, s);
+	if (s->is_cells) {
+		for (k = 0; k < s->ncells; k++) {
+			y = s->cells[k].year - from;
+			if (y < 0 || y >= ny)
+				continue;
+			buf_reset(&b);
+			for (l = 0; l < s->cells[k].nlines; l++)
+				buf_printf(&b, "%s%s", l ? "\n" : "",
+				    s->cells[k].lines[l]);
+			r[y].text = arena_strdup(&pc->a, buf_str(&b));
+			r[y].node = &s->cells[k];
+		}
+		buf_free(&b);
+		return;
+	}
+	for (k = 0; k < s->nbars; k++) {
+		a = clampi(s->bars[k].from - from, 0, ny - 1);
+		z = clampi(s->bars[k].to - from, 0, ny - 1);
+		if (r[a].colspan != 1 || r[a].bar)
+			continue;
+		for (y = a + 1; y <= z; y++)
+			if (r[y].colspan != 1 || r[y].bar)
+				z = y - 1;
+		r[a].colspan = z - a + 1;
+		for (y = a + 1; y <= z; y++)
+			r[y].colspan = 0;
+		r[a].text = s->bars[k].label ? s->bars[k].label : "";
+		r[a].bar = 1;
+		r[a].hatch = hatch;
+		r[a].align = LAYOUT_CENTER;
+		r[a].node = &s->bars[k];
+	}
+	buf_free(&b);
+}
+
 /* The schedule: one column per fiscal year; bars span their years with their label. */
 static void
 schedule(struct pdf_ctx *pc, const struct project *p, int from, int to)
 {
 	struct pdf_table t;
-	struct pdf_cell *r;
-	struct buf b = {0};
-	int ny = to - from + 1, y, a, z;
-	size_t i, k, l;
+	int ny = to - from + 1;
+	size_t i;
 
 	if (p->nschedule == 0 || ny <= 0)
 		return;
@@ -428,54 +511,73 @@ schedule(struct pdf_ctx *pc, const struct project *p, int from, int to)
 	t.node = p->schedule;
 	t.caption = "スケジュール";
 	t.equal_last = ny;
-	r = pdf_table_row(&t);
-	for (y = 0; y < ny; y++) {
-		cell_text(&r[y], year_short(pc, from + y), NULL);
-		r[y].head = 1;
-		r[y].nowrap = 1;
-		r[y].align = LAYOUT_CENTER;
-	}
-	t.nhead = 1;
-	for (i = 0; i < p->nschedule; i++) {
-		const struct sched_row *s = &p->schedule[i];
+	year_head(pc, &t, 0, from);
+	for (i = 0; i < p->nschedule; i++)
+		sched_row(pc, pdf_table_row(&t), &p->schedule[i], from, ny,
+		    DEV_HATCH_DIAG);
+	pdf_table_emit(pc, &t);
+	pdf_table_free(&t);
+}
 
-		r = pdf_table_row(&t);
-		for (y = 0; y < ny; y++)
-			cell_text(&r[y], NULL, s);
-		if (s->is_cells) {
-			for (k = 0; k < s->ncells; k++) {
-				y = s->cells[k].year - from;
-				if (y < 0 || y >= ny)
-					continue;
-				buf_reset(&b);
-				for (l = 0; l < s->cells[k].nlines; l++)
-					buf_printf(&b, "%s%s", l ? "\n" : "",
-					    s->cells[k].lines[l]);
-				r[y].text = arena_strdup(&pc->a, buf_str(&b));
-				r[y].node = &s->cells[k];
-			}
-			continue;
-		}
-		for (k = 0; k < s->nbars; k++) {
-			a = clampi(s->bars[k].from - from, 0, ny - 1);
-			z = clampi(s->bars[k].to - from, 0, ny - 1);
-			if (r[a].colspan != 1 || r[a].bar)
-				continue;
-			for (y = a + 1; y <= z; y++)
-				if (r[y].colspan != 1 || r[y].bar)
-					z = y - 1;
-			r[a].colspan = z - a + 1;
-			for (y = a + 1; y <= z; y++)
-				r[y].colspan = 0;
-			r[a].text = s->bars[k].label ? s->bars[k].label : "";
-			r[a].bar = 1;
-			r[a].align = LAYOUT_CENTER;
-			r[a].node = &s->bars[k];
+/*
+ * The roadmap of a 重点事業: a Gantt chart of its members' schedules, one
+ * column per fiscal year, the member's name over its rows. Each member's
+ * bars carry their label as text and a pattern of their own, so the chart
+ * reads without colour (JIS X 8341-3, WCAG 1.4.1).
+ */
+static void
+roadmap(struct pdf_ctx *pc, const struct focus_area *f)
+{
+	static const enum dev_hatch pat[] = {
+		DEV_HATCH_DIAG, DEV_HATCH_BACKDIAG, DEV_HATCH_CROSS,
+		DEV_HATCH_HORIZ, DEV_HATCH_VERT
+	};
+	struct pdf_table t;
+	struct pdf_cell *r;
+	int from, to, ny, any = 0;
+	size_t i, k, nrow;
+
+	for (i = 0; i < f->nmembers; i++)
+		any += f->members[i]->nschedule > 0;
+	year_range(pc, f->members, f->nmembers, &from, &to);
+	ny = to - from + 1;
+	if (!any || from <= 0 || ny <= 0)
+		return;
+	memset(&t, 0, sizeof(t));
+	t.ncols = 1 + ny;
+	t.node = f->members;
+	t.caption = "ロードマップ";
+	t.equal_last = ny;
+	/* the names read on a few lines, not one word a line */
+	t.minw = ARENA_NEWN(&pc->a, int32_t, t.ncols);
+	t.minw[0] = 14 * pc->st[ST_TABLE].size;
+	year_head(pc, &t, 1, from);
+	cell_text(&t.cells[0], "個別事業", NULL);
+	t.cells[0].head = 1;
+	t.cells[0].align = LAYOUT_CENTER;
+	for (i = 0; i < f->nmembers; i++) {
+		const struct project *m = f->members[i];
+
+		nrow = m->nschedule > 0 ? m->nschedule : 1;
+		for (k = 0; k < nrow; k++) {
+			r = pdf_table_row(&t);
+			if (k < m->nschedule)
+				sched_row(pc, r + 1, &m->schedule[k], from, ny,
+				    pat[i % KK_ARRAY_LEN(pat)]);
+			else
+				for (int y = 1; y <= ny; y++)
+					cell_text(&r[y], NULL, m);
+			if (k > 0)
+				continue;	/* covered by the name above */
+			cell_text(&r[0], arena_printf(&pc->a, "%s　%s",
+			    m->id ? m->id : "", m->c.title), m);
+			r[0].head = 1;
+			r[0].rowspan = (int)nrow;
+			r[0].link = m->c.anchor;
 		}
 	}
 	pdf_table_emit(pc, &t);
 	pdf_table_free(&t);
-	buf_free(&b);
 }
 
 static const char *
@@ -612,9 +714,13 @@ pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
 		pdf_text_para(pc, "この事業は重点事業の個別事業として掲載しています。",
 		    ST_BODY, DEV_S_P, p, 0);
 	} else {
-		pdf_blocks(pc, p->c.body.intro);
+		intro(pc, &p->c.body);
 		sections(pc, &p->c.body);
-		year_range(pc, p, &from, &to);
+		{
+			struct project *one = (struct project *)p;
+
+			year_range(pc, &one, 1, &from, &to);
+		}
 		schedule(pc, p, from, to);
 		indicators(pc, p, from, to);
 	}
@@ -633,7 +739,7 @@ pdf_focus(struct pdf_ctx *pc, const struct focus_area *f)
 	layout_struct_begin(pc->L, DEV_S_SECT, f);
 	sheet_begin(pc, &f->c, f->id, f->c.title, 0, 1);
 	facts(pc, &f->c, NULL);
-	pdf_blocks(pc, f->c.body.intro);
+	intro(pc, &f->c.body);
 	sections(pc, &f->c.body);
 	if (f->nmembers > 0) {
 		memset(&t, 0, sizeof(t));
@@ -644,6 +750,7 @@ pdf_focus(struct pdf_ctx *pc, const struct focus_area *f)
 		project_rows(pc, &t, f->members, f->nmembers);
 		pdf_table_emit(pc, &t);
 		pdf_table_free(&t);
+		roadmap(pc, f);
 	}
 	sheet_end(pc, &f->c);
 	layout_struct_end(pc->L, DEV_S_SECT, f);

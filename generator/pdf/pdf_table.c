@@ -16,7 +16,9 @@
 #define PADY	2500
 #define BORDER	0x7F7F7F
 #define HEADFILL 0xE4EFE4
-#define BARFILL	0xCFE3CF
+#define BARFILL	0xDCEBDC
+#define BARLINE	0x2E7D32
+#define BARHATCH 0x7FB27F
 
 struct pdf_cell *
 pdf_table_row(struct pdf_table *t)
@@ -51,6 +53,7 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 	enum pdf_st st = cell_st(c);
 	struct layout_para p = pdf_para_defaults(pc, st);
 	struct pdf_runs r;
+	const struct layout_style *sty = &pc->st[st];
 
 	p.line_height = pc->st[st].size * 15 / 10;
 	p.indent = 0;
@@ -59,11 +62,13 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 	p.stype = DEV_S_P;
 	p.node = c->node;
 	memset(&r, 0, sizeof(r));
+	if (c->link != NULL && pdf_dest_known(pc, c->link))
+		sty = pdf_linked(pc, sty, c->link, NULL);
 	if (c->inl != NULL) {
-		pdf_runs_inlines(pc, &r, c->inl, &pc->st[st]);
+		pdf_runs_inlines(pc, &r, c->inl, sty);
 		pdf_para(pc, &r, &p);
 	} else if (c->text != NULL) {
-		pdf_runs_add(pc, &r, c->text, &pc->st[st], c->node);
+		pdf_runs_add(pc, &r, c->text, sty, c->node);
 		pdf_para(pc, &r, &p);
 	} else if (c->blocks != NULL) {
 		pdf_blocks_until(pc, c->blocks, c->blocks_end);
@@ -174,6 +179,9 @@ struct geo {
 	int32_t		*w;		/* column widths */
 	int32_t		 x0;		/* left of the table */
 	struct layout	 scratch;
+	int32_t		*hs;		/* row heights */
+	int32_t		*need;		/* per slot: the height a row-spanning cell needs */
+	size_t		*origin;	/* per slot: the slot whose row span covers it, or SIZE_MAX */
 };
 
 static int32_t
@@ -198,6 +206,12 @@ span_w(const struct geo *g, int col, int span)
 	return w;
 }
 
+static int
+rows_of(const struct pdf_cell *c)
+{
+	return c->rowspan > 1 ? c->rowspan : 1;
+}
+
 /* Sets insets for a cell at x of width w, relative to layout L. */
 static void
 insets(struct pdf_ctx *pc, const struct layout *L, int32_t x, int32_t w)
@@ -206,18 +220,25 @@ insets(struct pdf_ctx *pc, const struct layout *L, int32_t x, int32_t w)
 	pc->iright = L->geom.w - L->geom.right - (x + w) + PADX;
 }
 
+/*
+ * The height of row r: its tallest cell of one row. A cell spanning rows
+ * is measured too, its need kept in g->need for pdf_table_emit to share
+ * out over its rows.
+ */
 static int32_t
 measure_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
     size_t r)
 {
 	struct layout *save = pc->L;
-	int32_t il = pc->ileft, ir = pc->iright, h = 0, y0;
+	int32_t il = pc->ileft, ir = pc->iright, h = 0, y0, ch;
+	size_t slot;
 	int c;
 
 	pc->L = &g->scratch;
 	pc->measuring++;
 	for (c = 0; c < t->ncols; c++) {
-		const struct pdf_cell *cl = &t->cells[r * (size_t)t->ncols + (size_t)c];
+		slot = r * (size_t)t->ncols + (size_t)c;
+		const struct pdf_cell *cl = &t->cells[slot];
 
 		if (cl->colspan < 1)
 			continue;
@@ -225,8 +246,11 @@ measure_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 		(void)layout_open_page(pc->L);
 		y0 = pc->L->y = 1000;
 		render(pc, cl);
-		if (pc->L->y - y0 > h)
-			h = pc->L->y - y0;
+		ch = pc->L->y - y0;
+		if (rows_of(cl) > 1)
+			g->need[slot] = ch + 2 * PADY;
+		else if (ch > h)
+			h = ch;
 	}
 	pc->measuring--;
 	pc->L = save;
@@ -235,61 +259,141 @@ measure_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 	return h + 2 * PADY;
 }
 
+/*
+ * The height of a cell of k rows from row r, as far as those rows go on
+ * this page (the rows below go with the next page, where the cell is
+ * drawn again).
+ */
+static int32_t
+span_h(struct pdf_ctx *pc, const struct geo *g, const struct pdf_table *t,
+    size_t r, int k, int32_t top)
+{
+	int32_t h = 0, bottom = pdf_bottom(pc);
+	size_t i;
+
+	for (i = r; i < r + (size_t)k && i < t->nrows; i++) {
+		if (i > r && top + h + g->hs[i] > bottom)
+			break;
+		h += g->hs[i];
+	}
+	return h;
+}
+
+/*
+ * A schedule bar: an arrow to the right, filled, hatched and outlined, so
+ * that it is told apart by its shape and pattern as well as its colour;
+ * its label is set over it as text.
+ */
+static void
+bar_shape(struct pdf_ctx *pc, struct layout_page *pg, const struct pdf_cell *cl,
+    int32_t x, int32_t y, int32_t w, int32_t h)
+{
+	struct dev_seg sg[6];
+	struct dev_paint pa;
+	int32_t tip = h / 2 < 6000 ? h / 2 : 6000;
+
+	if (tip > w / 3)
+		tip = w / 3;
+	memset(sg, 0, sizeof(sg));
+	memset(&pa, 0, sizeof(pa));
+	sg[0].op = DEV_MOVE;
+	sg[0].x[0] = x;
+	sg[0].y[0] = y;
+	sg[1].op = DEV_LINE;
+	sg[1].x[0] = x + w - tip;
+	sg[1].y[0] = y;
+	sg[2].op = DEV_LINE;
+	sg[2].x[0] = x + w;
+	sg[2].y[0] = y + h / 2;
+	sg[3].op = DEV_LINE;
+	sg[3].x[0] = x + w - tip;
+	sg[3].y[0] = y + h;
+	sg[4].op = DEV_LINE;
+	sg[4].x[0] = x;
+	sg[4].y[0] = y + h;
+	sg[5].op = DEV_CLOSE;
+	pa.fill = 1;
+	pa.fill_rgb = BARFILL;
+	pa.line_width = 700;
+	pa.line_rgb = BARLINE;
+	pa.hatch = cl->hatch != DEV_HATCH_NONE ? cl->hatch : DEV_HATCH_DIAG;
+	pa.hatch_rgb = BARHATCH;
+	pa.hatch_gap = 3500;
+	pa.hatch_width = 400;
+	layout_put_path(pc->L, pg, DEV_ART_LAYOUT, NULL, sg, KK_ARRAY_LEN(sg),
+	    &pa);
+}
+
+/* The background, the bar and the border of cell cl drawn at x, top, w × h. */
+static void
+cell_frame(struct pdf_ctx *pc, struct layout_page *pg,
+    const struct pdf_cell *cl, int32_t x, int32_t top, int32_t w, int32_t h)
+{
+	struct layout *L = pc->L;
+
+	if (cl->head)
+		layout_put_rect(L, pg, DEV_ART_LAYOUT, NULL, x, top, w, h, 1,
+		    HEADFILL, 0, 0);
+	else if (cl->fill)
+		layout_put_rect(L, pg, DEV_ART_LAYOUT, NULL, x, top, w, h, 1,
+		    cl->fill, 0, 0);
+	if (cl->bar)
+		bar_shape(pc, pg, cl, x + 1500, top + 2000, w - 3000, h - 4000);
+	layout_put_rect(L, pg, DEV_ART_LAYOUT, NULL, x, top, w, h, 0, 0, 500,
+	    BORDER);
+}
+
+/*
+ * Draws row r at the cursor. A cell spanning rows is drawn with its first
+ * row, as tall as its rows on this page; at the top of a continuation
+ * page (cont) a span begun on the page before is drawn again over its
+ * remaining rows, so that no merged cell is left empty.
+ */
 static void
 draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
-    size_t r, int32_t h, int repeat)
+    size_t r, int cont)
 {
 	struct layout *L = pc->L;
 	struct layout_page *pg = layout_open_page(L);
-	int32_t il = pc->ileft, ir = pc->iright, top = L->y, x, w;
-	int c;
+	int32_t il = pc->ileft, ir = pc->iright, top = L->y, x, w, h;
+	size_t slot, o;
+	const struct pdf_cell *cl;
+	int c, pass, k;
 
-	(void)repeat;
 	layout_struct_begin(L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
-	for (c = 0; c < t->ncols; c++) {
-		const struct pdf_cell *cl = &t->cells[r * (size_t)t->ncols + (size_t)c];
-
-		if (cl->colspan < 1)
-			continue;
-		x = cell_x(g, c);
-		w = span_w(g, c, cl->colspan);
-		if (cl->head)
-			layout_put_rect(L, pg, DEV_ART_LAYOUT, NULL, x, top, w,
-			    h, 1, HEADFILL, 0, 0);
-		else if (cl->fill)
-			layout_put_rect(L, pg, DEV_ART_LAYOUT, NULL, x, top, w,
-			    h, 1, cl->fill, 0, 0);
-		if (cl->bar) {
-			int32_t bx;
-
-			layout_put_rect(L, pg, DEV_ART_LAYOUT, NULL, x + 1500,
-			    top + 2000, w - 3000, h - 4000, 1, BARFILL, 700,
-			    0x2E7D32);
-			/* Hatching on the band's lower edge: the bar is not colour alone. */
-			for (bx = x + 3000; bx + 2500 < x + w - 1500; bx += 5000)
-				layout_put_rule(L, pg, DEV_ART_LAYOUT, NULL, bx,
-				    top + h - 2000, bx + 2500, top + h - 4500,
-				    500, 0x2E7D32);
+	for (pass = 0; pass < 2; pass++)	/* frames first, then text over them */
+		for (c = 0; c < t->ncols; c++) {
+			slot = r * (size_t)t->ncols + (size_t)c;
+			cl = &t->cells[slot];
+			k = rows_of(cl);
+			if (cl->colspan < 1) {
+				o = g->origin[slot];
+				if (!cont || o == SIZE_MAX ||
+				    o % (size_t)t->ncols != (size_t)c)
+					continue;
+				cl = &t->cells[o];
+				k = (int)(o / (size_t)t->ncols + (size_t)rows_of(cl) - r);
+			}
+			x = cell_x(g, c);
+			w = span_w(g, c, cl->colspan);
+			h = k > 1 ? span_h(pc, g, t, r, k, top) : g->hs[r];
+			if (pass == 0) {
+				cell_frame(pc, pg, cl, x, top, w, h);
+				continue;
+			}
+			insets(pc, L, x, w);
+			L->y = top + PADY;
+			layout_struct_begin(L, cl->head ? DEV_S_TH : DEV_S_TD,
+			    cl->node);
+			render(pc, cl);
+			layout_struct_end(L, cl->head ? DEV_S_TH : DEV_S_TD,
+			    cl->node);
 		}
-		layout_put_rect(L, pg, DEV_ART_LAYOUT, NULL, x, top, w, h, 0, 0,
-		    500, BORDER);
-	}
-	for (c = 0; c < t->ncols; c++) {
-		const struct pdf_cell *cl = &t->cells[r * (size_t)t->ncols + (size_t)c];
-
-		if (cl->colspan < 1)
-			continue;
-		insets(pc, L, cell_x(g, c), span_w(g, c, cl->colspan));
-		L->y = top + PADY;
-		layout_struct_begin(L, cl->head ? DEV_S_TH : DEV_S_TD, cl->node);
-		render(pc, cl);
-		layout_struct_end(L, cl->head ? DEV_S_TH : DEV_S_TD, cl->node);
-	}
 	layout_struct_end(L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
 	pc->ileft = il;
 	pc->iright = ir;
 	if (L->npages > 0 && &L->pages[L->npages - 1] == pg)
-		L->y = top + h;
+		L->y = top + g->hs[r];
 }
 
 /*
@@ -347,13 +451,88 @@ caption(struct pdf_ctx *pc, const char *text, int cont)
 	pdf_runs_free(&r);
 }
 
+/*
+ * Row spans: every covered slot learns its origin, spans are cut at the
+ * table's end, and a spanning cell taller than its rows makes its last
+ * row taller.
+ */
+static void
+spans(struct pdf_table *t, struct geo *g)
+{
+	size_t r, i, slot, n = t->nrows * (size_t)t->ncols;
+	int c, k, cc;
+	struct pdf_cell *cl;
+
+	for (slot = 0; slot < n; slot++)
+		g->origin[slot] = SIZE_MAX;
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			slot = r * (size_t)t->ncols + (size_t)c;
+			cl = &t->cells[slot];
+			if (cl->colspan < 1 || rows_of(cl) == 1)
+				continue;
+			if (r + (size_t)cl->rowspan > t->nrows)
+				cl->rowspan = (int)(t->nrows - r);
+			/* a span stays inside the header or inside the body */
+			if (r < (size_t)t->nhead && r + (size_t)cl->rowspan >
+			    (size_t)t->nhead)
+				cl->rowspan = t->nhead - (int)r;
+			k = rows_of(cl);
+			for (i = r + 1; i < r + (size_t)k; i++)
+				for (cc = c; cc < c + cl->colspan && cc < t->ncols; cc++)
+					g->origin[i * (size_t)t->ncols + (size_t)cc] = slot;
+		}
+}
+
+static void
+share_need(const struct pdf_table *t, struct geo *g)
+{
+	size_t r, i, slot;
+	int c, k;
+	int32_t sum;
+
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			slot = r * (size_t)t->ncols + (size_t)c;
+			k = rows_of(&t->cells[slot]);
+			if (t->cells[slot].colspan < 1 || k == 1)
+				continue;
+			for (sum = 0, i = r; i < r + (size_t)k; i++)
+				sum += g->hs[i];
+			if (g->need[slot] > sum)
+				g->hs[r + (size_t)k - 1] += g->need[slot] - sum;
+		}
+}
+
+/* The last row tied to row r by row spans (r itself if none). */
+static size_t
+block_end(const struct pdf_table *t, size_t r)
+{
+	size_t end = r, i, e;
+	int c;
+
+	for (i = r; i <= end && i < t->nrows; i++)
+		for (c = 0; c < t->ncols; c++) {
+			const struct pdf_cell *cl = &t->cells[i * (size_t)t->ncols +
+			    (size_t)c];
+
+			if (cl->colspan < 1)
+				continue;
+			e = i + (size_t)rows_of(cl) - 1;
+			if (e > end)
+				end = e;
+		}
+	return end < t->nrows ? end : t->nrows - 1;
+}
+
 void
 pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 {
 	struct geo g;
 	struct layout_geom sg;
-	int32_t *hs, need, bottom, tall;
-	size_t r, k;
+	int32_t need, bottom, tall, blk;
+	size_t r, k, e, nslots = t->nrows * (size_t)t->ncols;
+	int cont;
 
 	if (t->nrows == 0 || t->ncols == 0)
 		return;
@@ -362,6 +541,9 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 	}
 	memset(&g, 0, sizeof(g));
 	g.w = xcalloc((size_t)t->ncols, sizeof(*g.w));
+	g.need = xcalloc(nslots, sizeof(*g.need));
+	g.origin = xcalloc(nslots, sizeof(*g.origin));
+	spans(t, &g);
 	widths(pc, t, g.w);
 	g.x0 = pc->L->geom.left + pc->ileft;
 	sg = pc->L->geom;
@@ -369,43 +551,53 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 	sg.bottom = 0;
 	sg.h = 1000000000;
 	layout_init(&g.scratch, &sg, pc->L->fonts, pc->d);
-	hs = xcalloc(t->nrows, sizeof(*hs));
+	g.hs = xcalloc(t->nrows, sizeof(*g.hs));
 	for (r = 0; r < t->nrows; r++)
-		hs[r] = measure_row(pc, &g, t, r);
+		g.hs[r] = measure_row(pc, &g, t, r);
+	share_need(t, &g);
 	/* The most a row may take: a page less the repeated header and caption. */
 	tall = pc->L->geom.h - pc->L->geom.top - pc->L->geom.bottom - 60000;
 	for (r = 0; r < (size_t)t->nhead && r < t->nrows; r++)
-		tall -= hs[r];
+		tall -= g.hs[r];
 	need = 0;
 	for (r = 0; r < t->nrows && r < (size_t)t->nhead + 1; r++)
-		if (hs[r] < tall)
-			need += hs[r];
+		if (g.hs[r] < tall)
+			need += g.hs[r];
 	(void)layout_need(pc->L, need + (t->caption ? 20000 : 0));
 	layout_space(pc->L, 3000);
 	layout_struct_begin(pc->L, DEV_S_TABLE, t->node);
 	caption(pc, t->caption, 0);
 	(void)layout_need(pc->L, need);
 	for (r = 0; r < t->nrows; r++) {
-		if (hs[r] > tall && r >= (size_t)t->nhead) {
+		if (g.hs[r] > tall && r >= (size_t)t->nhead) {
 			split_row(pc, &g, t, r);
 			continue;
 		}
 		bottom = pdf_bottom(pc);
-		if (pc->L->y + hs[r] > bottom && pc->L->y > pc->L->geom.top &&
+		/* Rows tied by a row span go to the next page together when they fit on one. */
+		e = block_end(t, r);
+		for (blk = 0, k = r; k <= e; k++)
+			blk += g.hs[k];
+		if (blk > tall)
+			blk = g.hs[r];
+		cont = 0;
+		if (pc->L->y + blk > bottom && pc->L->y > pc->L->geom.top &&
 		    r > 0 && r >= (size_t)t->nhead) {
 			layout_page_break(pc->L);
 			(void)layout_open_page(pc->L);
 			caption(pc, t->caption, 1);
-			if (r >= (size_t)t->nhead)
-				for (k = 0; k < (size_t)t->nhead; k++)
-					draw_row(pc, &g, t, k, hs[k], 1);
+			for (k = 0; k < (size_t)t->nhead; k++)
+				draw_row(pc, &g, t, k, 0);
+			cont = 1;
 		}
-		draw_row(pc, &g, t, r, hs[r], 0);
+		draw_row(pc, &g, t, r, cont);
 	}
 	layout_struct_end(pc->L, DEV_S_TABLE, t->node);
 	layout_space(pc->L, 8000);
-	free(hs);
+	free(g.hs);
 	free(g.w);
+	free(g.need);
+	free(g.origin);
 	layout_free(&g.scratch);
 }
 
@@ -451,8 +643,11 @@ pdf_md_table(struct pdf_ctx *pc, const struct table *tb)
 				row[c + k].colspan = -1;
 			row[c].head = r < tb->nhead;
 			row[c].node = cl;
-			if (cl->merged)
+			if (cl->merged) {	/* ^^: covered by the cell above, drawn merged */
+				row[c].colspan = -1;
 				continue;
+			}
+			row[c].rowspan = cl->rowspan;
 			row[c].inl = cl->inlines;
 			buf_reset(&pl);
 			pdf_plain(&pl, cl->inlines);
