@@ -24,10 +24,14 @@
  */
 #define MAX_REPORTS_PER_PARA	8
 
+/* Inline structure nests this deep at most around a run (Span > Reference > Link is 3). */
+#define MAX_TAG_DEPTH	8
+
 /* A run as the breaker carries it (lb_char.style): style, node, and the face actually used. */
 struct lrun {
 	struct layout_style	 style;
 	const void		*node;
+	const struct layout_tag	*tag;		/* inline structure (layout.h), or NULL */
 	const struct lrun	*parent;	/* the run a fallback variant was made from */
 };
 
@@ -184,20 +188,46 @@ layout_outline(struct layout *L, int level, const char *title,
 	o->dest = arena_strdup(&L->arena, dest);
 }
 
+/* Content laid out while L->artifact is set is drawn as that artifact. */
+static enum dev_role
+role_in(const struct layout *L, enum dev_role role)
+{
+	return role == DEV_CONTENT ? L->artifact : role;
+}
+
 void
 layout_struct_begin(struct layout *L, enum dev_stype st, const void *node)
 {
-	struct box *b = add_box(open_page(L), BOX_BEGIN, DEV_CONTENT, node);
+	struct box *b;
 
+	if (L->artifact != DEV_CONTENT || st == DEV_S_COUNT)
+		return;
+	b = add_box(open_page(L), BOX_BEGIN, DEV_CONTENT, node);
 	b->stype = st;
 }
 
 void
 layout_struct_end(struct layout *L, enum dev_stype st, const void *node)
 {
-	struct box *b = add_box(open_page(L), BOX_END, DEV_CONTENT, node);
+	struct box *b;
 
+	if (L->artifact != DEV_CONTENT || st == DEV_S_COUNT)
+		return;
+	b = add_box(open_page(L), BOX_END, DEV_CONTENT, node);
 	b->stype = st;
+}
+
+void
+layout_struct_attr(struct layout *L, enum dev_attr a, const char *value)
+{
+	struct box *b;
+
+	if (L->artifact != DEV_CONTENT || value == NULL)
+		return;
+	b = add_box(open_page(L), BOX_ATTR, DEV_CONTENT, NULL);
+	b->attr = a;
+	b->text = arena_strdup(&L->arena, value);
+	b->len = strlen(value);
 }
 
 static int32_t
@@ -229,7 +259,7 @@ layout_put_text(struct layout *L, struct layout_page *p, enum dev_role role,
     const void *node, int32_t x, int32_t y, const struct layout_style *st,
     const char *text)
 {
-	struct box *b = add_box(p, BOX_TEXT, role, node);
+	struct box *b = add_box(p, BOX_TEXT, role_in(L, role), node);
 
 	b->x = x;
 	b->y = y;
@@ -247,7 +277,7 @@ layout_put_rule(struct layout *L, struct layout_page *p, enum dev_role role,
     const void *node, int32_t x1, int32_t y1, int32_t x2, int32_t y2,
     int32_t lw, uint32_t rgb)
 {
-	struct box *b = add_box(p, BOX_RULE, role, node);
+	struct box *b = add_box(p, BOX_RULE, role_in(L, role), node);
 
 	(void)L;
 	b->x = x1;
@@ -263,7 +293,7 @@ layout_put_rect(struct layout *L, struct layout_page *p, enum dev_role role,
     const void *node, int32_t x, int32_t y, int32_t w, int32_t h, int fill,
     uint32_t fill_rgb, int32_t lw, uint32_t line_rgb)
 {
-	struct box *b = add_box(p, BOX_RECT, role, node);
+	struct box *b = add_box(p, BOX_RECT, role_in(L, role), node);
 
 	(void)L;
 	b->x = x;
@@ -286,7 +316,7 @@ layout_put_path(struct layout *L, struct layout_page *p, enum dev_role role,
 
 	if (n == 0)
 		return;
-	b = add_box(p, BOX_PATH, role, node);
+	b = add_box(p, BOX_PATH, role_in(L, role), node);
 	lp = ARENA_NEW(&L->arena, struct layout_path);
 	lp->segs = arena_alloc(&L->arena, n * sizeof(*segs));
 	memcpy(lp->segs, segs, n * sizeof(*segs));
@@ -300,7 +330,7 @@ layout_put_image(struct layout *L, struct layout_page *p, enum dev_role role,
     const void *node, const char *path, int32_t x, int32_t y, int32_t w,
     int32_t h)
 {
-	struct box *b = add_box(p, BOX_IMAGE, role, node);
+	struct box *b = add_box(p, BOX_IMAGE, role_in(L, role), node);
 
 	b->x = x;
 	b->y = y;
@@ -315,8 +345,11 @@ layout_put_link(struct layout *L, struct layout_page *p, const void *node,
     int32_t x, int32_t y, int32_t w, int32_t h, const char *dest,
     const char *uri)
 {
-	struct box *b = add_box(p, BOX_LINK, DEV_CONTENT, node);
+	struct box *b;
 
+	if (L->artifact != DEV_CONTENT)
+		return;		/* an artifact has no annotation (PDF/UA-1 §7.18.1) */
+	b = add_box(p, BOX_LINK, DEV_CONTENT, node);
 	b->x = x;
 	b->y = y;
 	b->w = w;
@@ -458,9 +491,12 @@ put_segment(struct layout *L, struct layout_page *p, size_t a, size_t b,
     double x, int32_t baseline, int32_t top, int32_t lh, double tc)
 {
 	const struct lrun *r = L->lb.c[a].style;
+	const struct layout_tag *tags[MAX_TAG_DEPTH], *tg;
 	struct box *bx;
 	int32_t w = 0;
-	size_t k, n = 0;
+	size_t k, n = 0, nt = 0;
+	int linked = r->style.link_dest != NULL || r->style.link_uri != NULL;
+	int own_link = 0;
 
 	buf_reset(&L->text);
 	for (k = a; k < b; k++) {
@@ -472,7 +508,20 @@ put_segment(struct layout *L, struct layout_page *p, size_t a, size_t b,
 	}
 	if (n == 0)
 		return;
-	bx = add_box(p, BOX_TEXT, DEV_CONTENT, r->node);
+	/* Inline structure around the piece, outermost first (layout.h). */
+	if (L->artifact == DEV_CONTENT) {
+		for (tg = r->tag; tg != NULL && nt < MAX_TAG_DEPTH; tg = tg->up)
+			tags[nt++] = tg;
+		for (k = nt; k-- > 0;) {
+			layout_struct_begin(L, tags[k]->stype, tags[k]->node);
+			if (tags[k]->value != NULL)
+				layout_struct_attr(L, tags[k]->attr, tags[k]->value);
+			own_link |= tags[k]->stype == DEV_S_LINK;
+		}
+		if (linked && !own_link)
+			layout_struct_begin(L, DEV_S_LINK, r->node);
+	}
+	bx = add_box(p, BOX_TEXT, role_in(L, DEV_CONTENT), r->node);
 	bx->x = (int32_t)(x + (x >= 0 ? 0.5 : -0.5));
 	bx->y = baseline;
 	bx->w = w;
@@ -483,7 +532,7 @@ put_segment(struct layout *L, struct layout_page *p, size_t a, size_t b,
 	bx->rgb = r->style.rgb;
 	bx->text = arena_strndup(&L->arena, buf_str(&L->text), L->text.len);
 	bx->len = L->text.len;
-	if (r->style.link_dest != NULL || r->style.link_uri != NULL) {
+	if (linked && L->artifact == DEV_CONTENT) {
 		bx = add_box(p, BOX_LINK, DEV_CONTENT, r->node);
 		bx->x = (int32_t)(x + 0.5);
 		bx->y = top;
@@ -493,7 +542,11 @@ put_segment(struct layout *L, struct layout_page *p, size_t a, size_t b,
 		bx->text = arena_strdup(&L->arena, bx->is_uri ?
 		    r->style.link_uri : r->style.link_dest);
 		bx->len = strlen(bx->text);
+		if (!own_link)
+			layout_struct_end(L, DEV_S_LINK, r->node);
 	}
+	for (k = 0; k < nt; k++)
+		layout_struct_end(L, tags[k]->stype, tags[k]->node);
 }
 
 static int
@@ -576,6 +629,7 @@ layout_para(struct layout *L, const struct layout_para *para)
 		lr = ARENA_NEW(&L->arena, struct lrun);
 		lr->style = *para->runs[i].style;
 		lr->node = para->runs[i].node ? para->runs[i].node : para->node;
+		lr->tag = para->runs[i].tag;
 		r = lr;
 		for (off = 0; off < para->runs[i].len; off += k) {
 			k = utf8_decode(para->runs[i].text + off,
@@ -673,6 +727,9 @@ emit_box(struct device *dev, const struct box *b)
 		break;
 	case BOX_END:
 		op->struct_end(dev, b->stype, b->mark.node);
+		break;
+	case BOX_ATTR:
+		op->struct_attr(dev, b->attr, b->text);
 		break;
 	}
 }

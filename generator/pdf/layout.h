@@ -36,12 +36,29 @@ struct layout_style {
 	const char	*link_uri;	/* an external link, or NULL */
 };
 
+/*
+ * An inline structure element around a run (tagged PDF): a Span with
+ * /Lang en or /E, a Reference for a footnote or ※ marker, a Link. The
+ * layout brackets each piece of the run with it (outermost first); the
+ * tagged device joins the pieces of one node into one element. A run
+ * with a link style is put inside a Link of its own unless its tags
+ * already hold one. Borrowed; must live until layout_emit().
+ */
+struct layout_tag {
+	enum dev_stype		 stype;
+	const void		*node;
+	enum dev_attr		 attr;		/* an attribute, if value is not NULL */
+	const char		*value;
+	const struct layout_tag	*up;		/* the enclosing inline element, or NULL */
+};
+
 /* A piece of a paragraph's text in one style. */
 struct layout_run {
 	const char			*text;	/* UTF-8 */
 	size_t				 len;
 	const struct layout_style	*style;
 	const void			*node;	/* its inline node, or NULL for the paragraph's */
+	const struct layout_tag		*tag;	/* inline structure, or NULL */
 };
 
 enum layout_align {
@@ -61,7 +78,7 @@ struct layout_para {
 	int32_t			 left;		/* insets from the column */
 	int32_t			 right;
 	enum layout_align	 align;
-	enum dev_stype		 stype;		/* P, H1 … */
+	enum dev_stype		 stype;		/* P, H1 …; DEV_S_COUNT: no element of its own (a cell's text in its TD) */
 	const void		*node;		/* the block node */
 	const struct span	*span;		/* for diagnostics; may be NULL */
 	int32_t			 keep_after;	/* room to keep below on the same page (a heading keeps with its text) */
@@ -86,7 +103,8 @@ enum box_type {
 	BOX_DEST,	/* x, y; text = name */
 	BOX_PATH,	/* path: segments and paint */
 	BOX_BEGIN,	/* stype, mark.node: a structure element opens */
-	BOX_END		/* stype, mark.node: it closes */
+	BOX_END,	/* stype, mark.node: it closes */
+	BOX_ATTR	/* attr, text: an attribute of the element just opened */
 };
 
 /* A path box's geometry and paint (in the layout's arena). */
@@ -114,6 +132,7 @@ struct box {
 	size_t			 len;
 	int			 is_uri;	/* BOX_LINK: text is a URI */
 	const struct layout_path *path;		/* BOX_PATH */
+	enum dev_attr		 attr;		/* BOX_ATTR */
 };
 
 struct layout_page {
@@ -158,6 +177,12 @@ struct layout {
 	const char		**pending;	/* destinations waiting for the next content (arena strings) */
 	size_t			 npending;
 	size_t			 pendingcap;
+	/*
+	 * DEV_CONTENT, or an artifact role: what is laid out meanwhile is
+	 * drawn as that artifact, without structure or links (a table's
+	 * header rows repeated on a continuation page).
+	 */
+	enum dev_role		 artifact;
 	/* work space, reused from paragraph to paragraph */
 	struct linebreak	 lb;
 	struct buf		 text;
@@ -204,6 +229,8 @@ void layout_outline(struct layout *, int level, const char *title,
 /* Structure brackets at the cursor (see device.h). */
 void layout_struct_begin(struct layout *, enum dev_stype, const void *node);
 void layout_struct_end(struct layout *, enum dev_stype, const void *node);
+/* An attribute of the element just begun (value copied); see device.h. */
+void layout_struct_attr(struct layout *, enum dev_attr, const char *value);
 
 /*
  * Boxes at fixed positions on a page (for hooks: running heads, page

@@ -22,6 +22,20 @@ pdf_runs_free(struct pdf_runs *r)
 	memset(r, 0, sizeof(*r));
 }
 
+const struct layout_tag *
+pdf_tag(struct pdf_ctx *pc, enum dev_stype st, const void *node,
+    enum dev_attr a, const char *value, const struct layout_tag *up)
+{
+	struct layout_tag *t = ARENA_NEW(&pc->a, struct layout_tag);
+
+	t->stype = st;
+	t->node = node;
+	t->attr = a;
+	t->value = value;
+	t->up = up;
+	return t;
+}
+
 void
 pdf_runs_add(struct pdf_ctx *pc, struct pdf_runs *r, const char *s,
     const struct layout_style *st, const void *node)
@@ -30,7 +44,7 @@ pdf_runs_add(struct pdf_ctx *pc, struct pdf_runs *r, const char *s,
 	if (s == NULL || *s == '\0')
 		return;
 	if (r->n > 0 && r->v[r->n - 1].style == st &&
-	    r->v[r->n - 1].node == node) {
+	    r->v[r->n - 1].node == node && r->v[r->n - 1].tag == r->tag) {
 		buf_puts(&r->text, s);
 		r->v[r->n - 1].len += strlen(s);
 		return;
@@ -42,6 +56,7 @@ pdf_runs_add(struct pdf_ctx *pc, struct pdf_runs *r, const char *s,
 	r->v[r->n].len = strlen(s);
 	r->v[r->n].style = st;
 	r->v[r->n].node = node;
+	r->v[r->n].tag = r->tag;
 	r->n++;
 	buf_puts(&r->text, s);
 }
@@ -144,6 +159,7 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
     const struct inline_node *in, const struct layout_style *st)
 {
 	const struct layout_style *s2;
+	const struct layout_tag *save = r->tag;
 	const char *dest;
 
 	for (; in != NULL; in = in->next) {
@@ -167,8 +183,14 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			    variant_of(pc, st, ST_BOLD));
 			break;
 		case INL_STRIKE:
-		case INL_LANG:
 			pdf_runs_inlines(pc, r, in->children, st);
+			break;
+		case INL_LANG:		/* English inside Japanese: its own /Lang (PDF/UA-1 §7.2) */
+			if (in->key != NULL)
+				r->tag = pdf_tag(pc, DEV_S_SPAN, in, DEV_A_LANG,
+				    in->key, save);
+			pdf_runs_inlines(pc, r, in->children, st);
+			r->tag = save;
 			break;
 		case INL_LINK:
 			s2 = st;
@@ -191,8 +213,11 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			dest = pdf_qualify(pc, in->footnote->anchor);
 			if (pdf_dest_known(pc, dest))
 				s2 = pdf_linked(pc, s2, dest, NULL);
+			r->tag = pdf_tag(pc, DEV_S_REFERENCE, in, DEV_A_COUNT,
+			    NULL, save);
 			pdf_runs_add(pc, r, arena_printf(&pc->a, "（注%d）",
 			    in->footnote->number), s2, in);
+			r->tag = save;
 			break;
 		case INL_GLOSS:
 			if (in->children != NULL)
@@ -205,13 +230,25 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 				    pdf_dest_known(pc, in->term->anchor))
 					s2 = pdf_linked(pc, s2, in->term->anchor,
 					    NULL);
+				r->tag = pdf_tag(pc, DEV_S_REFERENCE, in,
+				    DEV_A_COUNT, NULL, save);
+				if (s2->link_dest != NULL)	/* its annotation says where it goes */
+					r->tag = pdf_tag(pc, DEV_S_LINK, in,
+					    DEV_A_CONTENTS, arena_printf(&pc->a,
+					    "用語集「%s」", in->term->term), r->tag);
 				pdf_runs_add(pc, r,
 				    marker_text(pc, in->gloss_marker), s2, in);
+				r->tag = save;
 			}
 			break;
 		case INL_FIELD:
+			/* A short form (R8) is read out in full: /E (ISO 32000-1 §14.9.5). */
+			if (in->expansion != NULL)
+				r->tag = pdf_tag(pc, DEV_S_SPAN, in, DEV_A_E,
+				    in->expansion, save);
 			if (in->text != NULL)
 				pdf_runs_add(pc, r, in->text, st, in);
+			r->tag = save;
 			break;
 		}
 	}

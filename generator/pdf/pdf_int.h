@@ -85,8 +85,13 @@ struct pdf_runs {
 	size_t			 n, cap;
 	size_t			*off;		/* offsets into text; pointers are set at the end */
 	size_t			 offcap;
+	const struct layout_tag	*tag;		/* inline structure of the runs added now (layout.h), or NULL */
 };
 void pdf_runs_free(struct pdf_runs *);
+/* An inline structure element (layout.h) in the pass's arena. */
+const struct layout_tag *pdf_tag(struct pdf_ctx *, enum dev_stype,
+    const void *node, enum dev_attr, const char *value,
+    const struct layout_tag *up);
 void pdf_runs_add(struct pdf_ctx *, struct pdf_runs *, const char *s,
     const struct layout_style *, const void *node);
 void pdf_runs_inlines(struct pdf_ctx *, struct pdf_runs *,

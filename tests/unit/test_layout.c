@@ -239,6 +239,7 @@ para(struct doc *dc, int node, const struct layout_style *st, const char *text,
 	run.len = strlen(text);
 	run.style = st;
 	run.node = NULL;
+	run.tag = NULL;
 	p.runs = &run;
 	p.nruns = 1;
 	p.stype = stype;
@@ -263,6 +264,7 @@ heading(struct doc *dc, int node, const char *text)
 	run.len = strlen(text);
 	run.style = &dc->head;
 	run.node = NULL;
+	run.tag = NULL;
 	p.runs = &run;
 	p.nruns = 1;
 	p.stype = DEV_S_H2;
@@ -295,6 +297,7 @@ mixed_para(struct doc *dc, int node)
 		runs[i].len = strlen(text[i]);
 		runs[i].style = st[i];
 		runs[i].node = i == 0 || i == 4 ? NULL : &nodes[40 + i];
+		runs[i].tag = NULL;
 	}
 	p.runs = runs;
 	p.nruns = KK_ARRAY_LEN(runs);
