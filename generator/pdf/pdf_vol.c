@@ -295,6 +295,35 @@ cover(struct pdf_ctx *pc)
 	pc->no_header = 0;
 }
 
+/*
+ * A table-of-contents entry in the structure tree: TOCI > Reference >
+ * Link around its title, its page number and its link (the leader is an
+ * artifact); TOCI alone when the entry cannot link.
+ */
+static void
+toci_begin(struct pdf_ctx *pc, const struct toc_entry *e, int linked)
+{
+	layout_struct_begin(pc->L, DEV_S_TOCI, e);
+	if (linked) {
+		layout_struct_begin(pc->L, DEV_S_REFERENCE, e);
+		layout_struct_begin(pc->L, DEV_S_LINK, e);
+		layout_struct_attr(pc->L, DEV_A_CONTENTS, arena_printf(&pc->a,
+		    "%s%s%s（%dページ）", e->number ? e->number : "",
+		    e->number ? "　" : "", e->title,
+		    pdf_dest_page(pc, e->anchor)));
+	}
+}
+
+static void
+toci_end(struct pdf_ctx *pc, const struct toc_entry *e, int linked)
+{
+	if (linked) {
+		layout_struct_end(pc->L, DEV_S_LINK, e);
+		layout_struct_end(pc->L, DEV_S_REFERENCE, e);
+	}
+	layout_struct_end(pc->L, DEV_S_TOCI, e);
+}
+
 static void
 toc(struct pdf_ctx *pc)
 {
@@ -307,6 +336,7 @@ toc(struct pdf_ctx *pc)
 	char pn[16];
 	size_t i, k;
 	int32_t right = 30000, x, end, y, w, top;
+	int linked;
 
 	if (v->ntoc == 0)
 		return;
@@ -329,12 +359,14 @@ toc(struct pdf_ctx *pc)
 		p.left = (e->level - 1) * 21000;
 		p.right = right;
 		p.align = LAYOUT_LEFT;
-		p.stype = DEV_S_TOCI;
+		p.stype = DEV_S_COUNT;	/* inside toci_begin's elements */
 		p.node = e;
 		p.space_before = e->level <= 1 ? 6000 : 0;
 		p.space_after = 1500;
 		pdf_runs_add(pc, &r, buf_str(&t), &pc->st[st], e);
 		top = pc->L->y;
+		linked = pdf_dest_known(pc, e->anchor);
+		toci_begin(pc, e, linked);
 		pdf_para(pc, &r, &p);
 		pdf_runs_free(&r);
 		/* The last line's end: the leader and the page number go after it. */
@@ -348,8 +380,10 @@ toc(struct pdf_ctx *pc)
 				y = pg->v[k].y;
 				break;
 			}
-		if (y == 0)
+		if (y == 0) {
+			toci_end(pc, e, linked);
 			continue;
+		}
 		snprintf(pn, sizeof(pn), "%d", pdf_dest_page(pc, e->anchor));
 		w = layout_text_width(num, pn);
 		x = pg->w - pc->L->geom.right - w;
@@ -374,6 +408,7 @@ toc(struct pdf_ctx *pc)
 			    pg->w - pc->L->geom.right - pc->L->geom.left - p.left,
 			    y - (top < pc->L->y ? top : pc->L->geom.top) + 3000,
 			    e->anchor, NULL);
+		toci_end(pc, e, linked);
 	}
 	layout_struct_end(pc->L, DEV_S_TOC, v->toc);
 	buf_free(&t);
