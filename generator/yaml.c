@@ -26,21 +26,10 @@
 #include "yaml.h"		/* this module's header, beside this file */
 
 /*
- * libyaml's header is called yaml.h too, and a build with -Igenerator makes
- * <yaml.h> find this module's header again (whose guard then hides it). So
- * libyaml's is named through the parent of its include directory, which
- * reaches /usr/include/yaml.h (or /usr/local/include, /opt/homebrew/include
- * given with -I) but never generator/yaml.h. A build can name it instead
- * with -DKEIKAKU_LIBYAML_H='<path/to/yaml.h>'.
+ * libyaml's header is called yaml.h too: the Makefile names this folder with
+ * -iquote, so "yaml.h" is ours and <yaml.h> is libyaml's.
  */
-#ifdef KEIKAKU_LIBYAML_H
-#include KEIKAKU_LIBYAML_H
-#else
-#include <../include/yaml.h>
-#endif
-#ifndef YAML_H
-#error "libyaml's yaml.h was not found; define KEIKAKU_LIBYAML_H"
-#endif
+#include <yaml.h>
 
 /* How much of a key or tag a message quotes before cutting it short. */
 #define YAML_MSG_QUOTE	60
