@@ -197,6 +197,12 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			if (is_uri(in->url) && st->link_dest == NULL &&
 			    st->link_uri == NULL)
 				s2 = pdf_linked(pc, st, NULL, in->url);
+			/* #anchor: a heading, figure or table of this page, if placed */
+			dest = in->url != NULL && in->url[0] == '#' ?
+			    pdf_qualify(pc, in->url + 1) : NULL;
+			if (dest != NULL && st->link_dest == NULL &&
+			    st->link_uri == NULL && pdf_dest_known(pc, dest))
+				s2 = pdf_linked(pc, st, dest, NULL);
 			if (in->children != NULL)
 				pdf_runs_inlines(pc, r, in->children, s2);
 			else

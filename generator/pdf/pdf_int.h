@@ -112,7 +112,7 @@ struct layout_para pdf_para_defaults(const struct pdf_ctx *, enum pdf_st);
 
 /* pdf_table.c */
 struct pdf_cell {
-	const struct inline_node *inl;		/* one of inl, text, blocks, fn */
+	const struct inline_node *inl;		/* one of inl, text, blocks, fn (fn may have text too, to measure) */
 	const char		*text;
 	const struct block	*blocks;
 	const struct block	*blocks_end;	/* where blocks stop (NULL: the end of the list) */

@@ -21,6 +21,26 @@
 /* Helpers                                                            */
 /* ------------------------------------------------------------------ */
 
+/*
+ * A name that breaks only as a last resort: WORD JOINER (U+2060) between
+ * its characters, which the line breaker treats as glue and the layout
+ * does not draw (so the extracted text is the name itself).
+ */
+static void
+put_glued(struct buf *b, const char *name)
+{
+	size_t len = strlen(name), k, n;
+	uint32_t cp;
+
+	for (k = 0; k < len; k += n) {
+		n = utf8_decode(name + k, len - k, &cp);
+		if (k > 0)
+			buf_put_cp(b, 0x2060);
+		buf_put(b, name + k, n);
+	}
+}
+
+/* Department names, each kept whole on a line: 「、」 is where a list of them breaks. */
 static const char *
 depts(struct pdf_ctx *pc, const struct dept_list *l)
 {
@@ -31,7 +51,7 @@ depts(struct pdf_ctx *pc, const struct dept_list *l)
 	for (i = 0; i < l->n; i++) {
 		if (i > 0)
 			buf_puts(&b, "、");
-		buf_puts(&b, l->v[i].dept != NULL ? l->v[i].dept->name :
+		put_glued(&b, l->v[i].dept != NULL ? l->v[i].dept->name :
 		    l->v[i].written);
 	}
 	if (l->etc)
@@ -101,6 +121,7 @@ project_rows(struct pdf_ctx *pc, struct pdf_table *t, struct project *const *v,
 		cell_text(&r[0], v[i]->id, v[i]);
 		r[0].nowrap = 1;
 		cell_text(&r[1], v[i]->c.title, v[i]);
+		r[1].link = v[i]->c.anchor;
 		cell_text(&r[2], depts(pc, &v[i]->c.departments), v[i]);
 	}
 }
@@ -216,6 +237,7 @@ pdf_lists(struct pdf_ctx *pc)
 			cell_text(&r[0], f->id, f);
 			r[0].nowrap = 1;
 			cell_text(&r[1], f->c.title, f);
+			r[1].link = f->c.anchor;
 			cell_text(&r[2], arena_strdup(&pc->a, buf_str(&m)), f);
 			cell_text(&r[3], depts(pc, &f->c.departments), f);
 		}
@@ -707,9 +729,23 @@ pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
 	sheet_begin(pc, &p->c, p->id, p->c.title, relisted, 2);
 	facts(pc, &p->c, word_status(p->status));
 	if (relisted && pdf_dest_known(pc, p->c.anchor)) {
-		pdf_text_para(pc, arena_printf(&pc->a, "この事業は%sの個別事業として"
-		    "%dページに掲載しています。", p->focus ? p->focus->id : "重点事業",
-		    pdf_dest_page(pc, p->c.anchor)), ST_BODY, DEV_S_P, p, 0);
+		/* 【再掲】: a pointer to the full sheet, linked to it */
+		struct layout_para lp = pdf_para_defaults(pc, ST_BODY);
+		struct pdf_runs r;
+
+		memset(&r, 0, sizeof(r));
+		pdf_runs_add(pc, &r, arena_printf(&pc->a, "この事業は%sの個別事業"
+		    "として", p->focus ? p->focus->id : "重点事業"),
+		    &pc->st[ST_BODY], p);
+		pdf_runs_add(pc, &r, arena_printf(&pc->a, "%dページ",
+		    pdf_dest_page(pc, p->c.anchor)), pdf_linked(pc,
+		    &pc->st[ST_BODY], p->c.anchor, NULL), p);
+		pdf_runs_add(pc, &r, "に掲載しています。", &pc->st[ST_BODY], p);
+		lp.indent = 0;
+		lp.align = LAYOUT_LEFT;
+		lp.node = p;
+		pdf_para(pc, &r, &lp);
+		pdf_runs_free(&r);
 	} else if (relisted) {
 		pdf_text_para(pc, "この事業は重点事業の個別事業として掲載しています。",
 		    ST_BODY, DEV_S_P, p, 0);
@@ -884,6 +920,41 @@ pdf_glossary(struct pdf_ctx *pc)
 /* Generated blocks                                                   */
 /* ------------------------------------------------------------------ */
 
+/* A 新旧対照表 entry's successors, each linked to its sheet, then the reason. */
+static void
+successors(struct pdf_ctx *pc, const void *arg)
+{
+	const struct reg_entry *e = arg;
+	const struct layout_style *st = &pc->st[ST_TABLE];
+	struct layout_para p = pdf_para_defaults(pc, ST_TABLE);
+	struct pdf_runs r;
+	size_t k;
+
+	memset(&r, 0, sizeof(r));
+	for (k = 0; k < e->nsuccessors; k++) {
+		const struct successor *sc = &e->successors[k];
+		const char *a = sc->sheet ? sc->sheet->anchor : NULL;
+
+		if (k > 0)
+			pdf_runs_add(pc, &r, "\n", st, e);
+		pdf_runs_add(pc, &r, arena_printf(&pc->a, "%s　%s",
+		    sc->id ? sc->id : "", sc->sheet ? sc->sheet->title : ""),
+		    pdf_dest_known(pc, a) ? pdf_linked(pc, st, a, NULL) : st, sc);
+	}
+	if (e->reason != NULL) {
+		if (r.n > 0)
+			pdf_runs_add(pc, &r, "\n", st, e);
+		pdf_runs_add(pc, &r, e->reason, st, e);
+	}
+	p.line_height = st->size * 15 / 10;
+	p.indent = 0;
+	p.space_after = 0;
+	p.align = LAYOUT_LEFT;
+	p.node = e;
+	pdf_para(pc, &r, &p);
+	pdf_runs_free(&r);
+}
+
 static void
 gen_table(struct pdf_ctx *pc, struct pdf_table *t)
 {
@@ -923,6 +994,7 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 			cell_text(&r[0], b->focus[i].id, &b->focus[i]);
 			r[0].nowrap = 1;
 			cell_text(&r[1], b->focus[i].c.title, &b->focus[i]);
+			r[1].link = b->focus[i].c.anchor;
 			cell_text(&r[2], depts(pc, &b->focus[i].c.departments),
 			    &b->focus[i]);
 		}
@@ -1045,7 +1117,7 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 			r[0].nowrap = 1;
 			cell_text(&r[1], e->title, e);
 			cell_text(&r[2], word_disposition(e->disposition), e);
-			buf_reset(&s);
+			buf_reset(&s);	/* the plain text measures the column */
 			for (k = 0; k < e->nsuccessors; k++)
 				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
 				    e->successors[k].id ? e->successors[k].id : "",
@@ -1054,6 +1126,8 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 			if (e->reason != NULL)
 				buf_printf(&s, "%s%s", s.len ? "\n" : "", e->reason);
 			cell_text(&r[3], arena_strdup(&pc->a, buf_str(&s)), e);
+			r[3].fn = successors;
+			r[3].arg = e;
 		}
 		gen_table(pc, &t);
 		break;
@@ -1068,14 +1142,19 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 
 			if (d->nprojects == 0)
 				continue;
+			r = pdf_table_row(&t);
+			buf_reset(&s);
+			if (d->division != NULL) {
+				put_glued(&s, d->division);
+				buf_putc(&s, '\n');
+			}
+			put_glued(&s, d->name);
+			cell_text(&r[0], arena_strdup(&pc->a, buf_str(&s)), d);
 			buf_reset(&s);
 			for (k = 0; k < d->nprojects; k++)
 				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
 				    d->projects[k]->id ? d->projects[k]->id : "",
 				    d->projects[k]->c.title);
-			r = pdf_table_row(&t);
-			cell_text(&r[0], d->division ? arena_printf(&pc->a,
-			    "%s\n%s", d->division, d->name) : d->name, d);
 			cell_text(&r[1], arena_strdup(&pc->a, buf_str(&s)), d);
 		}
 		gen_table(pc, &t);

@@ -64,7 +64,9 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 	memset(&r, 0, sizeof(r));
 	if (c->link != NULL && pdf_dest_known(pc, c->link))
 		sty = pdf_linked(pc, sty, c->link, NULL);
-	if (c->inl != NULL) {
+	if (c->fn != NULL) {	/* its text, if any, was for measuring */
+		c->fn(pc, c->arg);
+	} else if (c->inl != NULL) {
 		pdf_runs_inlines(pc, &r, c->inl, sty);
 		pdf_para(pc, &r, &p);
 	} else if (c->text != NULL) {
@@ -72,10 +74,33 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 		pdf_para(pc, &r, &p);
 	} else if (c->blocks != NULL) {
 		pdf_blocks_until(pc, c->blocks, c->blocks_end);
-	} else if (c->fn != NULL) {
-		c->fn(pc, c->arg);
 	}
 	pdf_runs_free(&r);
+}
+
+/* The widest run of characters joined by U+2060 (WORD JOINER) in s. */
+static int32_t
+glued_width(const struct layout_style *st, const char *s)
+{
+	size_t len = strlen(s), k, n;
+	uint32_t cp, prev = 0;
+	int32_t w = 0, best = 0, cw;
+
+	for (k = 0; k < len; k += n) {
+		n = utf8_decode(s + k, len - k, &cp);
+		if (cp == 0x2060) {
+			prev = cp;
+			continue;
+		}
+		cw = font_advance(st->font, cp, st->size);
+		if (cw == FONT_MISSING)
+			cw = st->size;
+		w = prev == 0x2060 ? w + cw : cw;
+		if (w > best)
+			best = w;
+		prev = cp;
+	}
+	return best;
 }
 
 /* Natural width (longest line unbroken) and the least it may have. */
@@ -111,6 +136,15 @@ natural(struct pdf_ctx *pc, const struct pdf_cell *c, int32_t *nat,
 			*nat = w;
 	}
 	*min = c->nowrap ? *nat : (*nat < 4 * em ? *nat : 4 * em);
+	/* Words glued by WORD JOINER (department names) set the least width, up to 12 em. */
+	if (!c->nowrap && strstr(buf_str(&b), "\xE2\x81\xA0") != NULL) {
+		int32_t g = glued_width(st, buf_str(&b));
+
+		if (g > 12 * em)
+			g = 12 * em;
+		if (g > *min)
+			*min = g;
+	}
 	/* A head cell of a few characters keeps them on one line. */
 	if (c->head && *nat <= 10 * em)
 		*min = *nat;
