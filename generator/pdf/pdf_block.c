@@ -372,6 +372,37 @@ inline_para(struct pdf_ctx *pc, const struct block *b, enum pdf_st st,
 	pdf_runs_free(&r);
 }
 
+/*
+ * The first paragraph of a list item with its label: LI > Lbl, LBody
+ * (PDF/UA-1 §7.6). The runs carry the two elements, the paragraph has
+ * none of its own; the item's other blocks join the same LBody.
+ */
+static void
+item_para(struct pdf_ctx *pc, const struct block *it, const struct block *b,
+    const char *label, int32_t labelw)
+{
+	struct layout_para p = pdf_para_defaults(pc, ST_BODY);
+	struct pdf_runs r;
+
+	memset(&r, 0, sizeof(r));
+	r.tag = pdf_tag(pc, DEV_S_LBL, it, DEV_A_COUNT, NULL, NULL);
+	pdf_runs_add(pc, &r, label, &pc->st[ST_BODY], it);
+	r.tag = pdf_tag(pc, DEV_S_LBODY, it, DEV_A_COUNT, NULL, NULL);
+	if (b != NULL) {
+		pdf_runs_inlines(pc, &r, b->inlines, &pc->st[ST_BODY]);
+		p.left = labelw;
+		p.indent = -labelw;
+		p.span = &b->span;
+	} else {
+		p.indent = 0;
+	}
+	r.tag = NULL;
+	p.stype = DEV_S_COUNT;
+	p.node = b != NULL ? b : it;
+	pdf_para(pc, &r, &p);
+	pdf_runs_free(&r);
+}
+
 static void
 list(struct pdf_ctx *pc, const struct block *b)
 {
@@ -390,20 +421,15 @@ list(struct pdf_ctx *pc, const struct block *b)
 		layout_struct_begin(pc->L, DEV_S_LI, it);
 		c = it->children;
 		if (c != NULL && c->type == BLK_PARA) {
-			inline_para(pc, c, ST_BODY, label, lw);
+			item_para(pc, it, c, label, lw);
 			c = c->next;
 		} else {
-			struct pdf_runs r;
-			struct layout_para p = pdf_para_defaults(pc, ST_BODY);
-
-			memset(&r, 0, sizeof(r));
-			pdf_runs_add(pc, &r, label, st, it);
-			p.indent = 0;
-			pdf_para(pc, &r, &p);
-			pdf_runs_free(&r);
+			item_para(pc, it, NULL, label, lw);
 		}
 		pc->ileft += lw;
+		layout_struct_begin(pc->L, DEV_S_LBODY, it);
 		pdf_blocks(pc, c);
+		layout_struct_end(pc->L, DEV_S_LBODY, it);
 		pc->ileft = save;
 		layout_struct_end(pc->L, DEV_S_LI, it);
 	}
@@ -416,10 +442,12 @@ boxed(struct pdf_ctx *pc, const struct block *b, const char *label)
 	struct pdf_runs r;
 	struct layout_para p = pdf_para_defaults(pc, ST_BOLD);
 	int32_t em = pc->st[ST_BODY].size;
+	/* A quotation is a BlockQuote; a 注記 or コラム box a Div (Note is for footnotes). */
+	enum dev_stype stype = b->type == BLK_QUOTE ? DEV_S_BLOCKQUOTE : DEV_S_DIV;
 
 	pc->ileft += em;
 	pc->iright += em;
-	layout_struct_begin(pc->L, DEV_S_NOTE, b);
+	layout_struct_begin(pc->L, stype, b);
 	if (label != NULL || b->inlines != NULL) {
 		memset(&r, 0, sizeof(r));
 		if (label != NULL)
@@ -433,7 +461,7 @@ boxed(struct pdf_ctx *pc, const struct block *b, const char *label)
 		pdf_runs_free(&r);
 	}
 	pdf_blocks(pc, b->children);
-	layout_struct_end(pc->L, DEV_S_NOTE, b);
+	layout_struct_end(pc->L, stype, b);
 	pc->ileft -= em;
 	pc->iright -= em;
 	layout_space(pc->L, em / 2);
@@ -506,7 +534,13 @@ figure(struct pdf_ctx *pc, const struct block *b)
 	pg = layout_need(pc->L, h + 26000);
 	layout_space(pc->L, 4000);
 	x = pc->L->geom.left + pc->ileft + (colw - w) / 2;
-	layout_struct_begin(pc->L, f->decorative ? DEV_S_SPAN : DEV_S_FIGURE, b);
+	/* A decorative image is an artifact, outside the structure (PDF/UA-1 §7.3). */
+	if (!f->decorative) {
+		layout_struct_begin(pc->L, DEV_S_FIGURE, b);
+		layout_struct_attr(pc->L, DEV_A_ALT, f->alt != NULL &&
+		    *f->alt != '\0' ? f->alt : f->title != NULL ? f->title :
+		    "図");
+	}
 	if (ends_with(f->path, ".svg"))
 		pdf_svg(pc, pg, f->path, f->decorative ? NULL : b, x, pc->L->y,
 		    w, h, &b->span);
@@ -514,7 +548,8 @@ figure(struct pdf_ctx *pc, const struct block *b)
 		layout_put_image(pc->L, pg, f->decorative ? DEV_ART_LAYOUT :
 		    DEV_CONTENT, b, f->path, x, pc->L->y, w, h);
 	pc->L->y += h + 4000;
-	layout_struct_end(pc->L, f->decorative ? DEV_S_SPAN : DEV_S_FIGURE, b);
+	if (!f->decorative)
+		layout_struct_end(pc->L, DEV_S_FIGURE, b);
 	if (f->number != NULL || f->title != NULL) {
 		struct layout_para p = pdf_para_defaults(pc, ST_SMALLB);
 		struct pdf_runs r;

@@ -65,12 +65,15 @@ struct pdf_ctx {
 	int			 has_glossary;	/* the volume prints its 用語集 */
 	int32_t			 ileft, iright;	/* insets of the current box (lists, notes, cells) */
 	int			 landscape;
+	int			 body_first;	/* this pass: the first page of the body (arabic numbers), 0 before */
+	int			 known_body_first;	/* the same from pass 1, for pdf_dest_page() */
 };
 
 /* pdf_vol.c */
 const char *pdf_qualify(struct pdf_ctx *, const char *anchor);
 void pdf_dest(struct pdf_ctx *, const char *name);
 int pdf_dest_known(struct pdf_ctx *, const char *name);
+/* The arabic page number printed on the page of a pass-1 destination; 0 if unknown or in the front matter. */
 int pdf_dest_page(struct pdf_ctx *, const char *name);
 void pdf_outline(struct pdf_ctx *, int level, const char *title,
     const char *dest);

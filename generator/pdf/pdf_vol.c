@@ -106,10 +106,41 @@ pdf_dest_known(struct pdf_ctx *pc, const char *name)
 	return name != NULL && pc->pass == 2 && dm_find(&pc->known, name) != 0;
 }
 
+/*
+ * Page numbers as printed: the cover has none, the table of contents
+ * lower-case roman (i, ii …), the body arabic from 1 (JIS Z 8301 practice
+ * for front matter); the PDF's page labels say the same.
+ */
+static int
+body_number(int page, int body_first)
+{
+	return body_first > 0 && page >= body_first ? page - body_first + 1 : 0;
+}
+
+static void
+roman(char *s, size_t n, int v)
+{
+	static const struct { int v; const char *s; } r[] = {
+		{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" },
+		{ 100, "c" }, { 90, "xc" }, { 50, "l" }, { 40, "xl" },
+		{ 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" }
+	};
+	size_t i, k = 0, l;
+
+	for (i = 0; i < KK_ARRAY_LEN(r) && v > 0; i++)
+		while (v >= r[i].v && k + (l = strlen(r[i].s)) < n) {
+			memcpy(s + k, r[i].s, l);
+			k += l;
+			v -= r[i].v;
+		}
+	s[k] = '\0';
+}
+
 int
 pdf_dest_page(struct pdf_ctx *pc, const char *name)
 {
-	return name != NULL ? dm_find(&pc->known, name) : 0;
+	return name != NULL ? body_number(dm_find(&pc->known, name),
+	    pc->known_body_first) : 0;
 }
 
 void
@@ -216,7 +247,15 @@ page_end(struct layout *L, struct layout_page *p, void *ctx)
 
 	if (pc->no_header)
 		return;
-	snprintf(num, sizeof(num), "- %d -", p->number);
+	if (body_number(p->number, pc->body_first) > 0) {
+		snprintf(num, sizeof(num), "- %d -",
+		    body_number(p->number, pc->body_first));
+	} else {
+		char r[24];
+
+		roman(r, sizeof(r), p->number - 1);	/* the cover is not counted */
+		snprintf(num, sizeof(num), "- %s -", r);
+	}
 	layout_put_text(L, p, DEV_ART_FOOTER, NULL,
 	    (p->w - layout_text_width(&pc->st[ST_HEADER], num)) / 2,
 	    p->h - L->geom.bottom + 22000, &pc->st[ST_HEADER], num);
@@ -482,6 +521,7 @@ walk(struct pdf_ctx *pc)
 
 	cover(pc);
 	toc(pc);
+	pc->body_first = (int)pc->L->npages + 1;
 	for (i = 0; i < v->nitems; i++) {
 		const struct vol_item *it = &v->items[i];
 
@@ -567,8 +607,21 @@ pass(struct pdf_ctx *pc, int n)
 	pc->L = &pc->main;
 	pc->running = NULL;
 	pc->page_anchor = NULL;
+	pc->body_first = 0;
 	dm_free(&pc->placed);
 	walk(pc);
+}
+
+/* /PageLabels as printed: 表紙, then i, ii … for the table of contents, then 1, 2 … */
+static void
+page_labels(const struct pdf_ctx *pc, struct device *dev)
+{
+	dev->ops->page_label(dev, 0, DEV_LABEL_NONE, "表紙", 1);
+	if (pc->body_first > 2)
+		dev->ops->page_label(dev, 1, DEV_LABEL_ROMAN_LOWER, NULL, 1);
+	if (pc->body_first > 0 && (size_t)pc->body_first <= pc->main.npages)
+		dev->ops->page_label(dev, pc->body_first - 1, DEV_LABEL_DECIMAL,
+		    NULL, 1);
 }
 
 /* Records where pass 1 put every destination. */
@@ -622,6 +675,7 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	styles(&pc);
 	pass(&pc, 1);
 	collect(&pc);
+	pc.known_body_first = pc.body_first;
 	layout_free(&pc.main);
 	arena_free(&pc.a);
 	pass(&pc, 2);
@@ -636,6 +690,7 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	info.subject = pc.pl->tagline != NULL ? pc.pl->tagline : pc.pl->title;
 	info.lang = "ja";
 	info.epoch = dev_source_date_epoch();
+	page_labels(&pc, dev);
 	if (layout_emit(&pc.main, dev, &info, &out) == 0) {
 		rel = arena_printf(&pc.a, "pdf/%s.pdf", v->key);
 		rc = fs_write(outdir, rel, out.data, out.len, d);

@@ -13,10 +13,11 @@
  *    drawings of the same element share a BDC … EMC (fewer operators, and
  *    a paragraph's lines read as one piece); artifacts of the same kind
  *    likewise.
- *  - Inline elements (Span, Link, Reference) the layout brackets segment
- *    by segment are merged back into one element when the same node opens
- *    again right after it closed (a link broken over two lines is one
- *    Link with two pieces of content and two annotations).
+ *  - Inline elements (Span, Link, Reference; Lbl and LBody of a list
+ *    item) the layout brackets piece by piece are merged back into one
+ *    element when the same node opens again right after it closed (a
+ *    link broken over two lines is one Link with two pieces of content
+ *    and two annotations).
  *  - Heading levels never skip (PDF/UA-1 §7.4.2, Matterhorn 14-003): a
  *    heading deeper than one below the previous heading is written one
  *    below it. The layout follows the model's levels; this only guards
@@ -303,10 +304,12 @@ tag_mark(struct tag *t, const struct dev_mark *m, const char *text,
 /* Structure                                                          */
 /* ------------------------------------------------------------------ */
 
+/* Elements the layout brackets piece by piece (runs, a list item's label and body). */
 static int
-is_inline(enum dev_stype st)
+joins(enum dev_stype st)
 {
-	return st == DEV_S_SPAN || st == DEV_S_LINK || st == DEV_S_REFERENCE;
+	return st == DEV_S_SPAN || st == DEV_S_LINK || st == DEV_S_REFERENCE ||
+	    st == DEV_S_LBL || st == DEV_S_LBODY;
 }
 
 static int
@@ -324,7 +327,7 @@ tag_struct_begin(struct tag *t, enum dev_stype st, const void *node)
 	if ((unsigned)st >= DEV_S_COUNT || st == DEV_S_DOCUMENT)
 		return;
 	/* The same inline node again, right after it closed: one element. */
-	if (is_inline(st) && node != NULL && pe->nkids > 0 &&
+	if (joins(st) && node != NULL && pe->nkids > 0 &&
 	    pe->kids[pe->nkids - 1].kind == KID_ELEM) {
 		int last = pe->kids[pe->nkids - 1].value;
 
