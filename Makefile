@@ -6,6 +6,8 @@
 #                 unit, golden, diagnostics, end-to-end, and the whole suite
 #                 again under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench    time and measure builds of 1x, 10x and 100x the sample
+#   make fuzz     run each libFuzzer target (tests/fuzz/) for FUZZ_SECONDS
+#                 (default 600) under ASan + UBSan; findings in build/fuzz/
 #
 # Nothing here downloads anything but Debian and npm packages.
 
@@ -35,7 +37,7 @@ UNIT     = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
 
-.PHONY: all deps test-deps generator site test bench fuzz clean
+.PHONY: all deps test-deps generator site test bench fuzz fuzz-build clean
 
 all: deps generator site
 
@@ -77,8 +79,36 @@ $(B)/unit-asan/%: tests/unit/%.c $(AOBJS)
 	$(CC) $(CSTD) $(WARN) $(CPPFLAGS) $(CFLAGS) -O1 $(SAN) -Itests/unit -o $@ $< $(AOBJS) $(LIBS)
 
 test: test-deps $(B)/keikaku $(B)/asan/keikaku \
-      $(UNIT:%=$(B)/unit/%) $(UNIT:%=$(B)/unit-asan/%)
+      $(UNIT:%=$(B)/unit/%) $(UNIT:%=$(B)/unit-asan/%) fuzz-build
 	@sh tests/run
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with Debian's clang: every
+# module but main.c instrumented for coverage, ASan and UBSan. The suite
+# tests/suites/45-fuzz.sh replays tests/fuzz/regressions/ and runs each
+# target briefly; `make fuzz` runs each for FUZZ_SECONDS.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS  = yaml md fy linebreak tree
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+FOBJS         = $(LIB_SRCS:%.c=$(B)/fuzz/obj/%.o)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
+# Reached through the pattern rule only; not intermediate files to delete.
+.SECONDARY: $(FOBJS)
+
+fuzz: test-deps fuzz-build
+	@sh tests/fuzz/run $(FUZZ_SECONDS)
+
+$(B)/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(WARN) $(CPPFLAGS) -g -O1 $(FUZZ_SAN) \
+	    -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FOBJS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(WARN) $(CPPFLAGS) -g -O1 $(FUZZ_SAN) \
+	    -fsanitize=fuzzer -DKEIKAKU_TOP='"$(CURDIR)"' -o $@ $< $(FOBJS) $(LIBS)
 
 bench: deps $(B)/keikaku
 	@sh tests/bench/run
@@ -86,4 +116,4 @@ bench: deps $(B)/keikaku
 clean:
 	rm -rf $(B)
 
--include $(OBJS:.o=.d) $(AOBJS:.o=.d)
+-include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(FOBJS:.o=.d)
