@@ -220,6 +220,72 @@ font_config_default(struct font_config *c)
 	c->path[FONT_GOTHIC_BOLD] = GOTHIC_DIR "BIZUDGothic-Bold.ttf";
 }
 
+/*
+ * The fonts plan.yaml may name (output.pdf.body_font, heading_font): the
+ * BIZ UD families of Debian's fonts-morisawa-bizud-* packages, by their
+ * English or Japanese name, spaces and case ignored. The P faces have
+ * proportional kana; the others set kana on the em grid.
+ */
+static const struct {
+	const char	*name;		/* spaces removed, lower case */
+	const char	*ja;
+	const char	*regular;
+	const char	*bold;		/* NULL: Debian has no bold (the fallback of font.h) */
+} named[] = {
+	{ "bizudpmincho", "bizudp明朝", MINCHO_DIR "BIZUDPMincho-Regular.ttf", NULL },
+	{ "bizudmincho", "bizud明朝", MINCHO_DIR "BIZUDMincho-Regular.ttf",
+	    MINCHO_DIR "BIZUDMincho-Bold.ttf" },
+	{ "bizudpgothic", "bizudpゴシック", GOTHIC_DIR "BIZUDPGothic-Regular.ttf",
+	    GOTHIC_DIR "BIZUDPGothic-Bold.ttf" },
+	{ "bizudgothic", "bizudゴシック", GOTHIC_DIR "BIZUDGothic-Regular.ttf",
+	    GOTHIC_DIR "BIZUDGothic-Bold.ttf" },
+};
+
+/* name without spaces (ASCII or U+3000), ASCII lower-cased, into out. */
+static void
+fold_name(const char *name, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *name != '\0' && k + 1 < n; name++) {
+		if (*name == ' ' || *name == '\t' || *name == '-' || *name == '_')
+			continue;
+		if (strncmp(name, "\xE3\x80\x80", 3) == 0) {	/* U+3000 */
+			name += 2;
+			continue;
+		}
+		out[k++] = *name >= 'A' && *name <= 'Z' ? (char)(*name - 'A' + 'a') :
+		    *name;
+	}
+	out[k] = '\0';
+}
+
+int
+font_config_name(struct font_config *c, enum font_face regular,
+    const char *name)
+{
+	char key[96];
+	size_t i;
+
+	if (name == NULL || (regular != FONT_MINCHO && regular != FONT_GOTHIC))
+		return -1;
+	fold_name(name, key, sizeof(key));
+	for (i = 0; i < KK_ARRAY_LEN(named); i++)
+		if (strcmp(key, named[i].name) == 0 ||
+		    strcmp(key, named[i].ja) == 0) {
+			c->path[regular] = named[i].regular;
+			c->path[regular + 1] = named[i].bold;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+font_known_names(void)
+{
+	return "BIZ UDPMincho, BIZ UDMincho, BIZ UDPGothic, BIZ UDGothic";
+}
+
 static int
 readable(const char *path)
 {

@@ -95,6 +95,18 @@ struct font_config {
 /* BIZ UD Mincho and BIZ UD Gothic from Debian's fonts-morisawa-bizud-* packages. */
 void font_config_default(struct font_config *);
 
+/*
+ * Sets a family from its name in plan.yaml: regular is FONT_MINCHO (the
+ * body faces) or FONT_GOTHIC (headings, tables); its bold follows. Names:
+ * BIZ UDPMincho, BIZ UDMincho, BIZ UDPGothic, BIZ UDGothic (or BIZ UDP明朝
+ * …), spaces and case ignored. Returns 0, or -1 for an unknown name (c
+ * unchanged).
+ */
+int font_config_name(struct font_config *, enum font_face regular,
+    const char *name);
+/* The names font_config_name() knows, for messages. Static. */
+const char *font_known_names(void);
+
 struct device;
 
 struct fontset {

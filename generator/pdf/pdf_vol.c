@@ -640,14 +640,41 @@ collect(struct pdf_ctx *pc)
 		dm_add(&pc->known, pc->main.pending[i], (int)pc->main.npages);
 }
 
+/*
+ * The fonts plan.yaml names (output.pdf.body_font, heading_font) and the
+ * paper (output.pdf.size): A4 only, the size of Japanese municipal plans
+ * (JIS P 0138). What cannot be honoured is said once, and the default
+ * used.
+ */
+static void
+pdf_options(const struct plan *pl, struct font_config *fc, struct diag *d)
+{
+	font_config_default(fc);
+	if (pl->body_font != NULL &&
+	    font_config_name(fc, FONT_MINCHO, pl->body_font) != 0)
+		diag_warning(d, &pl->span, "pdf-font-name",
+		    "output.pdf.body_font '%s' is not a font keikaku knows (%s); "
+		    "the PDF uses BIZ UDMincho", pl->body_font,
+		    font_known_names());
+	if (pl->heading_font != NULL &&
+	    font_config_name(fc, FONT_GOTHIC, pl->heading_font) != 0)
+		diag_warning(d, &pl->span, "pdf-font-name",
+		    "output.pdf.heading_font '%s' is not a font keikaku knows "
+		    "(%s); the PDF uses BIZ UDGothic", pl->heading_font,
+		    font_known_names());
+	if (pl->pdf_size != NULL && strcasecmp(pl->pdf_size, "A4") != 0)
+		diag_warning(d, &pl->span, "pdf-size",
+		    "output.pdf.size '%s' is not supported; the PDF is A4",
+		    pl->pdf_size);
+}
+
 static int
 volume(const struct build *b, const struct volume *v, const char *outdir,
-    struct diag *d)
+    const struct font_config *fc, struct diag *d)
 {
 	struct pdf_ctx pc;
 	struct device *dev;
 	struct fontset fs;
-	struct font_config fc;
 	struct dev_info info;
 	struct buf out = {0}, author = {0};
 	char *rel;
@@ -657,8 +684,7 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	dev = dev_hpdf_new(d);
 	if (dev == NULL)
 		return -1;
-	font_config_default(&fc);
-	if (fontset_open(&fs, dev, &fc, d) == -1) {
+	if (fontset_open(&fs, dev, fc, d) == -1) {
 		dev_free(dev);
 		return -1;
 	}
@@ -710,11 +736,13 @@ int
 pdf_write(const struct build *b, const struct config *cfg, const char *outdir,
     struct diag *d)
 {
+	struct font_config fc;
 	size_t i;
 
 	(void)cfg;
+	pdf_options(&b->plan, &fc, d);
 	for (i = 0; i < b->plan.nvolumes; i++)
-		if (volume(b, &b->plan.volumes[i], outdir, d) != 0)
+		if (volume(b, &b->plan.volumes[i], outdir, &fc, d) != 0)
 			return -1;
 	return 0;
 }
