@@ -35,6 +35,7 @@ dev_attr_name(enum dev_attr a)
 		[DEV_A_ACTUAL] = "actual", [DEV_A_E] = "e",
 		[DEV_A_CONTENTS] = "contents", [DEV_A_SCOPE] = "scope",
 		[DEV_A_ID] = "id", [DEV_A_HEADERS] = "headers",
+		[DEV_A_COLSPAN] = "colspan", [DEV_A_ROWSPAN] = "rowspan",
 	};
 
 	return (unsigned)a < DEV_A_COUNT && names[a] ? names[a] : "?";

@@ -87,9 +87,11 @@ enum dev_attr {
 	DEV_A_SCOPE,		/* TH: "Row", "Column" or "Both" */
 	DEV_A_ID,		/* /ID, unique in the document, for /Headers */
 	DEV_A_HEADERS,		/* TH, TD: the ids of its headers, separated by spaces */
+	DEV_A_COLSPAN,		/* TH, TD: the columns it spans (decimal), when more than one */
+	DEV_A_ROWSPAN,		/* TH, TD: the rows it spans (decimal), when more than one */
 	DEV_A_COUNT
 };
-/* "lang", "alt", "actual", "e", "contents", "scope", "id", "headers". */
+/* "lang", "alt", "actual", "e", "contents", "scope", "id", "headers", "colspan", "rowspan". */
 const char *dev_attr_name(enum dev_attr);
 
 /* The name of a structure type as PDF writes it ("H1", "TOCI"). */

@@ -65,6 +65,7 @@ struct pdf_ctx {
 	int			 has_glossary;	/* the volume prints its 用語集 */
 	int32_t			 ileft, iright;	/* insets of the current box (lists, notes, cells) */
 	int			 landscape;
+	int			 tables;	/* tables emitted so far: their tagged ids (t3.0.1) are unique */
 	int			 body_first;	/* this pass: the first page of the body (arabic numbers), 0 before */
 	int			 known_body_first;	/* the same from pass 1, for pdf_dest_page() */
 };
@@ -126,6 +127,8 @@ struct pdf_cell {
 	int			 colspan;	/* >= 1 */
 	int			 rowspan;	/* rows it covers downwards (0 = 1); the covered slots have colspan 0 */
 	int			 head;		/* TH */
+	int			 rowhead;	/* tagged as a row header (TH /Scope /Row), drawn as data */
+	const char		*expansion;	/* text: its long form for assistive technology (R8 → 令和8年度), or NULL */
 	int			 nowrap;	/* a number with its unit: its column is at least this wide */
 	enum layout_align	 align;
 	uint32_t		 fill;		/* background, 0 = none */

@@ -59,7 +59,7 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 	p.indent = 0;
 	p.space_after = 0;
 	p.align = c->align;
-	p.stype = DEV_S_P;
+	p.stype = DEV_S_COUNT;	/* its text belongs to the TH or TD */
 	p.node = c->node;
 	memset(&r, 0, sizeof(r));
 	if (c->link != NULL && pdf_dest_known(pc, c->link))
@@ -210,6 +210,8 @@ widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
 }
 
 struct geo {
+	int			 tid;		/* the table's number, in the ids of its header cells */
+	int			 complex;	/* headers beyond one row of column headers: /Headers on its cells */
 	int32_t		*w;		/* column widths */
 	int32_t		 x0;		/* left of the table */
 	struct layout	 scratch;
@@ -217,6 +219,129 @@ struct geo {
 	int32_t		*need;		/* per slot: the height a row-spanning cell needs */
 	size_t		*origin;	/* per slot: the slot whose row span covers it, or SIZE_MAX */
 };
+
+static int
+is_th(const struct pdf_cell *c)
+{
+	return c->head || c->rowhead;
+}
+
+/*
+ * The slot of the cell drawn over slot (r, c): itself, the cell whose
+ * row span covers it, or the cell to its left whose column span does;
+ * SIZE_MAX if none.
+ */
+static size_t
+owner(const struct pdf_table *t, const size_t *origin, size_t r, int c)
+{
+	size_t slot = r * (size_t)t->ncols + (size_t)c, s;
+	int cc;
+
+	if (t->cells[slot].colspan >= 1)
+		return slot;
+	if (origin[slot] != SIZE_MAX)
+		return origin[slot];
+	for (cc = c - 1; cc >= 0; cc--) {
+		s = r * (size_t)t->ncols + (size_t)cc;
+		if (t->cells[s].colspan >= 1)
+			return cc + t->cells[s].colspan > c ? s : SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
+static void
+add_id(struct pdf_ctx *pc, struct buf *b, int tid, const struct pdf_table *t,
+    size_t slot)
+{
+	const char *id = arena_printf(&pc->a, "t%d.%zu.%zu", tid,
+	    slot / (size_t)t->ncols, slot % (size_t)t->ncols);
+	const char *p = strstr(buf_str(b), id);
+	size_t n = strlen(id);
+
+	while (p != NULL && p[n] != ' ' && p[n] != '\0')	/* t1.0.1 inside t1.0.12 */
+		p = strstr(p + 1, id);
+	if (p == NULL)
+		buf_printf(b, "%s%s", b->len ? " " : "", id);
+}
+
+/*
+ * A header or data cell's table attributes (PDF/UA-1 §7.5): /Scope on
+ * every TH (Column in the header rows, Row in the body), its spans, and
+ * in a table whose cells have more than their column's header (row
+ * headers, group rows, merged cells: schedules and indicators) an /ID on
+ * every TH and on every cell /Headers naming all of its headers: those
+ * of its columns, those to its left in its row, and the group row above.
+ */
+static void
+cell_tags(struct pdf_ctx *pc, const struct geo *g, const struct pdf_table *t,
+    size_t r, int c, const struct pdf_cell *cl)
+{
+	struct layout *L = pc->L;
+	struct buf h = {0};
+	size_t hr, rr, o, slot = r * (size_t)t->ncols + (size_t)c;
+	int cc;
+
+	if (is_th(cl))
+		layout_struct_attr(L, DEV_A_SCOPE, r < (size_t)t->nhead ? "Column" :
+		    "Row");
+	if (cl->colspan > 1)
+		layout_struct_attr(L, DEV_A_COLSPAN, arena_printf(&pc->a, "%d",
+		    cl->colspan));
+	if (cl->rowspan > 1)
+		layout_struct_attr(L, DEV_A_ROWSPAN, arena_printf(&pc->a, "%d",
+		    cl->rowspan));
+	if (cl->expansion != NULL)
+		layout_struct_attr(L, DEV_A_E, cl->expansion);
+	if (!g->complex)
+		return;
+	if (is_th(cl))
+		layout_struct_attr(L, DEV_A_ID, arena_printf(&pc->a, "t%d.%zu.%d",
+		    g->tid, r, c));
+	for (hr = 0; hr < (size_t)t->nhead && hr < r; hr++)
+		for (cc = c; cc < c + cl->colspan && cc < t->ncols; cc++)
+			if ((o = owner(t, g->origin, hr, cc)) != SIZE_MAX &&
+			    is_th(&t->cells[o]))
+				add_id(pc, &h, g->tid, t, o);
+	if (r >= (size_t)t->nhead) {
+		for (cc = 0; cc < c; cc++)
+			if ((o = owner(t, g->origin, r, cc)) != SIZE_MAX &&
+			    o != slot && is_th(&t->cells[o]))
+				add_id(pc, &h, g->tid, t, o);
+		/* The group row above: one header cell across the table. */
+		for (rr = r; rr-- > (size_t)t->nhead;) {
+			o = rr * (size_t)t->ncols;
+			if (t->cells[o].colspan == t->ncols && t->cells[o].head) {
+				if (!(cl->head && cl->colspan == t->ncols))
+					add_id(pc, &h, g->tid, t, o);
+				break;
+			}
+		}
+	}
+	if (h.len > 0)
+		layout_struct_attr(L, DEV_A_HEADERS, buf_str(&h));
+	buf_free(&h);
+}
+
+/* Headers beyond one row of column headers: row headers, spans, group rows. */
+static int
+complex_table(const struct pdf_table *t)
+{
+	size_t r;
+	int c;
+
+	if (t->nhead > 1)
+		return 1;
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			const struct pdf_cell *cl = &t->cells[r * (size_t)t->ncols +
+			    (size_t)c];
+
+			if (cl->rowspan > 1 || (r >= (size_t)t->nhead &&
+			    cl->colspan >= 1 && (is_th(cl) || cl->colspan > 1)))
+				return 1;
+		}
+	return 0;
+}
 
 static int32_t
 cell_x(const struct geo *g, int col)
@@ -392,7 +517,8 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 	int32_t il = pc->ileft, ir = pc->iright, top = L->y, x, w, h;
 	size_t slot, o;
 	const struct pdf_cell *cl;
-	int c, pass, k;
+	int c, pass, k, again;
+	enum dev_role art = L->artifact;
 
 	layout_struct_begin(L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
 	for (pass = 0; pass < 2; pass++)	/* frames first, then text over them */
@@ -400,6 +526,7 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 			slot = r * (size_t)t->ncols + (size_t)c;
 			cl = &t->cells[slot];
 			k = rows_of(cl);
+			again = 0;
 			if (cl->colspan < 1) {
 				o = g->origin[slot];
 				if (!cont || o == SIZE_MAX ||
@@ -407,6 +534,7 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 					continue;
 				cl = &t->cells[o];
 				k = (int)(o / (size_t)t->ncols + (size_t)rows_of(cl) - r);
+				again = 1;
 			}
 			x = cell_x(g, c);
 			w = span_w(g, c, cl->colspan);
@@ -417,11 +545,16 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 			}
 			insets(pc, L, x, w);
 			L->y = top + PADY;
-			layout_struct_begin(L, cl->head ? DEV_S_TH : DEV_S_TD,
+			/* A span drawn again on its next page: tagged where it began. */
+			if (again)
+				L->artifact = DEV_ART_REPEAT;
+			layout_struct_begin(L, is_th(cl) ? DEV_S_TH : DEV_S_TD,
 			    cl->node);
+			cell_tags(pc, g, t, r, c, cl);
 			render(pc, cl);
-			layout_struct_end(L, cl->head ? DEV_S_TH : DEV_S_TD,
+			layout_struct_end(L, is_th(cl) ? DEV_S_TH : DEV_S_TD,
 			    cl->node);
+			L->artifact = art;
 		}
 	layout_struct_end(L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
 	pc->ileft = il;
@@ -452,13 +585,20 @@ split_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 		insets(pc, pc->L, g->x0, tw);
 		pc->ileft -= PADX;
 		pc->iright -= PADX;
-		if (h != NULL && h->text != NULL && h->colspan > 0)
+		if (h != NULL && h->text != NULL && h->colspan > 0) {
+			/* The column's header repeated over the cell: an artifact. */
+			enum dev_role art = pc->L->artifact;
+
+			pc->L->artifact = DEV_ART_REPEAT;
 			pdf_text_para(pc, h->text, ST_BOLD, DEV_S_P, h->node, 3000);
+			pc->L->artifact = art;
+		}
 		pc->ileft += PADX;
 		pc->iright += PADX;
-		layout_struct_begin(pc->L, cl->head ? DEV_S_TH : DEV_S_TD, cl->node);
+		layout_struct_begin(pc->L, is_th(cl) ? DEV_S_TH : DEV_S_TD, cl->node);
+		cell_tags(pc, g, t, r, c, cl);
 		render(pc, cl);
-		layout_struct_end(pc->L, cl->head ? DEV_S_TH : DEV_S_TD, cl->node);
+		layout_struct_end(pc->L, is_th(cl) ? DEV_S_TH : DEV_S_TD, cl->node);
 		layout_space(pc->L, 6000);
 	}
 	layout_struct_end(pc->L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
@@ -578,6 +718,8 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 	g.need = xcalloc(nslots, sizeof(*g.need));
 	g.origin = xcalloc(nslots, sizeof(*g.origin));
 	spans(t, &g);
+	g.tid = ++pc->tables;
+	g.complex = complex_table(t);
 	widths(pc, t, g.w);
 	g.x0 = pc->L->geom.left + pc->ileft;
 	sg = pc->L->geom;
@@ -603,6 +745,14 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 	caption(pc, t->caption, 0);
 	(void)layout_need(pc->L, need);
 	for (r = 0; r < t->nrows; r++) {
+		/* THead and TBody around the header and body rows (PDF/UA-1 §7.5). */
+		if (r == 0 && t->nhead > 0)
+			layout_struct_begin(pc->L, DEV_S_THEAD, &t->nhead);
+		if (r == (size_t)t->nhead) {
+			if (t->nhead > 0)
+				layout_struct_end(pc->L, DEV_S_THEAD, &t->nhead);
+			layout_struct_begin(pc->L, DEV_S_TBODY, &t->nrows);
+		}
 		if (g.hs[r] > tall && r >= (size_t)t->nhead) {
 			split_row(pc, &g, t, r);
 			continue;
@@ -619,13 +769,20 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 		    r > 0 && r >= (size_t)t->nhead) {
 			layout_page_break(pc->L);
 			(void)layout_open_page(pc->L);
+			/* Repeated on a continuation page: artifacts (PDF/UA-1 §7.5). */
+			pc->L->artifact = DEV_ART_REPEAT;
 			caption(pc, t->caption, 1);
 			for (k = 0; k < (size_t)t->nhead; k++)
 				draw_row(pc, &g, t, k, 0);
+			pc->L->artifact = DEV_CONTENT;
 			cont = 1;
 		}
 		draw_row(pc, &g, t, r, cont);
 	}
+	if (t->nrows > (size_t)t->nhead)
+		layout_struct_end(pc->L, DEV_S_TBODY, &t->nrows);
+	else if (t->nhead > 0)
+		layout_struct_end(pc->L, DEV_S_THEAD, &t->nhead);
 	layout_struct_end(pc->L, DEV_S_TABLE, t->node);
 	layout_space(pc->L, 8000);
 	free(g.hs);

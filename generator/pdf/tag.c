@@ -57,6 +57,8 @@ struct elem {
 	char		*attr[DEV_A_COUNT];
 	struct buf	 text;		/* a Link's text, for its annotation's /Contents */
 	HPDF_Dict	 dict;
+	char		*ser;		/* its dictionary's body (serialize()) */
+	size_t		 serlen;
 };
 
 struct page_rec {
@@ -161,6 +163,7 @@ tag_free(struct tag *t)
 		for (a = 0; a < DEV_A_COUNT; a++)
 			free(t->e[i].attr[a]);
 		buf_free(&t->e[i].text);
+		free(t->e[i].ser);
 	}
 	for (i = 0; i < t->npages; i++)
 		free(t->pages[i].mcid);
@@ -436,131 +439,182 @@ text_string(struct tag *t, const char *s)
 	    (HPDF_UINT)t->tmp.len);
 }
 
-/* The kid as a PDF object: an MCID number, an MCR, a reference, an OBJR; NULL to skip. */
-static void *
-kid_object(struct tag *t, const struct elem *e, const struct kid *k,
-    HPDF_STATUS *ret)
-{
-	HPDF_MMgr mm = t->pdf->mmgr;
-	HPDF_Dict d;
+/*
+ * Structure elements are the bulk of a tagged volume's objects (one per
+ * paragraph, list item, table cell …), so each is written compactly by a
+ * write hook of its own (libharu writes "<<", its keys one per line, the
+ * hook's bytes, ">>"): the dict holds no keys, the hook writes
+ * /S/TD/P 12 0 R/Pg 3 0 R/K 4 from the record. The objects it refers to
+ * (parent, page, kids, annotations) are indirect, numbered by libharu.
+ */
 
-	switch (k->kind) {
-	case KID_ELEM:
-		return t->e[k->value].dict;
-	case KID_MCID:
-		if (k->page == e->page)
-			return HPDF_Number_New(mm, k->value);
-		d = HPDF_Dict_New(mm);
-		if (d == NULL)
-			return NULL;
-		*ret += HPDF_Dict_AddName(d, "Type", "MCR");
-		*ret += HPDF_Dict_Add(d, "Pg", t->pages[k->page].page);
-		*ret += HPDF_Dict_AddNumber(d, "MCID", k->value);
-		return d;
-	case KID_OBJR:
-		if (t->links[k->value].annot == NULL)
-			return NULL;
-		d = HPDF_Dict_New(mm);
-		if (d == NULL)
-			return NULL;
-		*ret += HPDF_Dict_AddName(d, "Type", "OBJR");
-		*ret += HPDF_Dict_Add(d, "Obj", t->links[k->value].annot);
-		*ret += HPDF_Dict_Add(d, "Pg", t->pages[k->page].page);
-		return d;
-	}
-	return NULL;
+/* " 12 0 R" */
+static void
+put_ref(struct buf *b, const void *obj)
+{
+	const HPDF_Obj_Header *h = obj;
+
+	buf_printf(b, " %u %u R", (unsigned)(h->obj_id & 0x00FFFFFF),
+	    (unsigned)h->gen_no);
 }
 
-/* /A: the Table attributes of a TH or TD (/Scope, /Headers). */
-static HPDF_STATUS
-table_attrs(struct tag *t, struct elem *e)
+/* A text string as hex: UTF-16BE with a byte-order mark (ISO 32000-1 §7.9.2.2). */
+static void
+put_text(struct buf *b, const char *s)
 {
-	HPDF_MMgr mm = t->pdf->mmgr;
-	HPDF_STATUS ret = HPDF_OK;
-	HPDF_Dict a;
-	HPDF_Array h;
+	size_t len = strlen(s), off = 0;
+	uint32_t cp;
+
+	buf_puts(b, "<FEFF");
+	while (off < len) {
+		off += utf8_decode(s + off, len - off, &cp);
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			buf_printf(b, "%04X", (unsigned)(0xD800 | (cp >> 10)));
+			cp = 0xDC00 | (cp & 0x3FF);
+		}
+		buf_printf(b, "%04X", (unsigned)cp);
+	}
+	buf_putc(b, '>');
+}
+
+/* A byte string as a literal: ( ) \ escaped, bytes outside printable ASCII in octal. */
+static void
+put_lit(struct buf *b, const char *s, size_t len)
+{
+	size_t i;
+
+	buf_putc(b, '(');
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '(' || c == ')' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c < 0x20 || c > 0x7E)
+			buf_printf(b, "\\%03o", c);
+		else
+			buf_putc(b, (int)c);
+	}
+	buf_putc(b, ')');
+}
+
+static void
+put_kid(struct tag *t, struct buf *b, const struct elem *e,
+    const struct kid *k)
+{
+	switch (k->kind) {
+	case KID_ELEM:
+		put_ref(b, t->e[k->value].dict);
+		break;
+	case KID_MCID:
+		if (k->page == e->page) {
+			buf_printf(b, " %d", k->value);
+			break;
+		}
+		buf_puts(b, "<</Type/MCR/Pg");
+		put_ref(b, t->pages[k->page].page);
+		buf_printf(b, "/MCID %d>>", k->value);
+		break;
+	case KID_OBJR:
+		buf_puts(b, "<</Type/OBJR/Obj");
+		put_ref(b, t->links[k->value].annot);
+		buf_puts(b, "/Pg");
+		put_ref(b, t->pages[k->page].page);
+		buf_puts(b, ">>");
+		break;
+	}
+}
+
+/* /A: the Table attributes of a TH or TD (/Scope, /Headers, /ColSpan, /RowSpan). */
+static void
+put_table_attrs(struct buf *b, const struct elem *e)
+{
 	const char *s, *sp;
 
-	if (e->attr[DEV_A_SCOPE] == NULL && e->attr[DEV_A_HEADERS] == NULL)
-		return HPDF_OK;
-	a = HPDF_Dict_New(mm);
-	if (a == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	ret += HPDF_Dict_AddName(a, "O", "Table");
+	if (e->attr[DEV_A_SCOPE] == NULL && e->attr[DEV_A_HEADERS] == NULL &&
+	    e->attr[DEV_A_COLSPAN] == NULL && e->attr[DEV_A_ROWSPAN] == NULL)
+		return;
+	buf_puts(b, "/A<</O/Table");
+	/* Row, Column, Both: names of our own, never content. */
 	if (e->attr[DEV_A_SCOPE] != NULL)
-		ret += HPDF_Dict_AddName(a, "Scope", e->attr[DEV_A_SCOPE]);
-	if (e->attr[DEV_A_HEADERS] != NULL && (h = HPDF_Array_New(mm)) != NULL) {
+		buf_printf(b, "/Scope/%s", e->attr[DEV_A_SCOPE]);
+	if (e->attr[DEV_A_COLSPAN] != NULL)
+		buf_printf(b, "/ColSpan %d", atoi(e->attr[DEV_A_COLSPAN]));
+	if (e->attr[DEV_A_ROWSPAN] != NULL)
+		buf_printf(b, "/RowSpan %d", atoi(e->attr[DEV_A_ROWSPAN]));
+	if (e->attr[DEV_A_HEADERS] != NULL) {
+		buf_puts(b, "/Headers[");
 		for (s = e->attr[DEV_A_HEADERS]; *s != '\0'; s = sp) {
 			while (*s == ' ')
 				s++;
 			for (sp = s; *sp != '\0' && *sp != ' '; sp++)
 				;
-			if (sp > s) {
-				buf_reset(&t->tmp);
-				buf_put(&t->tmp, s, (size_t)(sp - s));
-				ret += HPDF_Array_Add(h, HPDF_String_New(mm,
-				    buf_str(&t->tmp), NULL));
-			}
+			if (sp > s)
+				put_lit(b, s, (size_t)(sp - s));
 		}
-		ret += HPDF_Dict_Add(a, "Headers", h);
+		buf_putc(b, ']');
 	}
-	ret += HPDF_Dict_Add(e->dict, "A", a);
-	return ret;
+	buf_puts(b, ">>");
+}
+
+/* The body of element i's dictionary, kept for write_hook. */
+static void
+serialize(struct tag *t, HPDF_Dict root, struct elem *e)
+{
+	struct buf b = {0};
+	size_t j, n = 0;
+
+	buf_printf(&b, "/S/%s/P", dev_stype_name(e->st));
+	put_ref(&b, e->parent < 0 ? root : t->e[e->parent].dict);
+	if (e->page >= 0) {
+		buf_puts(&b, "/Pg");
+		put_ref(&b, t->pages[e->page].page);
+	}
+	for (j = 0; j < e->nkids; j++)
+		if (e->kids[j].kind != KID_OBJR ||
+		    t->links[e->kids[j].value].annot != NULL)
+			n++;
+	if (n > 0) {
+		buf_puts(&b, n > 1 ? "/K[" : "/K");
+		for (j = 0; j < e->nkids; j++)
+			if (e->kids[j].kind != KID_OBJR ||
+			    t->links[e->kids[j].value].annot != NULL)
+				put_kid(t, &b, e, &e->kids[j]);
+		if (n > 1)
+			buf_putc(&b, ']');
+	}
+	if (e->attr[DEV_A_ID] != NULL) {
+		buf_puts(&b, "/ID");
+		put_lit(&b, e->attr[DEV_A_ID], strlen(e->attr[DEV_A_ID]));
+	}
+	if (e->attr[DEV_A_LANG] != NULL) {
+		buf_puts(&b, "/Lang");
+		put_lit(&b, e->attr[DEV_A_LANG], strlen(e->attr[DEV_A_LANG]));
+	}
+	if (e->attr[DEV_A_ALT] != NULL) {
+		buf_puts(&b, "/Alt");
+		put_text(&b, e->attr[DEV_A_ALT]);
+	}
+	if (e->attr[DEV_A_ACTUAL] != NULL) {
+		buf_puts(&b, "/ActualText");
+		put_text(&b, e->attr[DEV_A_ACTUAL]);
+	}
+	if (e->attr[DEV_A_E] != NULL) {
+		buf_puts(&b, "/E");
+		put_text(&b, e->attr[DEV_A_E]);
+	}
+	put_table_attrs(&b, e);
+	e->serlen = b.len;
+	e->ser = buf_take(&b);
 }
 
 static HPDF_STATUS
-write_elem(struct tag *t, HPDF_Dict root, int i)
+write_hook(HPDF_Dict d, HPDF_Stream s)
 {
-	struct elem *e = &t->e[i];
-	HPDF_MMgr mm = t->pdf->mmgr;
-	HPDF_STATUS ret = HPDF_OK;
-	HPDF_Array k = NULL;
-	void *obj, *only = NULL;
-	size_t j, n = 0;
+	const struct elem *e = d->attr;
 
-	ret += HPDF_Dict_AddName(e->dict, "S", dev_stype_name(e->st));
-	ret += HPDF_Dict_Add(e->dict, "P", e->parent < 0 ? root :
-	    t->e[e->parent].dict);
-	if (e->page >= 0)
-		ret += HPDF_Dict_Add(e->dict, "Pg", t->pages[e->page].page);
-	for (j = 0; j < e->nkids; j++) {
-		obj = kid_object(t, e, &e->kids[j], &ret);
-		if (obj == NULL)
-			continue;
-		if (n == 0) {
-			only = obj;
-		} else {
-			if (k == NULL) {
-				k = HPDF_Array_New(mm);
-				if (k == NULL)
-					return HPDF_FAILD_TO_ALLOC_MEM;
-				ret += HPDF_Array_Add(k, only);
-			}
-			ret += HPDF_Array_Add(k, obj);
-		}
-		n++;
-	}
-	if (k != NULL)
-		ret += HPDF_Dict_Add(e->dict, "K", k);
-	else if (only != NULL)
-		ret += HPDF_Dict_Add(e->dict, "K", only);
-	if (e->attr[DEV_A_ID] != NULL)
-		ret += HPDF_Dict_Add(e->dict, "ID",
-		    HPDF_String_New(mm, e->attr[DEV_A_ID], NULL));
-	if (e->attr[DEV_A_LANG] != NULL)
-		ret += HPDF_Dict_Add(e->dict, "Lang",
-		    HPDF_String_New(mm, e->attr[DEV_A_LANG], NULL));
-	if (e->attr[DEV_A_ALT] != NULL)
-		ret += HPDF_Dict_Add(e->dict, "Alt", text_string(t,
-		    e->attr[DEV_A_ALT]));
-	if (e->attr[DEV_A_ACTUAL] != NULL)
-		ret += HPDF_Dict_Add(e->dict, "ActualText", text_string(t,
-		    e->attr[DEV_A_ACTUAL]));
-	if (e->attr[DEV_A_E] != NULL)
-		ret += HPDF_Dict_Add(e->dict, "E", text_string(t,
-		    e->attr[DEV_A_E]));
-	ret += table_attrs(t, e);
-	return ret;
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)e->ser,
+	    (HPDF_UINT)e->serlen);
 }
 
 /*
@@ -822,8 +876,11 @@ tag_finish(struct tag *t)
 		    HPDF_Xref_Add(t->pdf->xref, e->dict) != HPDF_OK)
 			return -1;
 	}
-	for (i = 0; i < t->ne && ret == HPDF_OK; i++)
-		ret += write_elem(t, root, (int)i);
+	for (i = 0; i < t->ne; i++) {
+		serialize(t, root, &t->e[i]);
+		t->e[i].dict->attr = &t->e[i];
+		t->e[i].dict->write_fn = write_hook;
+	}
 	if (ret == HPDF_OK)
 		ret += HPDF_Dict_Add(root, "K", t->e[0].dict);
 	if (ret == HPDF_OK)
