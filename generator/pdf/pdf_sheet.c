@@ -61,6 +61,23 @@ depts(struct pdf_ctx *pc, const struct dept_list *l)
 	return s;
 }
 
+/* The long form of a short year (R8 → 令和8年度（2026年度）) for /E; NULL if not short. */
+static const char *
+year_long(struct pdf_ctx *pc, int fy)
+{
+	struct buf b = {0};
+	const char *s = NULL;
+
+	fy_format(&b, fy, pc->pl->year_short_style);
+	if (pc->pl->year_short_style != FY_STYLE_LONG) {
+		buf_reset(&b);
+		fy_format(&b, fy, FY_STYLE_LONG);
+		s = arena_strdup(&pc->a, buf_str(&b));
+	}
+	buf_free(&b);
+	return s;
+}
+
 static const char *
 year_short(struct pdf_ctx *pc, int fy)
 {
@@ -462,6 +479,7 @@ year_head(struct pdf_ctx *pc, struct pdf_table *t, int skip, int from)
 
 	for (y = skip; y < t->ncols; y++) {
 		cell_text(&r[y], year_short(pc, from + y - skip), NULL);
+		r[y].expansion = year_long(pc, from + y - skip);
 		r[y].head = 1;
 		r[y].nowrap = 1;
 		r[y].align = LAYOUT_CENTER;
@@ -640,6 +658,7 @@ indicators(struct pdf_ctx *pc, const struct project *p, int from, int to)
 	cell_text(&r[1], "指標名", NULL);
 	for (y = 0; y < ny; y++) {
 		cell_text(&r[2 + y], year_short(pc, from + y), NULL);
+		r[2 + y].expansion = year_long(pc, from + y);
 		r[2 + y].nowrap = 1;
 	}
 	for (y = 0; y < t.ncols; y++) {
@@ -656,6 +675,7 @@ indicators(struct pdf_ctx *pc, const struct project *p, int from, int to)
 		cell_text(&r[1], in->name == NULL ? "" : in->unit == NULL ?
 		    in->name : arena_printf(&pc->a, "%s（%s）", in->name,
 		    in->unit), in);
+		r[1].rowhead = 1;	/* the values' header with the year (/Headers) */
 		for (y = 0; y < ny; y++) {
 			cell_text(&r[2 + y], NULL, in);
 			r[2 + y].align = LAYOUT_RIGHT;
@@ -878,9 +898,15 @@ terms(struct pdf_ctx *pc)
 		if (t->ja != NULL)
 			pdf_runs_add(pc, &r, arena_printf(&pc->a, "（%s）", t->ja),
 			    &pc->st[ST_BOLD], t);
-		if (t->expansion != NULL)
-			pdf_runs_add(pc, &r, arena_printf(&pc->a, "　%s",
-			    t->expansion), &pc->st[ST_GOTHIC], t);
+		if (t->expansion != NULL) {
+			pdf_runs_add(pc, &r, "　", &pc->st[ST_GOTHIC], t);
+			/* An English expansion is read in English (PDF/UA-1 §7.2). */
+			if (t->expansion_lang != NULL)
+				r.tag = pdf_tag(pc, DEV_S_SPAN, t->expansion,
+				    DEV_A_LANG, t->expansion_lang, NULL);
+			pdf_runs_add(pc, &r, t->expansion, &pc->st[ST_GOTHIC], t);
+			r.tag = NULL;
+		}
 		n = marker_of(pc->vol, t);
 		if (n > 0)
 			pdf_runs_add(pc, &r, arena_printf(&pc->a, "　（※%d）", n),
