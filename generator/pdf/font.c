@@ -77,6 +77,92 @@ font_new_fixed(const char *name)
 	return f;
 }
 
+/*
+ * HPDF_TTFontDef_GetGlyphid scans the cmap's segments one by one, and a
+ * Japanese font has thousands: each lookup costs microseconds, and
+ * libharu looks up every BMP code point when it makes the font's
+ * CIDToGIDMap, and every new code point again when a glyph is flagged for
+ * the subset. So at load the whole map is computed once (each segment
+ * scanned from its own position, so that the scan stops at once) and the
+ * font's cmap is replaced by one segment over the BMP whose glyph array
+ * is that map: every later lookup is O(1) and gives what the original
+ * gave (checked on two code points; else the original stays). libharu
+ * writes the embedded cmap from the font file, not from this parsed
+ * copy; font_free() puts the original back before libharu frees it.
+ */
+struct fast_cmap {
+	HPDF_TTF_CmapRange	 orig;
+	HPDF_UINT16		 end, start, iro;
+	HPDF_INT16		 delta;
+	HPDF_UINT16		 map[0x10000];
+};
+
+static void
+install_fast_cmap(struct font *f)
+{
+	HPDF_FontDef def = f->def;
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_TTF_CmapRange orig = a->cmap, one;
+	struct fast_cmap *fc;
+	unsigned n, s, c, lo;
+
+	if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE || orig.format != 4 ||
+	    orig.seg_count_x2 < 2)
+		return;
+	fc = xcalloc(1, sizeof(*fc));
+	fc->orig = orig;
+	n = orig.seg_count_x2 / 2;
+	for (s = 0, lo = 0; s < n && lo <= 0xFFFF; s++) {
+		a->cmap.end_count = orig.end_count + s;
+		a->cmap.start_count = orig.start_count + s;
+		a->cmap.id_delta = orig.id_delta + s;
+		a->cmap.id_range_offset = orig.id_range_offset + s;
+		a->cmap.seg_count_x2 = (HPDF_UINT16)(2 * (n - s));
+		for (c = lo; c <= orig.end_count[s]; c++)
+			fc->map[c] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c);
+		lo = (unsigned)orig.end_count[s] + 1;
+	}
+	fc->end = 0xFFFF;
+	fc->start = 0;
+	fc->delta = 0;
+	fc->iro = 2;
+	one = orig;
+	one.seg_count_x2 = 2;
+	one.end_count = &fc->end;
+	one.start_count = &fc->start;
+	one.id_delta = &fc->delta;
+	one.id_range_offset = &fc->iro;
+	one.glyph_id_array = fc->map;
+	one.glyph_id_array_count = 0x10000;
+	a->cmap = orig;
+	{
+		HPDF_UINT16 want1 = HPDF_TTFontDef_GetGlyphid(def, 0x3042);
+		HPDF_UINT16 want2 = HPDF_TTFontDef_GetGlyphid(def, 0x41);
+
+		a->cmap = one;
+		if (HPDF_TTFontDef_GetGlyphid(def, 0x3042) != want1 ||
+		    HPDF_TTFontDef_GetGlyphid(def, 0x41) != want2 ||
+		    fc->map[0x3042] != want1) {
+			a->cmap = orig;	/* not the layout we know: the slow way */
+			free(fc);
+			return;
+		}
+	}
+	f->cmap = fc;
+}
+
+static void
+remove_fast_cmap(struct font *f)
+{
+	struct fast_cmap *fc = f->cmap;
+
+	if (fc == NULL)
+		return;
+	((HPDF_TTFontDefAttr)((HPDF_FontDef)f->def)->attr)->cmap = fc->orig;
+	free(fc);
+	f->cmap = NULL;
+}
+
 struct font *
 font_load_ttf(void *doc, const char *path, struct diag *d)
 {
@@ -113,6 +199,7 @@ font_load_ttf(void *doc, const char *path, struct diag *d)
 	f->def = def;
 	f->ascent = def->ascent;
 	f->descent = def->descent;
+	install_fast_cmap(f);
 	return f;
 }
 
@@ -140,6 +227,7 @@ font_free(struct font *f)
 {
 	if (f == NULL)
 		return;
+	remove_fast_cmap(f);
 	free(f->name);
 	free(f->path);
 	free(f->cache);

@@ -40,6 +40,7 @@ struct font {
 	void		*handle;	/* HPDF_Font, made by the libharu device at first use; NULL until then */
 	struct font	*base;		/* a synthetic bold measures through its regular face (borrowed) */
 	uint16_t	*cache;		/* 65,536 BMP widths, see font.c; NULL until the first lookup */
+	void		*cmap;		/* the O(1) cmap installed in def (font.c), or NULL */
 	size_t		 lookups;	/* statistics for the benchmark */
 	size_t		 misses;
 };

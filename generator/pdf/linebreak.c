@@ -95,6 +95,15 @@ is_glue(uint32_t cp)
 static enum lbc
 lb_class(uint32_t cp)
 {
+	/* The common cases first (kanji, ASCII letters and digits): no list holds them. */
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return LBC_ID;
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= '0' && cp <= '9'))
+		return LBC_AL;
+	if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA))
+		return in_list(cp, small_cps, KK_ARRAY_LEN(small_cps)) ?
+		    LBC_NS : LBC_ID;	/* kana: small ones do not start a line */
 	if (cp == '\n')
 		return LBC_HARD;
 	if (cp == ' ' || cp == '\t')
