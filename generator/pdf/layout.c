@@ -326,6 +326,44 @@ layout_put_path(struct layout *L, struct layout_page *p, enum dev_role role,
 }
 
 void
+layout_copy_page(struct layout *L, struct layout_page *dst,
+    const struct layout_page *src, int32_t dx, int32_t dy)
+{
+	struct layout_path *lp;
+	struct box *b;
+	size_t i, k;
+
+	for (i = 0; i < src->n; i++) {
+		b = add_box(dst, src->v[i].type, src->v[i].mark.role,
+		    src->v[i].mark.node);
+		*b = src->v[i];
+		b->x += dx;
+		b->y += dy;
+		if (b->type == BOX_RULE) {
+			b->x2 += dx;
+			b->y2 += dy;
+		}
+		if (b->text != NULL)
+			b->text = arena_strndup(&L->arena, b->text, b->len);
+		if (b->path != NULL) {
+			lp = ARENA_NEW(&L->arena, struct layout_path);
+			*lp = *b->path;
+			lp->segs = arena_alloc(&L->arena, lp->n * sizeof(*lp->segs));
+			for (k = 0; k < lp->n; k++) {
+				lp->segs[k] = b->path->segs[k];
+				lp->segs[k].x[0] += dx;
+				lp->segs[k].x[1] += dx;
+				lp->segs[k].x[2] += dx;
+				lp->segs[k].y[0] += dy;
+				lp->segs[k].y[1] += dy;
+				lp->segs[k].y[2] += dy;
+			}
+			b->path = lp;
+		}
+	}
+}
+
+void
 layout_put_image(struct layout *L, struct layout_page *p, enum dev_role role,
     const void *node, const char *path, int32_t x, int32_t y, int32_t w,
     int32_t h)

@@ -251,6 +251,13 @@ void layout_put_rect(struct layout *, struct layout_page *, enum dev_role,
 void layout_put_path(struct layout *, struct layout_page *, enum dev_role,
     const void *node, const struct dev_seg *segs, size_t n,
     const struct dev_paint *paint);
+/*
+ * Copies every box of page src (of another layout) onto page dst of L,
+ * moved by dx, dy: a block set apart (a footnote) placed afterwards.
+ * Strings and paths are copied into L's arena.
+ */
+void layout_copy_page(struct layout *, struct layout_page *dst,
+    const struct layout_page *src, int32_t dx, int32_t dy);
 /* A PNG or JPEG file (path copied) scaled into the box. */
 void layout_put_image(struct layout *, struct layout_page *, enum dev_role,
     const void *node, const char *path, int32_t x, int32_t y, int32_t w,

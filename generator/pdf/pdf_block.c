@@ -224,6 +224,12 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			pdf_runs_add(pc, r, arena_printf(&pc->a, "（注%d）",
 			    in->footnote->number), s2, in);
 			r->tag = save;
+			if (!pc->measuring && pc->L == &pc->main) {
+				pc->fnq = xgrow(pc->fnq, &pc->fnqcap, pc->nfnq + 1,
+				    sizeof(*pc->fnq));
+				pc->fnq[pc->nfnq].in = in;
+				pc->fnq[pc->nfnq++].fn = in->footnote;
+			}
 			break;
 		case INL_GLOSS:
 			if (in->children != NULL)
@@ -290,6 +296,11 @@ pdf_para(struct pdf_ctx *pc, struct pdf_runs *r, const struct layout_para *p0)
 	p.left += pc->ileft;
 	p.right += pc->iright;
 	layout_para(pc->L, &p);
+	if (pc->nfnq > 0) {
+		if (pc->L == &pc->main && !pc->measuring)
+			pdf_fn_place(pc);
+		pc->nfnq = 0;
+	}
 }
 
 void
@@ -639,17 +650,218 @@ fn_cmp(const void *x, const void *y)
 	return a->number - b->number;
 }
 
-/* The footnotes of a chapter or sheet at its end, in order of reference. */
+/* ------------------------------------------------------------------ */
+/* Footnotes                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Above the notes of a page: space, a short rule, space. */
+#define FN_SEP		9000
+/* Pages back from the last where a reference of the paragraph just set is looked for. */
+#define FN_LOOKBACK	8
+
+/* One footnote: 注n and its blocks, as a Note, at the cursor of pc->L. */
+static void
+note(struct pdf_ctx *pc, const struct footnote *fn)
+{
+	const char *label = arena_printf(&pc->a, "注%d　", fn->number);
+	int32_t lw = layout_text_width(&pc->st[ST_SMALL], label);
+	const struct block *b;
+
+	pdf_dest(pc, pdf_qualify(pc, fn->anchor));
+	layout_struct_begin(pc->L, DEV_S_NOTE, fn);
+	for (b = fn->blocks; b != NULL; b = b->next) {
+		if (b->type == BLK_PARA) {
+			inline_para(pc, b, ST_SMALL, b == fn->blocks ? label : NULL,
+			    lw);
+		} else {
+			pc->ileft += lw;
+			block(pc, b);
+			pc->ileft -= lw;
+		}
+	}
+	layout_struct_end(pc->L, DEV_S_NOTE, fn);
+}
+
+static int
+fn_placed(const struct pdf_ctx *pc, const struct footnote *fn)
+{
+	size_t i;
+
+	for (i = 0; i < pc->nfnotes; i++)
+		if (pc->fnotes[i].fn == fn)
+			return 1;
+	return 0;
+}
+
+/*
+ * Sets fn at the top of a page of its own layout L (the column of main,
+ * endless), measuring only (no destination placed) or for real. Returns
+ * its height.
+ */
+static int32_t
+set_note(struct pdf_ctx *pc, const struct footnote *fn, struct layout *L,
+    int measure)
+{
+	struct layout *save = pc->L;
+	struct layout_geom g = pc->main.geom;
+	int32_t il = pc->ileft, ir = pc->iright, h;
+
+	g.top = 0;
+	g.bottom = 0;
+	g.h = 1000000000;
+	layout_init(L, &g, pc->main.fonts, pc->d);
+	pc->L = L;
+	pc->ileft = pc->iright = 0;
+	pc->measuring += measure;
+	(void)layout_open_page(L);
+	note(pc, fn);
+	h = L->y;
+	pc->measuring -= measure;
+	pc->L = save;
+	pc->ileft = il;
+	pc->iright = ir;
+	return h;
+}
+
+/* The page of main that holds the box of inline node in, or SIZE_MAX. */
+static size_t
+page_of(const struct layout *M, const void *in)
+{
+	size_t i, k, stop = M->npages > FN_LOOKBACK ? M->npages - FN_LOOKBACK : 0;
+
+	for (i = M->npages; i-- > stop;)
+		for (k = M->pages[i].n; k-- > 0;)
+			if (M->pages[i].v[k].type == BOX_TEXT &&
+			    M->pages[i].v[k].mark.node == in)
+				return i;
+	return SIZE_MAX;
+}
+
+/*
+ * Footnotes go to the foot of the page where they are referenced (JIS
+ * practice): if a note fits below what that page already holds, the
+ * page's body area is shortened by its height; else it goes to the end
+ * of its chapter or sheet (pdf_footnotes()).
+ */
+void
+pdf_fn_place(struct pdf_ctx *pc)
+{
+	struct layout *M = &pc->main;
+	struct layout tmp;
+	struct pdf_fnote *n;
+	size_t i, k, pg;
+	int32_t h, sep, limit, fill;
+
+	for (i = 0; i < pc->nfnq; i++) {
+		const struct footnote *fn = pc->fnq[i].fn;
+
+		if (fn == NULL || fn_placed(pc, fn))
+			continue;
+		for (k = 0; k < i; k++)	/* referred to twice in the paragraph */
+			if (pc->fnq[k].fn == fn)
+				break;
+		if (k < i)
+			continue;
+		pg = page_of(M, pc->fnq[i].in);
+		if (pg == SIZE_MAX || pg >= pc->npinfo)
+			continue;
+		h = set_note(pc, fn, &tmp, 1);
+		layout_free(&tmp);
+		sep = pc->pfoot[pg] == 0 ? FN_SEP : 0;
+		limit = M->geom.h - pc->base_bottom - pc->pfoot[pg] - sep;
+		fill = M->open && pg + 1 == M->npages ? M->y : pc->pfill[pg];
+		if (fill + h > limit)
+			continue;	/* to the end of the chapter */
+		pc->fnotes = xgrow(pc->fnotes, &pc->fnotecap, pc->nfnotes + 1,
+		    sizeof(*pc->fnotes));
+		n = &pc->fnotes[pc->nfnotes++];
+		n->fn = fn;
+		n->page = pg;
+		n->h = set_note(pc, fn, &n->L, 0);
+		pc->pfoot[pg] += h + sep;
+		if (M->open && pg + 1 == M->npages)
+			M->geom.bottom = pc->base_bottom + pc->pfoot[pg];
+	}
+}
+
+void
+pdf_fn_draw(struct pdf_ctx *pc)
+{
+	struct layout *M = &pc->main;
+	struct layout_page *p;
+	size_t i, pg = SIZE_MAX;
+	int32_t y = 0, x = M->geom.left;
+
+	for (i = 0; i < pc->nfnotes; i++) {
+		struct pdf_fnote *n = &pc->fnotes[i];
+
+		if (n->page >= M->npages || n->L.npages == 0)
+			continue;
+		p = &M->pages[n->page];
+		if (n->page != pg) {	/* the first note of its page: the rule */
+			pg = n->page;
+			y = M->geom.h - pc->base_bottom - pc->pfoot[pg];
+			layout_put_rule(M, p, DEV_ART_LAYOUT, NULL, x, y + 3500,
+			    x + layout_column_width(M) / 3, y + 3500, 500,
+			    0x666666);
+			y += FN_SEP;
+		}
+		layout_copy_page(M, p, &n->L.pages[0], 0, y);
+		y += n->h;
+	}
+}
+
+void
+pdf_fn_free(struct pdf_ctx *pc)
+{
+	size_t i;
+
+	for (i = 0; i < pc->nfnotes; i++)
+		layout_free(&pc->fnotes[i].L);
+	free(pc->fnotes);
+	free(pc->fnq);
+	free(pc->pfoot);
+	free(pc->pfill);
+	pc->fnotes = NULL;
+	pc->fnq = NULL;
+	pc->pfoot = pc->pfill = NULL;
+	pc->nfnotes = pc->fnotecap = pc->nfnq = pc->fnqcap = 0;
+	pc->npinfo = pc->pinfocap = pc->pfillcap = 0;
+}
+
+void
+pdf_fn_page_begin(struct pdf_ctx *pc, struct layout_page *p)
+{
+	size_t i = (size_t)p->number - 1;
+
+	pc->pfoot = xgrow(pc->pfoot, &pc->pinfocap, i + 1, sizeof(*pc->pfoot));
+	pc->pfill = xgrow(pc->pfill, &pc->pfillcap, i + 1, sizeof(*pc->pfill));
+	while (pc->npinfo <= i) {
+		pc->pfoot[pc->npinfo] = 0;
+		pc->pfill[pc->npinfo++] = 0;
+	}
+	pc->main.geom.bottom = pc->base_bottom;
+}
+
+void
+pdf_fn_page_end(struct pdf_ctx *pc, struct layout_page *p)
+{
+	size_t i = (size_t)p->number - 1;
+
+	if (i < pc->npinfo)
+		pc->pfill[i] = pc->main.y;
+}
+
+/* The footnotes of a chapter or sheet not placed at a page foot, at its end, in order of reference. */
 void
 pdf_footnotes(struct pdf_ctx *pc, const struct doc *doc)
 {
 	const struct footnote *fn, **v = NULL;
 	size_t n = 0, cap = 0, i;
 	struct layout_page *pg;
-	const struct block *b;
 
 	for (fn = doc->footnotes; fn != NULL; fn = fn->next)
-		if (fn->number > 0) {
+		if (fn->number > 0 && !fn_placed(pc, fn)) {
 			v = xgrow(v, &cap, n + 1, sizeof(*v));
 			v[n++] = fn;
 		}
@@ -663,23 +875,7 @@ pdf_footnotes(struct pdf_ctx *pc, const struct doc *doc)
 	    pc->L->geom.left + pc->ileft + pdf_colw(pc) / 3, pc->L->y, 500,
 	    0x666666);
 	layout_space(pc->L, 4000);
-	for (i = 0; i < n; i++) {
-		const char *label = arena_printf(&pc->a, "注%d　", v[i]->number);
-		int32_t lw = layout_text_width(&pc->st[ST_SMALL], label);
-
-		pdf_dest(pc, pdf_qualify(pc, v[i]->anchor));
-		layout_struct_begin(pc->L, DEV_S_NOTE, v[i]);
-		for (b = v[i]->blocks; b != NULL; b = b->next) {
-			if (b->type == BLK_PARA) {
-				inline_para(pc, b, ST_SMALL,
-				    b == v[i]->blocks ? label : NULL, lw);
-			} else {
-				pc->ileft += lw;
-				block(pc, b);
-				pc->ileft -= lw;
-			}
-		}
-		layout_struct_end(pc->L, DEV_S_NOTE, v[i]);
-	}
+	for (i = 0; i < n; i++)
+		note(pc, v[i]);
 	free(v);
 }

@@ -44,6 +44,20 @@ struct pdf_destmap {	/* destination name -> page */
 	size_t			 n, cap;
 };
 
+/* A footnote set apart, to be placed at the foot of the page that refers to it. */
+struct pdf_fnote {
+	const struct footnote	*fn;
+	size_t			 page;		/* index in pc->main */
+	int32_t			 h;
+	struct layout		 L;		/* the note, set at the top of its own page */
+};
+
+/* A footnote reference met in the paragraph being set. */
+struct pdf_fnref {
+	const struct inline_node *in;
+	const struct footnote	*fn;
+};
+
 struct pdf_ctx {
 	const struct build	*b;
 	const struct plan	*pl;
@@ -66,6 +80,15 @@ struct pdf_ctx {
 	int32_t			 ileft, iright;	/* insets of the current box (lists, notes, cells) */
 	int			 landscape;
 	int			 tables;	/* tables emitted so far: their tagged ids (t3.0.1) are unique */
+	/* footnotes at the foot of the page (JIS practice), pdf_block.c */
+	struct pdf_fnref	*fnq;		/* references in the paragraph just set */
+	size_t			 nfnq, fnqcap;
+	struct pdf_fnote	*fnotes;	/* notes placed at page feet, in order */
+	size_t			 nfnotes, fnotecap;
+	int32_t			*pfoot;		/* per page of main: height taken by its notes */
+	int32_t			*pfill;		/* per closed page: where its body ended */
+	size_t			 npinfo, pinfocap, pfillcap;
+	int32_t			 base_bottom;	/* the bottom margin without notes */
 	int			 body_first;	/* this pass: the first page of the body (arabic numbers), 0 before */
 	int			 known_body_first;	/* the same from pass 1, for pdf_dest_page() */
 };
@@ -111,7 +134,17 @@ void pdf_plain(struct buf *, const struct inline_node *);
 void pdf_heading(struct pdf_ctx *, const struct block *);
 void pdf_blocks(struct pdf_ctx *, const struct block *);
 void pdf_blocks_until(struct pdf_ctx *, const struct block *, const struct block *end);
+/* The footnotes of doc not placed at a page foot, at the end of its chapter or sheet. */
 void pdf_footnotes(struct pdf_ctx *, const struct doc *);
+/* After a paragraph of main: its footnotes go to the foot of their pages if they fit. */
+void pdf_fn_place(struct pdf_ctx *);
+/* At the end of a pass: draws the placed footnotes on their pages. */
+void pdf_fn_draw(struct pdf_ctx *);
+/* Frees what the footnotes of a pass hold. */
+void pdf_fn_free(struct pdf_ctx *);
+/* Page hooks of main: a new page's margin; where a closed page's body ended. */
+void pdf_fn_page_begin(struct pdf_ctx *, struct layout_page *);
+void pdf_fn_page_end(struct pdf_ctx *, struct layout_page *);
 struct layout_para pdf_para_defaults(const struct pdf_ctx *, enum pdf_st);
 
 /* pdf_table.c */

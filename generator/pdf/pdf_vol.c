@@ -222,6 +222,8 @@ page_begin(struct layout *L, struct layout_page *p, void *ctx)
 		layout_put_text(L, p, DEV_ART_WATERMARK, NULL, (p->w - w) / 2,
 		    p->h / 2 + mk->size * 35 / 100, mk, pc->pl->watermark);
 	}
+	if (L == &pc->main)
+		pdf_fn_page_begin(pc, p);
 	if (pc->no_header)
 		return;
 	layout_put_text(L, p, DEV_ART_HEADER, NULL, L->geom.left,
@@ -245,6 +247,8 @@ page_end(struct layout *L, struct layout_page *p, void *ctx)
 	struct pdf_ctx *pc = ctx;
 	char num[32];
 
+	if (L == &pc->main)
+		pdf_fn_page_end(pc, p);
 	if (pc->no_header)
 		return;
 	if (body_number(p->number, pc->body_first) > 0) {
@@ -575,6 +579,8 @@ walk(struct pdf_ctx *pc)
 		}
 	}
 	layout_page_break(pc->L);
+	pdf_fn_draw(pc);
+	pdf_fn_free(pc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -604,6 +610,7 @@ pass(struct pdf_ctx *pc, int n)
 	pc->main.page_begin = page_begin;
 	pc->main.page_end = page_end;
 	pc->main.hook_ctx = pc;
+	pc->base_bottom = g.bottom;
 	pc->L = &pc->main;
 	pc->running = NULL;
 	pc->page_anchor = NULL;
