@@ -1153,6 +1153,11 @@ hp_end_document(struct device *dev, struct buf *out)
 	out->data[out->len] = '\0';
 	h->error = 0;
 	HPDF_ResetError(h->pdf);
+	if (h->tag != NULL) {	/* the structure elements into object streams */
+		tag_pack(h->tag, out, start);
+		h->error = 0;
+		HPDF_ResetError(h->pdf);
+	}
 	return 0;
 }
 

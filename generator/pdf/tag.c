@@ -31,6 +31,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "pdf/pack.h"
 #include "pdf/tag.h"
 
 enum kid_kind {
@@ -892,4 +893,17 @@ tag_finish(struct tag *t)
 	/* Structure trees, /Lang and the XMP packet as PDF/UA-1 reads them: PDF 1.7. */
 	t->pdf->pdf_version = HPDF_VER_17;
 	return ret == HPDF_OK ? 0 : -1;
+}
+
+void
+tag_pack(struct tag *t, struct buf *pdf, size_t start)
+{
+	uint32_t *v = xcalloc(t->ne > 0 ? t->ne : 1, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < t->ne; i++)
+		if (t->e[i].dict != NULL)
+			v[n++] = t->e[i].dict->header.obj_id & 0x00FFFFFF;
+	(void)pdf_pack(pdf, start, v, n, t->pdf->mmgr);
+	free(v);
 }

@@ -80,4 +80,11 @@ void tag_annot(struct tag *, int elem, HPDF_Annotation annot, HPDF_Page page);
  */
 int tag_finish(struct tag *);
 
+/*
+ * After saving: the PDF in pdf->data[start..) gets its structure elements
+ * packed into object streams (pack.h), which takes the size of the tree
+ * down about tenfold. Left as saved if that cannot be done.
+ */
+void tag_pack(struct tag *, struct buf *pdf, size_t start);
+
 #endif

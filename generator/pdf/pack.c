@@ -1,0 +1,322 @@
+/*
+ * pack.c: object streams (see pack.h).
+ *
+ * libharu 2.3.0 saves a file as: the header, every object as
+ * "N 0 obj\n…\nendobj\n" in object-number order, "xref\n0 M\n" and M
+ * entries of 20 bytes, "trailer\n<<…>>\nstartxref\nX\n%%EOF\n". The
+ * rewrite keeps the header and every object not packed (their bytes as
+ * they were, at new offsets), appends the object streams, then a
+ * cross-reference stream with the trailer's entries. Anything else is
+ * refused and the file left alone.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/pack.h"
+
+/* Objects per object stream: a reader inflates a whole stream to reach one of them (qpdf uses 100). */
+#define PACK_PER_STREAM	200
+
+struct ent {
+	size_t		 off;		/* in the old file; 0 = free */
+	size_t		 end;		/* just after its "endobj\n" */
+	int		 packed;
+	uint32_t	 stm;		/* packed: its object stream's number */
+	uint32_t	 idx;		/* packed: its index there */
+	size_t		 noff;		/* not packed: the offset in the new file */
+};
+
+/* Parses an unsigned decimal at s[*i]; returns -1 if there is none. */
+static int
+num(const char *s, size_t len, size_t *i, size_t *v)
+{
+	size_t k = *i;
+
+	*v = 0;
+	if (k >= len || s[k] < '0' || s[k] > '9')
+		return -1;
+	while (k < len && s[k] >= '0' && s[k] <= '9') {
+		if (*v > (SIZE_MAX - 9) / 10)
+			return -1;
+		*v = *v * 10 + (size_t)(s[k++] - '0');
+	}
+	*i = k;
+	return 0;
+}
+
+static int
+lit(const char *s, size_t len, size_t *i, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (*i + n > len || memcmp(s + *i, w, n) != 0)
+		return -1;
+	*i += n;
+	return 0;
+}
+
+/* Deflates in[0..len) onto out with libharu's Flate encoder (no zlib of our own to link). */
+static int
+deflate_into(HPDF_MMgr mm, const char *in, size_t len, struct buf *out)
+{
+	HPDF_Stream src = HPDF_MemStream_New(mm, 65536);
+	HPDF_Stream dst = HPDF_MemStream_New(mm, 65536);
+	HPDF_UINT i, n, k;
+	HPDF_BYTE *p;
+	int rc = -1;
+
+	if (src == NULL || dst == NULL)
+		goto done;
+	if (HPDF_Stream_Write(src, (const HPDF_BYTE *)in, (HPDF_UINT)len) !=
+	    HPDF_OK || HPDF_Stream_WriteToStream(src, dst,
+	    HPDF_STREAM_FILTER_FLATE_DECODE, NULL) != HPDF_OK)
+		goto done;
+	n = HPDF_MemStream_GetBufCount(dst);
+	for (i = 0; i < n; i++) {
+		p = HPDF_MemStream_GetBufPtr(dst, i, &k);
+		if (p == NULL)
+			goto done;
+		buf_put(out, (const char *)p, k);
+	}
+	rc = 0;
+done:
+	if (src != NULL)
+		HPDF_Stream_Free(src);
+	if (dst != NULL)
+		HPDF_Stream_Free(dst);
+	return rc;
+}
+
+/* Reads the xref table and the trailer; fills e[0..m) and the trailer's text. */
+static int
+read_xref(const char *s, size_t len, struct ent **ep, size_t *mp,
+    size_t *trail, size_t *trail_end, size_t *xref)
+{
+	size_t i, x, m, k, off, gen, j;
+	struct ent *e;
+
+	/* "startxref\nX\n%%EOF\n" at the end */
+	for (i = len >= 32 ? len - 32 : 0; i + 10 < len; i++)
+		if (memcmp(s + i, "startxref\n", 10) == 0)
+			break;
+	j = i + 10;
+	if (i + 10 >= len || num(s, len, &j, &x) == -1 || x >= len)
+		return -1;
+	j = x;
+	if (lit(s, len, &j, "xref\n0 ") == -1 || num(s, len, &j, &m) == -1 ||
+	    lit(s, len, &j, "\n") == -1 || m < 2 || m > (len - j) / 20)
+		return -1;
+	e = xcalloc(m, sizeof(*e));
+	for (k = 0; k < m; k++, j += 20) {
+		size_t q = j;
+
+		if (num(s, len, &q, &off) == -1 || lit(s, len, &q, " ") == -1 ||
+		    num(s, len, &q, &gen) == -1 || lit(s, len, &q, " ") == -1 ||
+		    q >= len) {
+			free(e);
+			return -1;
+		}
+		if (s[q] == 'n') {
+			if (gen != 0 || off >= x || k == 0) {
+				free(e);
+				return -1;
+			}
+			e[k].off = off;
+		} else if (s[q] != 'f') {
+			free(e);
+			return -1;
+		}
+	}
+	if (lit(s, len, &j, "trailer\n") == -1) {
+		free(e);
+		return -1;
+	}
+	*trail = j;
+	*trail_end = i;
+	*xref = x;
+	*ep = e;
+	*mp = m;
+	return 0;
+}
+
+/* The end of each object (the start of the next one, in file order). */
+static int
+find_ends(const char *s, struct ent *e, size_t m, size_t xref)
+{
+	size_t *order = xcalloc(m, sizeof(*order)), n = 0, k, a, b, next, t;
+	char head[32];
+	int rc = 0;
+
+	for (k = 1; k < m; k++)
+		if (e[k].off != 0)
+			order[n++] = k;
+	/* libharu writes objects in number order; check, never assume */
+	for (a = 1; a < n; a++)
+		for (b = a; b > 0 && e[order[b - 1]].off > e[order[b]].off; b--) {
+			t = order[b];
+			order[b] = order[b - 1];
+			order[b - 1] = t;
+		}
+	for (a = 0; a < n && rc == 0; a++) {
+		k = order[a];
+		next = a + 1 < n ? e[order[a + 1]].off : xref;
+		snprintf(head, sizeof(head), "%zu 0 obj\n", k);
+		if (next < e[k].off + strlen(head) + 8 ||
+		    memcmp(s + e[k].off, head, strlen(head)) != 0 ||
+		    memcmp(s + next - 8, "\nendobj\n", 8) != 0)
+			rc = -1;
+		e[k].end = next;
+	}
+	free(order);
+	return rc;
+}
+
+/* The trailer's entries the xref stream's dictionary keeps: /Root, /Info, /ID (one a line). */
+static void
+trailer_entries(const char *s, size_t from, size_t to, struct buf *out)
+{
+	static const char *const keep[] = { "/Root ", "/Info ", "/ID " };
+	size_t i, k, e;
+
+	for (i = from; i < to; i = e + 1) {
+		for (e = i; e < to && s[e] != '\n'; e++)
+			;
+		for (k = 0; k < KK_ARRAY_LEN(keep); k++)
+			if (e - i > strlen(keep[k]) &&
+			    memcmp(s + i, keep[k], strlen(keep[k])) == 0)
+				buf_put(out, s + i, e - i);
+	}
+}
+
+/* A cross-reference stream entry with field widths [1 4 2]. */
+static void
+xref_entry(struct buf *b, int type, size_t f2, size_t f3)
+{
+	buf_putc(b, type);
+	buf_putc(b, (int)((f2 >> 24) & 0xFF));
+	buf_putc(b, (int)((f2 >> 16) & 0xFF));
+	buf_putc(b, (int)((f2 >> 8) & 0xFF));
+	buf_putc(b, (int)(f2 & 0xFF));
+	buf_putc(b, (int)((f3 >> 8) & 0xFF));
+	buf_putc(b, (int)(f3 & 0xFF));
+}
+
+/* Appends one object stream holding the objects whose index and bodies are in idx and body. */
+static int
+put_objstm(struct buf *out, HPDF_MMgr mm, size_t num, size_t count,
+    struct buf *idx, const struct buf *body)
+{
+	struct buf z = {0};
+	size_t first = idx->len;
+	int rc;
+
+	buf_put(idx, body->data, body->len);
+	rc = deflate_into(mm, idx->data, idx->len, &z);
+	if (rc == 0) {
+		buf_printf(out, "%zu 0 obj\n<</Type/ObjStm/N %zu/First %zu"
+		    "/Filter/FlateDecode/Length %zu>>\nstream\n", num, count,
+		    first, z.len);
+		buf_put(out, z.data, z.len);
+		buf_puts(out, "\nendstream\nendobj\n");
+	}
+	buf_free(&z);
+	return rc;
+}
+
+int
+pdf_pack(struct buf *pdf, size_t start, const uint32_t *objs, size_t n,
+    HPDF_MMgr mm)
+{
+	const char *s = pdf->data + start;
+	size_t len = pdf->len - start, m, trail, trail_end, xref, k, i, first;
+	size_t nstm, size, xoff, hl, body, *soff = NULL;
+	struct ent *e = NULL;
+	struct buf out = {0}, idx = {0}, objsb = {0}, xd = {0}, z = {0};
+	char head[32];
+	int rc = -1;
+
+	if (n == 0 || pdf->len <= start || len > 0xFFFFFFF0u ||
+	    memcmp(s, "%PDF-", 5) != 0 ||
+	    read_xref(s, len, &e, &m, &trail, &trail_end, &xref) == -1)
+		return -1;
+	if (find_ends(s, e, m, xref) == -1)
+		goto done;
+	for (i = 0; i < n; i++) {
+		if (objs[i] == 0 || objs[i] >= m || e[objs[i]].off == 0 ||
+		    e[objs[i]].packed)
+			goto done;
+		e[objs[i]].packed = 1;
+	}
+	/* The header (everything before the first object), then the objects kept. */
+	for (first = xref, k = 1; k < m; k++)
+		if (e[k].off != 0 && e[k].off < first)
+			first = e[k].off;
+	buf_put(&out, s, first);
+	for (k = 1; k < m; k++)
+		if (e[k].off != 0 && !e[k].packed) {
+			e[k].noff = out.len;
+			buf_put(&out, s + e[k].off, e[k].end - e[k].off);
+		}
+	/* The object streams, numbered m, m + 1 …, the packed objects in number order. */
+	nstm = (n + PACK_PER_STREAM - 1) / PACK_PER_STREAM;
+	soff = xcalloc(nstm, sizeof(*soff));
+	for (k = 1, i = 0; k < m; k++) {
+		if (!e[k].packed)
+			continue;
+		e[k].stm = (uint32_t)(m + i / PACK_PER_STREAM);
+		e[k].idx = (uint32_t)(i % PACK_PER_STREAM);
+		snprintf(head, sizeof(head), "%zu 0 obj\n", k);
+		hl = strlen(head);
+		body = e[k].off + hl;
+		buf_printf(&idx, "%zu %zu ", k, objsb.len);
+		buf_put(&objsb, s + body, e[k].end - 8 - body);
+		buf_putc(&objsb, '\n');
+		if (++i % PACK_PER_STREAM == 0 || i == n) {
+			soff[(i - 1) / PACK_PER_STREAM] = out.len;
+			if (put_objstm(&out, mm, m + (i - 1) / PACK_PER_STREAM,
+			    (i - 1) % PACK_PER_STREAM + 1, &idx, &objsb) == -1)
+				goto done;
+			buf_reset(&idx);
+			buf_reset(&objsb);
+		}
+	}
+	/* The cross-reference stream, last object, covering every number. */
+	size = m + nstm + 1;
+	xoff = out.len;
+	for (k = 0; k < size; k++) {
+		if (k == 0)
+			xref_entry(&xd, 0, 0, 65535);
+		else if (k < m && e[k].off == 0)
+			xref_entry(&xd, 0, 0, 0);
+		else if (k < m && e[k].packed)
+			xref_entry(&xd, 2, e[k].stm, e[k].idx);
+		else if (k < m)
+			xref_entry(&xd, 1, e[k].noff, 0);
+		else if (k < m + nstm)
+			xref_entry(&xd, 1, soff[k - m], 0);
+		else
+			xref_entry(&xd, 1, xoff, 0);
+	}
+	if (deflate_into(mm, xd.data, xd.len, &z) == -1)
+		goto done;
+	buf_printf(&out, "%zu 0 obj\n<</Type/XRef/Size %zu/W[1 4 2]", size - 1,
+	    size);
+	trailer_entries(s, trail, trail_end, &out);
+	buf_printf(&out, "/Filter/FlateDecode/Length %zu>>\nstream\n", z.len);
+	buf_put(&out, z.data, z.len);
+	buf_printf(&out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n",
+	    xoff);
+	pdf->len = start;
+	buf_put(pdf, out.data, out.len);
+	rc = 0;
+done:
+	free(e);
+	free(soff);
+	buf_free(&out);
+	buf_free(&idx);
+	buf_free(&objsb);
+	buf_free(&xd);
+	buf_free(&z);
+	return rc;
+}
