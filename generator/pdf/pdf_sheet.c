@@ -17,6 +17,18 @@
 #define BANDFILL	0x2E7D32
 #define MAX_YEARS	50
 
+/* The plan's words (plan.yaml labels), or their defaults. */
+static const char *
+label_or(const char *v, const char *dflt)
+{
+	return v != NULL && *v != '\0' ? v : dflt;
+}
+#define L_GOAL(pc)	label_or((pc)->pl->labels.goal, "目指す姿")
+#define L_PILLAR(pc)	label_or((pc)->pl->labels.pillar, "基本取組")
+#define L_FOCUS(pc)	label_or((pc)->pl->labels.focus_area, "重点事業")
+#define L_PROJECT(pc)	label_or((pc)->pl->labels.project, "個別事業")
+#define L_DEPT(pc)	label_or((pc)->pl->labels.lead_department, "主管課")
+
 /* ------------------------------------------------------------------ */
 /* Helpers                                                            */
 /* ------------------------------------------------------------------ */
@@ -224,8 +236,10 @@ pdf_cont_band(struct pdf_ctx *pc, struct layout *L, struct layout_page *pg)
 void
 pdf_lists(struct pdf_ctx *pc)
 {
-	static const char *const fh[] = { "番号", "重点事業", "個別事業", "主管課" };
-	static const char *const ph[] = { "番号", "個別事業", "主管課" };
+	const char *const fh[] = { "番号", L_FOCUS(pc), L_PROJECT(pc), L_DEPT(pc) };
+	const char *const ph[] = { "番号", L_PROJECT(pc), L_DEPT(pc) };
+	const char *title = arena_printf(&pc->a, "%s一覧・%s一覧", L_FOCUS(pc),
+	    L_PROJECT(pc));
 	const struct build *b = pc->b;
 	struct pdf_table t;
 	struct pdf_cell *r;
@@ -233,12 +247,13 @@ pdf_lists(struct pdf_ctx *pc)
 	size_t i, k, c;
 
 	layout_page_break(pc->L);
-	pc->running = "重点事業一覧・個別事業一覧";
+	pc->running = title;
 	pdf_dest(pc, "lists");
-	pdf_text_para(pc, "重点事業一覧・個別事業一覧", ST_H1, DEV_S_H1, b, 12000);
-	pdf_outline(pc, 1, "重点事業一覧・個別事業一覧", "lists");
+	pdf_text_para(pc, title, ST_H1, DEV_S_H1, b, 12000);
+	pdf_outline(pc, 1, title, "lists");
 	if (b->nfocus > 0) {
-		pdf_text_para(pc, "重点事業一覧", ST_H2, DEV_S_H2, b->focus, 6000);
+		pdf_text_para(pc, arena_printf(&pc->a, "%s一覧",
+		    L_FOCUS(pc)), ST_H2, DEV_S_H2, b->focus, 6000);
 		memset(&t, 0, sizeof(t));
 		t.ncols = 4;
 		t.node = b->focus;
@@ -261,7 +276,8 @@ pdf_lists(struct pdf_ctx *pc)
 		pdf_table_emit(pc, &t);
 		pdf_table_free(&t);
 	}
-	pdf_text_para(pc, "個別事業一覧", ST_H2, DEV_S_H2, b->projects, 6000);
+	pdf_text_para(pc, arena_printf(&pc->a, "%s一覧",
+	    L_PROJECT(pc)), ST_H2, DEV_S_H2, b->projects, 6000);
 	memset(&t, 0, sizeof(t));
 	t.ncols = 3;
 	t.node = b->projects;
@@ -307,8 +323,7 @@ static void
 facts(struct pdf_ctx *pc, const struct sheet_common *sc, const char *status)
 {
 	struct buf b = {0};
-	const char *lab = pc->pl->labels.lead_department ?
-	    pc->pl->labels.lead_department : "主管課";
+	const char *lab = L_DEPT(pc);
 
 	if (sc->departments.n > 0)
 		buf_printf(&b, "%s：%s", lab, depts(pc, &sc->departments));
@@ -592,7 +607,7 @@ roadmap(struct pdf_ctx *pc, const struct focus_area *f)
 	t.minw = ARENA_NEWN(&pc->a, int32_t, t.ncols);
 	t.minw[0] = 14 * pc->st[ST_TABLE].size;
 	year_head(pc, &t, 1, from);
-	cell_text(&t.cells[0], "個別事業", NULL);
+	cell_text(&t.cells[0], L_PROJECT(pc), NULL);
 	t.cells[0].head = 1;
 	t.cells[0].align = LAYOUT_CENTER;
 	for (i = 0; i < f->nmembers; i++) {
@@ -754,8 +769,9 @@ pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
 		struct pdf_runs r;
 
 		memset(&r, 0, sizeof(r));
-		pdf_runs_add(pc, &r, arena_printf(&pc->a, "この事業は%sの個別事業"
-		    "として", p->focus ? p->focus->id : "重点事業"),
+		pdf_runs_add(pc, &r, arena_printf(&pc->a, "この事業は%sの%s"
+		    "として", p->focus ? p->focus->id : L_FOCUS(pc),
+		    L_PROJECT(pc)),
 		    &pc->st[ST_BODY], p);
 		pdf_runs_add(pc, &r, arena_printf(&pc->a, "%dページ",
 		    pdf_dest_page(pc, p->c.anchor)), pdf_linked(pc,
@@ -767,7 +783,8 @@ pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
 		pdf_para(pc, &r, &lp);
 		pdf_runs_free(&r);
 	} else if (relisted) {
-		pdf_text_para(pc, "この事業は重点事業の個別事業として掲載しています。",
+		pdf_text_para(pc, arena_printf(&pc->a, "この事業は%sの%sとして"
+		    "掲載しています。", L_FOCUS(pc), L_PROJECT(pc)),
 		    ST_BODY, DEV_S_P, p, 0);
 	} else {
 		intro(pc, &p->c.body);
@@ -787,7 +804,7 @@ pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
 void
 pdf_focus(struct pdf_ctx *pc, const struct focus_area *f)
 {
-	static const char *const mh[] = { "番号", "個別事業", "主管課" };
+	const char *const mh[] = { "番号", L_PROJECT(pc), L_DEPT(pc) };
 	struct pdf_table t;
 
 	layout_page_break(pc->L);
@@ -801,7 +818,7 @@ pdf_focus(struct pdf_ctx *pc, const struct focus_area *f)
 		memset(&t, 0, sizeof(t));
 		t.ncols = 3;
 		t.node = f->members;
-		t.caption = "構成する個別事業";
+		t.caption = arena_printf(&pc->a, "構成する%s", L_PROJECT(pc));
 		head_row(&t, mh);
 		project_rows(pc, &t, f->members, f->nmembers);
 		pdf_table_emit(pc, &t);
@@ -815,7 +832,7 @@ pdf_focus(struct pdf_ctx *pc, const struct focus_area *f)
 void
 pdf_group(struct pdf_ctx *pc, const struct vol_item *it)
 {
-	static const char *const ph[] = { "番号", "個別事業", "主管課" };
+	const char *const ph[] = { "番号", L_PROJECT(pc), L_DEPT(pc) };
 	const struct pillar *p = it->pillar;
 	const struct category *c = it->category;
 	struct pdf_table t;
@@ -1002,7 +1019,7 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 	t.node = g;
 	switch (g->kind) {
 	case GEN_PROJECTS: {
-		static const char *const h[] = { "番号", "個別事業", "主管課" };
+		const char *const h[] = { "番号", L_PROJECT(pc), L_DEPT(pc) };
 
 		t.ncols = 3;
 		head_row(&t, h);
@@ -1011,7 +1028,7 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 		break;
 	}
 	case GEN_FOCUS_AREAS: {
-		static const char *const h[] = { "番号", "重点事業", "主管課" };
+		const char *const h[] = { "番号", L_FOCUS(pc), L_DEPT(pc) };
 
 		t.ncols = 3;
 		head_row(&t, h);
@@ -1028,7 +1045,7 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 		break;
 	}
 	case GEN_TAXONOMY: {
-		static const char *const h[] = { "目指す姿", "基本取組", "重点事業" };
+		const char *const h[] = { L_GOAL(pc), L_PILLAR(pc), L_FOCUS(pc) };
 
 		t.ncols = 3;
 		head_row(&t, h);
@@ -1159,7 +1176,7 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 		break;
 	}
 	case GEN_DEPARTMENTS: {
-		static const char *const h[] = { "主管課", "事業" };
+		const char *const h[] = { L_DEPT(pc), "事業" };
 
 		t.ncols = 2;
 		head_row(&t, h);

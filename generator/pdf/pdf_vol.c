@@ -675,6 +675,32 @@ pdf_options(const struct plan *pl, struct font_config *fc, struct diag *d)
 		    pl->pdf_size);
 }
 
+/*
+ * For the PDF suite (tests/suites/70-pdf.sh): with KEIKAKU_LAYOUT_DUMP set
+ * in the environment, the laid-out volume also goes through the text
+ * device into pdf/<volume>.layout.txt, so that tests can read what the
+ * PDF cannot tell them (which boxes repeat a table's header, where a
+ * structure element opens and closes).
+ */
+static void
+layout_dump(struct pdf_ctx *pc, const struct dev_info *info,
+    const char *outdir)
+{
+	struct device *td;
+	struct buf out = {0};
+	const char *e = getenv("KEIKAKU_LAYOUT_DUMP");
+
+	if (e == NULL || *e == '\0')
+		return;
+	td = dev_text_new(pc->d);
+	page_labels(pc, td);
+	if (layout_emit(&pc->main, td, info, &out) == 0)
+		(void)fs_write(outdir, arena_printf(&pc->a, "pdf/%s.layout.txt",
+		    pc->vol->key), out.data, out.len, pc->d);
+	buf_free(&out);
+	dev_free(td);
+}
+
 static int
 volume(const struct build *b, const struct volume *v, const char *outdir,
     const struct font_config *fc, struct diag *d)
@@ -723,6 +749,7 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	info.subject = pc.pl->tagline != NULL ? pc.pl->tagline : pc.pl->title;
 	info.lang = "ja";
 	info.epoch = dev_source_date_epoch();
+	layout_dump(&pc, &info, outdir);
 	page_labels(&pc, dev);
 	if (layout_emit(&pc.main, dev, &info, &out) == 0) {
 		rel = arena_printf(&pc.a, "pdf/%s.pdf", v->key);

@@ -4,7 +4,10 @@
 # and subset, A4 pages, the text of every chapter, project and glossary term
 # (the expected strings come from `keikaku dump`), no line starting with a
 # 行頭禁則 character, an outline entry per chapter and project, and no word
-# outside the page's print-safe area.
+# outside the page's print-safe area; the headings of the table of contents
+# in the body in the model's order; every indicator name and value
+# (value.display) in the text; 「（続き）」 on every page a table goes on to
+# (from the layout dump that KEIKAKU_LAYOUT_DUMP asks the build for).
 set -u
 cd "$TOP"
 
@@ -125,9 +128,87 @@ check_pdf() {	# tree pdf dump
 	fi
 }
 
+# Every indicator name and value (value.display) of dump $1, one per line.
+indicators() {
+	awk '
+	function q(s, key,   i, r) {
+		i = index(s, key " \"")
+		if (i == 0) return ""
+		r = substr(s, i + length(key) + 2)
+		sub(/".*/, "", r)
+		return r
+	}
+	/^  plan_indicator / || /^    indicator / { n = q($0, "name"); if (n != "") print "name\t" n; next }
+	/^    (baseline|target) / || /^      (target|all) / { v = q($0, "display"); if (v != "") print "value\t" v }
+	' "$1"
+}
+
+# The table of contents of volume $2 in dump $1, in order: one title a line.
+toc_titles() {
+	awk -v vol="$2" '
+	function q(s, key,   i, r) {
+		i = index(s, key " \"")
+		if (i == 0) return ""
+		r = substr(s, i + length(key) + 2)
+		sub(/".*/, "", r)
+		return r
+	}
+	/^  volume key / { cur = q($0, "key"); next }
+	/^    toc / && cur == vol { print q($0, "title") }
+	' "$1"
+}
+
+# Headings in the order of the model: each title of the table of contents
+# is found in the body text (from the page labelled 1) after the one before.
+check_order() {	# tree pdf dump
+	v=$(basename "$2" .pdf)
+	first=$(qpdf --json --json-key=pagelabels "$2" 2>/dev/null | tr -d ' \n' |
+	    sed -n 's/.*"index":\([0-9]*\),"label":{"\/S":"\/D".*/\1/p')
+	first=$(( ${first:-0} + 1 ))
+	pdftotext -raw -enc UTF-8 -f "$first" "$2" - 2>/dev/null |
+	    tr -d ' \n\f\t　' >"$WORK/body"
+	toc_titles "$3" "$v" >"$WORK/toc"
+	bad=$(awk -v f="$WORK/body" '
+	BEGIN { getline body < f; pos = 0 }
+	{
+		t = $0; gsub(/[ 　]/, "", t)
+		if (t == "") next
+		i = index(substr(body, pos + 1), t)
+		if (i == 0) { print NR ": " $0; exit }
+		pos += i + length(t) - 1
+	}' "$WORK/toc")
+	nh=$(wc -l <"$WORK/toc")
+	if [ -z "$bad" ]; then
+		echo "ok - pdf $1/$v.pdf: the $nh headings of the table of contents follow in the body in the model's order"
+	else
+		echo "not ok - pdf $1/$v.pdf: heading out of the model's order (or missing) in the body: $bad"
+	fi
+}
+
+# A table that goes on to the next page says 「（続き）」 there (read from
+# the layout dump: a Table open at a page break).
+check_cont() {	# tree layout-dump
+	v=$(basename "$2" .layout.txt)
+	out=$(awk '
+	/^page [0-9]+ / { if (open > 0) need[$2] = 1; page = $2; next }
+	/<Table n[0-9]+>/ { open++ }
+	/<\/Table n[0-9]+>/ { open-- }
+	/（続き）/ { has[page] = 1 }
+	END { for (p in need) { n++; if (!has[p]) print "page " p } print "#" n + 0 }
+	' "$2")
+	nc=$(echo "$out" | sed -n 's/^#//p')
+	bad=$(echo "$out" | grep -v '^#' | tr '\n' ' ')
+	if [ -z "$bad" ]; then
+		echo "ok - pdf $1/$v.pdf: $nc table continuation pages, each with 「（続き）」"
+	else
+		echo "not ok - pdf $1/$v.pdf: table continues without 「（続き）」 on $bad"
+	fi
+}
+
 for t in content $(ls tests/trees); do
 	if [ "$t" = content ]; then dir=content; else dir=tests/trees/$t; fi
-	if ! "$KEIKAKU" build -q "$dir" -o "$WORK/$t" >"$WORK/$t.log" 2>&1; then
+	if ! KEIKAKU_LAYOUT_DUMP=1 "$KEIKAKU" build -q "$dir" -o "$WORK/$t" \
+	    >"$WORK/$t.log" 2>&1; then
 		echo "not ok - pdf: build $t"
 		sed 's/^/# /' "$WORK/$t.log" | head -20
 		continue
@@ -138,7 +219,28 @@ for t in content $(ls tests/trees); do
 		[ -f "$f" ] || continue
 		n=$((n + 1))
 		check_pdf "$t" "$f" "$WORK/$t.dump"
+		check_order "$t" "$f" "$WORK/$t.dump"
+		[ -f "${f%.pdf}.layout.txt" ] && check_cont "$t" "${f%.pdf}.layout.txt"
 	done
+	# Indicators may be printed in either volume: all the text of the tree.
+	: >"$WORK/all"
+	for f in "$WORK/$t"/pdf/*.pdf; do
+		[ -f "$f" ] && pdftotext -raw -enc UTF-8 "$f" - 2>/dev/null >>"$WORK/all"
+	done
+	tr -d ' \n\f\t　' <"$WORK/all" >"$WORK/allflat"
+	indicators "$WORK/$t.dump" | sort -u >"$WORK/ind"
+	miss="" ni=0
+	while IFS='	' read -r kind s; do
+		ni=$((ni + 1))
+		flat=$(printf '%s' "$s" | tr -d ' 　')
+		grep -qF -- "$flat" "$WORK/allflat" || miss="$miss [$kind] $s"
+	done <"$WORK/ind"
+	if [ -z "$miss" ]; then
+		echo "ok - pdf $t: every indicator name and value ($ni strings) is in the text"
+	else
+		echo "not ok - pdf $t: indicator strings not in the text:"
+		echo "# $miss" | head -c 2000; echo
+	fi
 	nv=$(grep -c '^  volume key ' "$WORK/$t.dump")
 	if [ "$n" -eq "$nv" ] && [ "$n" -gt 0 ]; then
 		echo "ok - pdf: $t has its $n volumes"
