@@ -7,8 +7,10 @@
  * Diagnostics of the module (all errors unless marked):
  *   front-matter-unclosed   md_split: no closing '---'
  *   nul-byte, invalid-utf8, invalid-char (a noncharacter, which the markers
- *                           use, or a reference to one)
- *   md-limit                nesting over MD_MAX_NESTING, a table over
+ *                           use, a control character other than tab and
+ *                           line breaks, or a reference to either)
+ *   md-limit                nesting over MD_MAX_NESTING (the message names
+ *                           quotes, lists, emphasis, ...), a table over
  *                           MD_MAX_TABLE_CELLS cells or 1000 columns
  *   raw-html, unsafe-link   safety (unsafe-link points at the URL)
  *   heading-level           # or ######; heading-skip: ## then ####
@@ -19,7 +21,7 @@
  *   missing-alt             an image without alt text (write - if decorative)
  *   unknown-footnote        [^x] with no definition
  *   unused-footnote         (warning) a definition nothing references
- *   unknown-box             > [!WORD] other than NOTE and COLUMN
+ *   unknown-box             > [!WORD] other than NOTE and COLUMN (at [!)
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -83,14 +85,57 @@ md_pos(struct md_ctx *ctx, int line, int col)
 	return sp;
 }
 
-int
-md_too_deep(struct md_ctx *ctx, int depth, const struct span *sp)
+/*
+ * What the nesting at n (n and its ancestors, and nlang open language
+ * spans) is mostly made of, for the md-limit message: the kind that takes
+ * the most levels. A list level takes two (the list and its item).
+ */
+static const char *
+nest_what(cmark_node *n, int nlang)
 {
+	static const char *const what[] = {
+		"quotes", "lists", "emphasis", "links", "images",
+		"language spans"
+	};
+	int count[KK_ARRAY_LEN(what)] = {0}, k, best = 0;
+	cmark_node_type t;
+
+	count[5] = nlang;
+	for (; n != NULL; n = cmark_node_parent(n)) {
+		t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_BLOCK_QUOTE)
+			count[0]++;
+		else if (t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM)
+			count[1]++;
+		else if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG ||
+		    t == CMARK_NODE_STRIKETHROUGH)
+			count[2]++;
+		else if (t == CMARK_NODE_LINK)
+			count[3]++;
+		else if (t == CMARK_NODE_IMAGE)
+			count[4]++;
+	}
+	for (k = 1; k < (int)KK_ARRAY_LEN(what); k++)
+		if (count[k] > count[best])
+			best = k;
+	return count[best] > 0 ? what[best] : "blocks";
+}
+
+int
+md_too_deep(struct md_ctx *ctx, int depth, const struct span *sp,
+    cmark_node *n, int nlang)
+{
+	const char *what;
+
 	if (depth <= MD_MAX_NESTING)
 		return 0;
-	if (!ctx->limit_reported)
-		md_err(ctx, sp, "md-limit", "nesting deeper than %d levels; "
-		    "the deeper content is left out", MD_MAX_NESTING);
+	if (!ctx->limit_reported) {
+		what = nest_what(n, nlang);
+		md_err(ctx, sp, "md-limit", "%s nested too deep: more than %d "
+		    "levels of nesting%s; the deeper content is left out",
+		    what, MD_MAX_NESTING, strcmp(what, "lists") == 0 ?
+		    " (a list level counts two: the list and its item)" : "");
+	}
 	ctx->limit_reported = 1;
 	return 1;
 }
@@ -589,8 +634,9 @@ conv_figure(struct md_ctx *ctx, cmark_node *img, const struct md_binfo *bi,
 		f->alt = arena_strdup(ctx->a, buf_str(&t));
 		if (t.len == 0)
 			md_err(ctx, &sp, "missing-alt", "image has no alt "
-			    "text; describe the image, or write '-' for a "
-			    "purely decorative one: ![-](%s)", f->src);
+			    "text: describe the image in the brackets, or "
+			    "write ![-](%s) if it is purely decorative",
+			    f->src);
 	}
 	buf_free(&t);
 	title = cmark_node_get_title(img);
@@ -685,6 +731,8 @@ box_kind(struct md_ctx *ctx, cmark_node *q, const struct span *sp)
 	static const char *const kinds[] = { "NOTE", "COLUMN" };
 	cmark_node *p = cmark_node_first_child(q), *c;
 	struct buf b = {0}, msg = {0};
+	struct md_binfo pbi;
+	struct span at;
 	int kind = 0;
 	const char *s;
 	size_t n;
@@ -705,10 +753,18 @@ box_kind(struct md_ctx *ctx, cmark_node *q, const struct span *sp)
 			word[n - 2] = (char)toupper((unsigned char)s[n]);
 		word[n - 2] = '\0';
 		if (n > 2 && s[n] == ']') {
+			/* At the marker, not at the '>' (sp). */
+			at = *sp;
+			pbi.span = *sp;
+			pbi.l0 = pbi.l1 = cmark_node_get_start_line(p);
+			pbi.reliable = 1;
+			if (pbi.l0 >= 1)
+				md_find(ctx, &pbi, pbi.l0,
+				    cmark_node_get_start_column(p), "[!", &at);
 			buf_printf(&msg, "unknown box '[!%.*s]' (one of [!NOTE], "
 			    "[!COLUMN])", (int)n - 2, s + 2);
 			diag_suggest(&msg, word, kinds, KK_ARRAY_LEN(kinds));
-			md_err(ctx, sp, "unknown-box", "%s", buf_str(&msg));
+			md_err(ctx, &at, "unknown-box", "%s", buf_str(&msg));
 			buf_free(&msg);
 		}
 	}
@@ -731,7 +787,7 @@ conv_quote(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
 		b->children = conv_blocks(ctx, p, bi, depth + 1);
 		return b;
 	}
-	if (md_too_deep(ctx, depth + 1, &bi->span))
+	if (md_too_deep(ctx, depth + 1, &bi->span, n, 0))
 		return NULL;
 	pbi = block_info(ctx, p, bi);
 	b = new_block(ctx, kind == 1 ? BLK_NOTE : BLK_COLUMN, &bi->span);
@@ -915,7 +971,7 @@ conv_block(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *parent,
 	struct block *b;
 	const char *s;
 
-	if (md_too_deep(ctx, depth, &bi.span))
+	if (md_too_deep(ctx, depth, &bi.span, n, 0))
 		return NULL;
 	if (t == CMARK_NODE_PARAGRAPH)
 		return conv_para(ctx, n, &bi, depth);

@@ -64,6 +64,7 @@ struct frame {
 struct conv {
 	struct md_ctx		*ctx;
 	const struct md_binfo	*bi;
+	cmark_node		*node;	/* the node being converted */
 	int			 depth;
 	struct ilist		 root;
 	struct frame		*fr;
@@ -406,7 +407,8 @@ lang_open(struct conv *cv, size_t idx)
 	struct inline_node *n;
 	struct frame *f;
 
-	if (md_too_deep(cv->ctx, cv->depth + (int)cv->nfr + 1, &a->span)) {
+	if (md_too_deep(cv->ctx, cv->depth + (int)cv->nfr + 1, &a->span,
+	    cv->node, (int)cv->nfr + 1)) {
 		a->reported = 1;	/* its close is then ignored */
 		return;
 	}
@@ -574,9 +576,9 @@ conv_one(struct conv *cv, cmark_node *n)
 				x->text[0] = '\0';
 			else if (x->text[0] == '\0')
 				md_err(ctx, &sp, "missing-alt", "image has no "
-				    "alt text; describe the image, or write '-' "
-				    "for a purely decorative one: ![-](%s)",
-				    x->url);
+				    "alt text: describe the image in the "
+				    "brackets, or write ![-](%s) if it is purely "
+				    "decorative", x->url);
 		}
 		add(cv, x);
 	} else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) {
@@ -599,14 +601,16 @@ md_conv_inlines(struct md_ctx *ctx, cmark_node *first, cmark_node *stop,
 
 	if (first == NULL || first == stop)
 		return NULL;
-	if (md_too_deep(ctx, depth, &bi->span))
+	if (md_too_deep(ctx, depth, &bi->span, cmark_node_parent(first), 0))
 		return NULL;
 	memset(&cv, 0, sizeof(cv));
 	cv.ctx = ctx;
 	cv.bi = bi;
 	cv.depth = depth;
-	for (n = first; n != NULL && n != stop; n = cmark_node_next(n))
+	for (n = first; n != NULL && n != stop; n = cmark_node_next(n)) {
+		cv.node = n;
 		conv_one(&cv, n);
+	}
 	while (cv.nfr > 0) {
 		lang_error(ctx, &ctx->atoms[cv.fr[cv.nfr - 1].atom]);
 		pop_frame(&cv);

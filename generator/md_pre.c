@@ -1,10 +1,11 @@
 /*
  * md_pre.c: the Markdown adapter's input checks and pre-processor (see
  * md_priv.h for the markers). Before cmark-gfm sees the text, NUL bytes,
- * invalid UTF-8 and noncharacters are reported and replaced, the keikaku
- * extensions ([[key]], {{name args}}, [text]{lang=xx}) become markers, the
- * emphasis fix for Japanese punctuation is applied and oversized tables are
- * refused; every byte of the result keeps the column it came from.
+ * invalid UTF-8, noncharacters and control characters are reported and
+ * replaced, the keikaku extensions ([[key]], {{name args}},
+ * [text]{lang=xx}) become markers, the emphasis fix for Japanese
+ * punctuation is applied and oversized tables are refused; every byte of
+ * the result keeps the column it came from.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -26,20 +27,91 @@
 /* ------------------------------------------------------------------ */
 
 /*
- * Copies body into clean, replacing NUL bytes, invalid UTF-8 and
- * noncharacters (which the markers use) by U+FFFD after reporting the first
- * of each. One bad byte becomes one character, so columns are unchanged.
+ * Control characters other than tab and line breaks: C0, DEL and C1. No
+ * page shows them and no font has a glyph for them; they come from text
+ * pasted out of another program (C0, DEL) or converted from another
+ * encoding (C1: Windows-1252 bytes read as Latin-1). The YAML reader
+ * refuses the same set (yaml.c).
+ */
+static int
+is_control(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+	    (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* Is cp a noncharacter? The markers use U+FDD0..U+FDEF. */
+static int
+is_nonchar(uint32_t cp)
+{
+	return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+/* "U+0007 (BEL)", "U+007F (DEL)", "U+0085": the name of a control. */
+static void
+control_name(struct buf *b, uint32_t cp)
+{
+	static const char *const c0[32] = {
+		"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL",
+		"BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+		"DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
+		"CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"
+	};
+
+	buf_printf(b, "U+%04X", (unsigned)cp);
+	if (cp < 0x20)
+		buf_printf(b, " (%s)", c0[cp]);
+	else if (cp == 0x7F)
+		buf_puts(b, " (DEL)");
+}
+
+/*
+ * Reports the first control character of a text at sp, with how many
+ * more there are: the fix is the same for all.
+ */
+static void
+control_error(struct md_ctx *ctx, const struct span *sp, uint32_t cp,
+    int more)
+{
+	struct buf msg = {0};
+	const char *fix = cp < 0x80 ? "remove it" : "retype it";
+
+	buf_puts(&msg, "the control character ");
+	control_name(&msg, cp);
+	buf_puts(&msg, " is not allowed in text");
+	if (cp < 0x80)
+		buf_puts(&msg, " (an invisible character, pasted from another "
+		    "program?)");
+	else
+		buf_puts(&msg, " (a character garbled by a conversion from "
+		    "another encoding?)");
+	if (more > 0)
+		buf_printf(&msg, "; %s and the %d more after it", fix, more);
+	else
+		buf_printf(&msg, "; %s", fix);
+	md_err(ctx, sp, "invalid-char", "%s", buf_str(&msg));
+	buf_free(&msg);
+}
+
+/*
+ * Copies body into clean, replacing NUL bytes, invalid UTF-8,
+ * noncharacters (which the markers use) and control characters by U+FFFD
+ * after reporting the first of each, at its own position. One bad byte or
+ * character becomes one character, so columns are unchanged.
  */
 static void
 sanitize(struct md_ctx *ctx, const char *s, size_t len, struct buf *clean)
 {
 	size_t i = 0, n;
-	int li = 0, col = ctx->first_col, nul = 0, bad = 0, nonch = 0;
-	uint32_t cp;
-	struct span sp;
+	int li = 0, col = ctx->first_col, nul = 0, bad = 0, nonch = 0, ctl = 0;
+	uint32_t cp, ctl_cp = 0;
+	struct span sp, ctl_sp;
 	unsigned char c;
 
 	sp.file = ctx->file;
+	sp.line = ctx->first_line;
+	sp.col = col;
+	ctl_sp = sp;
 	while (i < len) {
 		c = (unsigned char)s[i];
 		sp.line = ctx->first_line + li;
@@ -66,12 +138,10 @@ sanitize(struct md_ctx *ctx, const char *s, size_t len, struct buf *clean)
 			continue;
 		}
 		if (c < 0x80) {
-			buf_putc(clean, c);
-			i++;
-			col++;
-			continue;
-		}
-		n = utf8_decode(s + i, len - i, &cp);
+			n = 1;
+			cp = c;
+		} else
+			n = utf8_decode(s + i, len - i, &cp);
 		if (cp == 0xFFFD && !(n == 3 && c == 0xEF &&
 		    (unsigned char)s[i + 1] == 0xBF &&
 		    (unsigned char)s[i + 2] == 0xBD)) {
@@ -80,18 +150,25 @@ sanitize(struct md_ctx *ctx, const char *s, size_t len, struct buf *clean)
 				    "not valid UTF-8 (byte 0x%02X); save the file "
 				    "as UTF-8, not Shift_JIS", c);
 			buf_put(clean, "\xEF\xBF\xBD", 3);
-		} else if ((cp >= 0xFDD0 && cp <= 0xFDEF) ||
-		    (cp & 0xFFFE) == 0xFFFE) {
+		} else if (is_nonchar(cp)) {
 			if (!nonch++)
 				md_err(ctx, &sp, "invalid-char",
 				    "the noncharacter U+%04X is not allowed in "
-				    "text", (unsigned)cp);
+				    "text; remove it", (unsigned)cp);
+			buf_put(clean, "\xEF\xBF\xBD", 3);
+		} else if (is_control(cp)) {
+			if (!ctl++) {
+				ctl_sp = sp;
+				ctl_cp = cp;
+			}
 			buf_put(clean, "\xEF\xBF\xBD", 3);
 		} else
 			buf_put(clean, s + i, n);
 		i += n;
 		col++;
 	}
+	if (ctl)
+		control_error(ctx, &ctl_sp, ctl_cp, ctl - 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -373,8 +450,9 @@ emph_fix(struct pre *p, size_t ls, size_t le, size_t i, size_t j)
 
 /*
  * A character reference to a noncharacter (&#xFDD0;) would decode into a
- * marker inside cmark: it is refused like the character itself. Returns
- * the end of the reference, or 0.
+ * marker inside cmark, and one to a control character (&#7;) into the
+ * character: both are refused like the character itself. Returns the end
+ * of the reference, or 0.
  */
 static size_t
 scan_entity(struct pre *p, size_t i, size_t le, int li, int col)
@@ -396,11 +474,23 @@ scan_entity(struct pre *p, size_t i, size_t le, int li, int col)
 		    tolower((unsigned char)s[j]) - 'a' + 10);
 	if (j == d0 || j >= le || s[j] != ';')
 		return 0;
-	if (!((v >= 0xFDD0 && v <= 0xFDEF) || (v & 0xFFFE) == 0xFFFE))
+	if (v > 0x10FFFF || v == 0 || (!is_nonchar((uint32_t)v) &&
+	    !is_control((uint32_t)v)))
 		return 0;
 	sp = pspan(p, li, col);
-	md_err(p->ctx, &sp, "invalid-char", "the noncharacter U+%04lX is not "
-	    "allowed in text", v);
+	if (is_nonchar((uint32_t)v))
+		md_err(p->ctx, &sp, "invalid-char", "the reference %.*s stands "
+		    "for the noncharacter U+%04lX, which is not allowed in "
+		    "text; remove it", (int)(j + 1 - i), s + i, v);
+	else {
+		struct buf name = {0};
+
+		control_name(&name, (uint32_t)v);
+		md_err(p->ctx, &sp, "invalid-char", "the reference %.*s stands "
+		    "for the control character %s, which is not allowed in "
+		    "text; remove it", (int)(j + 1 - i), s + i, buf_str(&name));
+		buf_free(&name);
+	}
 	add_edit(p, i, j + 1, E_FFFD, 0);
 	return j + 1;
 }

@@ -113,8 +113,13 @@ void md_warn(struct md_ctx *, const struct span *, const char *code,
     const char *fmt, ...) KK_PRINTF(4, 5);
 /* A cmark position (line relative to the body, 1-based byte column) as a span. */
 struct span md_pos(struct md_ctx *, int line, int col);
-/* Reports the nesting limit once; returns 1 if depth is over it. */
-int md_too_deep(struct md_ctx *, int depth, const struct span *);
+/*
+ * Reports the nesting limit once; returns 1 if depth is over it. n is the
+ * node being entered (or whose children are), nlang the language spans
+ * open around it: the message names what is nested (quotes, lists, ...).
+ */
+int md_too_deep(struct md_ctx *, int depth, const struct span *,
+    cmark_node *n, int nlang);
 
 /* md_inline.c */
 /*

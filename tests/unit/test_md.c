@@ -372,9 +372,14 @@ test_blocks(void)
 	    "NOTE is case-insensitive");
 	CHECK_STR(md("> [!NOTES]\n> 本文\n"), "(quote (p \"[!NOTES] 本文\"))",
 	    "unknown box stays a quote");
-	CHECK_STR(diags(), "E1:1 unknown-box", "unknown box reported");
+	CHECK_STR(diags(), "E1:3 unknown-box", "unknown box at its [!, not at >");
 	CHECK_STR(msg0(), "unknown box '[!NOTES]' (one of [!NOTE], [!COLUMN]); "
 	    "did you mean 'NOTE'?", "unknown box message");
+	CHECK_DIAG("- 項目\n\n  >  [!TIP] あ\n", "E3:6 unknown-box",
+	    "unknown box in a list item, blanks after >");
+	CHECK_DIAG("本文\n\n>[!Tip]\n", "E3:2 unknown-box",
+	    "unknown box without a blank after >");
+	CHECK_DIAG("> > [!FOO]\n", "E1:5 unknown-box", "unknown box in a quote");
 	CHECK_STR(md("> [!] と [!x y]\n"), "(quote (p \"[!] と [!x y]\"))",
 	    "not a box marker");
 	CHECK_STR(diags(), "", "not a box marker: no error");
@@ -513,6 +518,11 @@ test_figures(void)
 	    "(figure figures/line.svg \"\" decorative)", "decorative image");
 	CHECK_DIAG("本文\n\n![](figures/x.png)", "E3:1 missing-alt",
 	    "missing alt");
+	CHECK_DIAG("文中の![](i.png)画像", "E1:4 missing-alt",
+	    "missing alt of an inline image");
+	CHECK_STR(msg0(), "image has no alt text: describe the image in the "
+	    "brackets, or write ![-](i.png) if it is purely decorative",
+	    "missing-alt message of an inline image");
 	CHECK_STR(md("文中の![アイコン](i.png)画像"),
 	    "(p \"文中の\" (img i.png \"アイコン\") \"画像\")", "inline image");
 }
@@ -592,6 +602,64 @@ test_input(void)
 	    "\"と\xEF\xBF\xBDとA\")", "references to noncharacters");
 	CHECK_STR(diags(), "E1:2 invalid-char; E1:12 invalid-char",
 	    "references to noncharacters reported");
+	CHECK_STR(msg0(), "the reference &#xFDD0; stands for the noncharacter "
+	    "U+FDD0, which is not allowed in text; remove it",
+	    "noncharacter reference message");
+	md("あ\xEF\xBF\xBEい");
+	CHECK_STR(msg0(), "the noncharacter U+FFFE is not allowed in text; "
+	    "remove it", "noncharacter message");
+
+	/* Control characters: C0 but tab and line breaks, DEL, C1. */
+	CHECK_STR(md("南浜町の手続を\aデジタル化"),
+	    "(p \"南浜町の手続を\xEF\xBF\xBDデジタル化\")",
+	    "a control character is replaced by U+FFFD");
+	CHECK_STR(diags(), "E1:8 invalid-char", "BEL at its own column");
+	CHECK_STR(msg0(), "the control character U+0007 (BEL) is not allowed "
+	    "in text (an invisible character, pasted from another program?); "
+	    "remove it", "BEL message");
+	CHECK_DIAG("本文\n\n続き\x1b[0m", "E3:3 invalid-char", "ESC on line 3");
+	CHECK_DIAG("x\x01", "E1:2 invalid-char", "U+0001");
+	CHECK_DIAG("x\x1f", "E1:2 invalid-char", "U+001F");
+	CHECK_DIAG("- 項目\x0b\n", "E1:5 invalid-char", "VT in a list item");
+	CHECK_DIAG("```\ncode\x0c\n```\n", "E2:5 invalid-char",
+	    "FF in a code block");
+	md("ab\x7f");
+	CHECK_STR(diags(), "E1:3 invalid-char", "DEL");
+	CHECK_STR(msg0(), "the control character U+007F (DEL) is not allowed "
+	    "in text (an invisible character, pasted from another program?); "
+	    "remove it", "DEL message");
+	md("あ\xC2\x85い");
+	CHECK_STR(diags(), "E1:2 invalid-char", "C1 U+0085 counts one column");
+	CHECK_STR(msg0(), "the control character U+0085 is not allowed in text "
+	    "(a character garbled by a conversion from another encoding?); "
+	    "retype it", "C1 message");
+	CHECK_DIAG("い\xC2\x80\xC2\x9Fろ\xC2\xA0", "E1:2 invalid-char",
+	    "U+0080 and U+009F; U+00A0 is text");
+	CHECK_DIAG("a\tb\r\nc\rd\n\te\n", "", "tab, CR and LF are text");
+	md("一\x01\n\n二\x02と\x7f");
+	CHECK_STR(diags(), "E1:2 invalid-char", "one report for several");
+	CHECK_STR(msg0(), "the control character U+0001 (SOH) is not allowed "
+	    "in text (an invisible character, pasted from another program?); "
+	    "remove it and the 2 more after it", "several: message counts them");
+	CHECK_STR(md("&#7;と&#x9F;と&#9;と&#127;と&#x41;"),
+	    "(p \"\xEF\xBF\xBDと\xEF\xBF\xBDと\tと\xEF\xBF\xBDとA\")",
+	    "references to control characters are replaced");
+	CHECK_STR(diags(), "E1:1 invalid-char; E1:6 invalid-char; "
+	    "E1:18 invalid-char", "references to control characters reported");
+	CHECK_STR(msg0(), "the reference &#7; stands for the control character "
+	    "U+0007 (BEL), which is not allowed in text; remove it",
+	    "control reference message");
+	CHECK_DIAG("`&#x1b;`", "E1:2 invalid-char", "reference in a code span");
+	CHECK_DIAG("&#x110007; &#0; &#123456789;", "",
+	    "not a reference to a control character");
+	{
+		struct span sp = { "glossary.yaml", 5, 15 };
+
+		reset();
+		CHECK(md_parse_inline(&A, &D, &sp, "説明\a") == NULL,
+		    "inline: a control character is an error");
+		CHECK_STR(diags(), "E5:17 invalid-char", "inline: column from sp");
+	}
 }
 
 static void
@@ -663,6 +731,8 @@ test_limits(void)
 	buf_puts(&b, " x\n");
 	md(buf_str(&b));
 	CHECK_STR(diags(), "E1:33 md-limit", "10,000 nested quotes");
+	CHECK_STR(msg0(), "quotes nested too deep: more than 32 levels of "
+	    "nesting; the deeper content is left out", "quotes: message");
 	buf_reset(&b);
 	buf_puts(&b, "| a |\n|---|\n");
 	for (i = 0; i < 25000; i++)
@@ -764,6 +834,28 @@ test_deep(void)
 		buf_printf(&b, "%*s- x\n", 2 * i, "");
 	md(buf_str(&b));
 	CHECK_STR(diags(), "E16:33 md-limit", "deep lists");
+	CHECK_STR(msg0(), "lists nested too deep: more than 32 levels of "
+	    "nesting (a list level counts two: the list and its item); the "
+	    "deeper content is left out", "deep lists: message");
+	buf_reset(&b);
+	for (i = 0; i < 80; i++)
+		buf_putc(&b, '*');
+	buf_puts(&b, "強調");
+	for (i = 0; i < 80; i++)
+		buf_putc(&b, '*');
+	md(buf_str(&b));
+	CHECK_STR(diags(), "E1:1 md-limit", "deep emphasis");
+	CHECK_STR(msg0(), "emphasis nested too deep: more than 32 levels of "
+	    "nesting; the deeper content is left out", "deep emphasis: message");
+	buf_reset(&b);
+	for (i = 0; i < 10; i++)
+		buf_puts(&b, "> ");
+	for (i = 0; i < 15; i++)
+		buf_puts(&b, "- ");
+	buf_puts(&b, "x\n");
+	md(buf_str(&b));
+	CHECK(D.n == 1 && strncmp(msg0(), "lists nested too deep", 21) == 0,
+	    "lists in quotes: the message names what takes the most levels");
 	buf_reset(&b);
 	for (i = 0; i < 100; i++)
 		buf_puts(&b, "![");
@@ -773,6 +865,8 @@ test_deep(void)
 	md(buf_str(&b));
 	CHECK(D.n >= 1 && strcmp(D.v[0].code, "md-limit") == 0,
 	    "deeply nested images");
+	CHECK_STR(msg0(), "images nested too deep: more than 32 levels of "
+	    "nesting; the deeper content is left out", "images: message");
 	buf_reset(&b);
 	for (i = 0; i < 60; i++)
 		buf_puts(&b, "[a");
@@ -780,6 +874,9 @@ test_deep(void)
 		buf_puts(&b, "]{lang=en}");
 	md(buf_str(&b));
 	CHECK_STR(diags(), "E1:61 md-limit", "deeply nested language spans");
+	CHECK_STR(msg0(), "language spans nested too deep: more than 32 levels "
+	    "of nesting; the deeper content is left out",
+	    "language spans: message");
 	buf_free(&b);
 }
 
@@ -815,9 +912,15 @@ test_messages(void)
 	CHECK_STR(msg0(), "a level-4 heading after a level-2 one skips a level; "
 	    "use ###", "heading-skip message");
 	md("![](figures/x.svg \"図\")");
-	CHECK_STR(msg0(), "image has no alt text; describe the image, or write "
-	    "'-' for a purely decorative one: ![-](figures/x.svg)",
-	    "missing-alt message");
+	CHECK_STR(msg0(), "image has no alt text: describe the image in the "
+	    "brackets, or write ![-](figures/x.svg) if it is purely "
+	    "decorative", "missing-alt message");
+	md("## 節\n\n> [!WARNING]\n> 本文\n");
+	CHECK_STR(diags(), "E3:3 unknown-box", "unknown-box at the marker");
+	md("あ\aい");
+	CHECK_STR(msg0(), "the control character U+0007 (BEL) is not allowed "
+	    "in text (an invisible character, pasted from another program?); "
+	    "remove it", "invalid-char message of a control character");
 	md("（表の中では{{fy R9 shrot}}と略記します。）");
 	CHECK_STR(diags(), "E1:15 bad-argument", "style position");
 	CHECK_STR(msg0(), "unknown argument 'shrot' of {{fy}} (a style: long, "
