@@ -163,6 +163,27 @@ remove_fast_cmap(struct font *f)
 	f->cmap = NULL;
 }
 
+/*
+ * The embedded font needs no cmap table: a CIDFontType2 finds its glyphs
+ * through the CIDToGIDMap (ISO 32000-1 §9.7.4.2; the cmap is needed only
+ * by simple symbolic TrueType fonts, §9.6.6.4), and text is extracted
+ * through the ToUnicode map. libharu copies the whole table into every
+ * subset (200 KB in each BIZ UD face, 4 bytes a call) after it has parsed
+ * it at load; with its length set to 0 here, an empty cmap is written.
+ */
+static void
+drop_cmap_table(HPDF_FontDef def)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_UINT16 i;
+
+	if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE || a->offset_tbl.table == NULL)
+		return;
+	for (i = 0; i < a->offset_tbl.num_tables; i++)
+		if (memcmp(a->offset_tbl.table[i].tag, "cmap", 4) == 0)
+			a->offset_tbl.table[i].length = 0;
+}
+
 struct font *
 font_load_ttf(void *doc, const char *path, struct diag *d)
 {
@@ -200,6 +221,7 @@ font_load_ttf(void *doc, const char *path, struct diag *d)
 	f->ascent = def->ascent;
 	f->descent = def->descent;
 	install_fast_cmap(f);
+	drop_cmap_table(def);
 	return f;
 }
 
