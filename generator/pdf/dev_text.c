@@ -24,6 +24,7 @@
 struct dev_text {
 	struct device	 dev;	/* first: the common head */
 	struct buf	 out;
+	struct buf	 labels;	/* page labels, printed at the end of the document */
 	int		 in_page;
 	int		 depth;	/* structure nesting, for indentation */
 	/* node pointer → number, open addressing; keys NULL = empty */
@@ -462,16 +463,25 @@ txt_page_label(struct device *dev, int first, enum dev_label style,
 		"none", "decimal", "roman", "ROMAN", "ALPHA", "alpha"
 	};
 
+	struct buf *b = &t->labels;
+	size_t i;
+
 	if (dev->failed)
 		return;
-	indent(t);
-	buf_printf(&t->out, "label %d %s", first,
+	buf_printf(b, "label %d %s", first,
 	    (unsigned)style < KK_ARRAY_LEN(names) ? names[style] : "?");
 	if (prefix != NULL) {
-		buf_puts(&t->out, " prefix=");
-		put_quoted(t, prefix, strlen(prefix));
+		buf_puts(b, " prefix=\"");
+		for (i = 0; prefix[i] != '\0'; i++)	/* as put_quoted() */
+			if (prefix[i] == '"' || prefix[i] == '\\')
+				buf_printf(b, "\\%c", prefix[i]);
+			else if ((unsigned char)prefix[i] < 0x20)
+				buf_printf(b, "\\x%02X", (unsigned char)prefix[i]);
+			else
+				buf_putc(b, prefix[i]);
+		buf_putc(b, '"');
 	}
-	buf_printf(&t->out, " start=%d\n", start);
+	buf_printf(b, " start=%d\n", start);
 }
 
 /* An attribute line inside the element: "@lang \"en\"". */
@@ -513,6 +523,8 @@ txt_end_document(struct device *dev, struct buf *out)
 	}
 	if (dev->failed)
 		return -1;
+	if (t->labels.len > 0)
+		buf_put(&t->out, t->labels.data, t->labels.len);
 	buf_printf(&t->out, "end document, %d page%s\n", dev->npages,
 	    dev->npages == 1 ? "" : "s");
 	buf_put(out, t->out.data ? t->out.data : "", t->out.len);
@@ -525,6 +537,7 @@ txt_free(struct device *dev)
 	struct dev_text *t = (struct dev_text *)dev;
 
 	buf_free(&t->out);
+	buf_free(&t->labels);
 	free(t->keys);
 	free(t->vals);
 	free(t);

@@ -680,7 +680,10 @@ pdf_options(const struct plan *pl, struct font_config *fc, struct diag *d)
  * in the environment, the laid-out volume also goes through the text
  * device into pdf/<volume>.layout.txt, so that tests can read what the
  * PDF cannot tell them (which boxes repeat a table's header, where a
- * structure element opens and closes).
+ * structure element opens and closes). KEIKAKU_LAYOUT_DUMP=fixed lays
+ * the volume out with the text device's fixed metrics instead and writes
+ * only that dump: layout goldens that do not depend on the font files
+ * (tests/pdf/).
  */
 static void
 layout_dump(struct pdf_ctx *pc, const struct dev_info *info,
@@ -712,9 +715,12 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	struct buf out = {0}, author = {0};
 	char *rel;
 	int rc = -1;
+	const char *dump = getenv("KEIKAKU_LAYOUT_DUMP");
+	int fixed = dump != NULL && strcmp(dump, "fixed") == 0;
 
 	memset(&pc, 0, sizeof(pc));
-	dev = dev_hpdf_new(d);
+	/* fixed: laid out with the text device's fixed metrics, for goldens; no PDF */
+	dev = fixed ? dev_text_new(d) : dev_hpdf_new(d);
 	if (dev == NULL)
 		return -1;
 	if (fontset_open(&fs, dev, fc, d) == -1) {
@@ -749,10 +755,12 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	info.subject = pc.pl->tagline != NULL ? pc.pl->tagline : pc.pl->title;
 	info.lang = "ja";
 	info.epoch = dev_source_date_epoch();
-	layout_dump(&pc, &info, outdir);
+	if (!fixed)
+		layout_dump(&pc, &info, outdir);
 	page_labels(&pc, dev);
 	if (layout_emit(&pc.main, dev, &info, &out) == 0) {
-		rel = arena_printf(&pc.a, "pdf/%s.pdf", v->key);
+		rel = arena_printf(&pc.a, fixed ? "pdf/%s.layout.txt" :
+		    "pdf/%s.pdf", v->key);
 		rc = fs_write(outdir, rel, out.data, out.len, d);
 	}
 	buf_free(&out);

@@ -248,3 +248,30 @@ for t in content $(ls tests/trees); do
 		echo "not ok - pdf: $t has $n PDFs for $nv volumes"
 	fi
 done
+
+# Layout goldens (tests/pdf/README.md): each case's volumes laid out with
+# fixed metrics must give exactly their expected dump.
+for c in tests/pdf/*/; do
+	c=${c%/}
+	[ -d "$c/content" ] && [ -d "$c/expected" ] || continue
+	name=$(basename "$c")
+	rm -rf "$WORK/golden-$name"
+	if ! env -u SOURCE_DATE_EPOCH KEIKAKU_LAYOUT_DUMP=fixed "$KEIKAKU" build -q \
+	    "$c/content" -o "$WORK/golden-$name" >"$WORK/golden-$name.log" 2>&1; then
+		echo "not ok - pdf layout golden $name: build failed"
+		sed 's/^/# /' "$WORK/golden-$name.log" | head -10
+		continue
+	fi
+	for g in "$c"/expected/*.layout.txt; do
+		got="$WORK/golden-$name/pdf/$(basename "$g")"
+		if [ -n "${KEIKAKU_REGEN:-}" ]; then
+			cp "$got" "$g"
+			echo "ok - pdf layout golden $name/$(basename "$g") regenerated"
+		elif cmp -s "$g" "$got"; then
+			echo "ok - pdf layout golden $name/$(basename "$g")"
+		else
+			echo "not ok - pdf layout golden $name/$(basename "$g")"
+			diff "$g" "$got" | head -20 | sed 's/^/# /'
+		fi
+	done
+done
