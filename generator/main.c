@@ -38,15 +38,20 @@ static const char usage_text[] =
 /*
  * The default theme: themes/default in the current folder (a checkout), else
  * KEIKAKU_THEME_DIR when the build names one (an installed keikaku), else
- * ../themes/default beside the executable (build/keikaku run from elsewhere).
+ * ../themes/default beside the executable (build/keikaku run from elsewhere),
+ * else ../../themes/default (build/asan/keikaku, the sanitizer build).
  * Writes into buf, which must hold PATH_MAX bytes.
  */
 static const char *
 default_theme(char *buf)
 {
+	static const char *const up[] = {
+		"/../themes/default", "/../../themes/default"
+	};
 	struct stat st;
 	char *slash;
 	ssize_t n;
+	size_t i;
 
 	if (stat("themes/default", &st) == 0 && S_ISDIR(st.st_mode))
 		return "themes/default";
@@ -57,11 +62,12 @@ default_theme(char *buf)
 	n = readlink("/proc/self/exe", buf, PATH_MAX - 32);
 	if (n > 0) {
 		buf[n] = '\0';
-		if ((slash = strrchr(buf, '/')) != NULL) {
-			strcpy(slash, "/../themes/default");
-			if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-				return buf;
-		}
+		if ((slash = strrchr(buf, '/')) != NULL)
+			for (i = 0; i < sizeof(up) / sizeof(up[0]); i++) {
+				strcpy(slash, up[i]);
+				if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+					return buf;
+			}
 	}
 	/* Not found anywhere: the build reports it with this path. */
 	return "themes/default";
