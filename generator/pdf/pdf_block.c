@@ -296,7 +296,7 @@ pdf_para(struct pdf_ctx *pc, struct pdf_runs *r, const struct layout_para *p0)
 	p.left += pc->ileft;
 	p.right += pc->iright;
 	layout_para(pc->L, &p);
-	if (pc->nfnq > 0) {
+	if (pc->nfnq > 0 && !pc->fn_hold) {
 		if (pc->L == &pc->main && !pc->measuring)
 			pdf_fn_place(pc);
 		pc->nfnq = 0;

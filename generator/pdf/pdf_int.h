@@ -83,6 +83,7 @@ struct pdf_ctx {
 	/* footnotes at the foot of the page (JIS practice), pdf_block.c */
 	struct pdf_fnref	*fnq;		/* references in the paragraph just set */
 	size_t			 nfnq, fnqcap;
+	int			 fn_hold;	/* inside a table row: its references wait for the row's end */
 	struct pdf_fnote	*fnotes;	/* notes placed at page feet, in order */
 	size_t			 nfnotes, fnotecap;
 	int32_t			*pfoot;		/* per page of main: height taken by its notes */

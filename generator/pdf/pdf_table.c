@@ -521,6 +521,7 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 	enum dev_role art = L->artifact;
 
 	layout_struct_begin(L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
+	pc->fn_hold++;	/* a note goes below the whole row, not below one cell */
 	for (pass = 0; pass < 2; pass++)	/* frames first, then text over them */
 		for (c = 0; c < t->ncols; c++) {
 			slot = r * (size_t)t->ncols + (size_t)c;
@@ -561,6 +562,11 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 	pc->iright = ir;
 	if (L->npages > 0 && &L->pages[L->npages - 1] == pg)
 		L->y = top + g->hs[r];
+	if (--pc->fn_hold == 0 && pc->nfnq > 0) {
+		if (L == &pc->main && !pc->measuring)
+			pdf_fn_place(pc);
+		pc->nfnq = 0;
+	}
 }
 
 /*
