@@ -11,9 +11,11 @@
  *   transparency), inherited from the enclosing groups as SVG says;
  *   marker-start, marker-mid, marker-end (orient auto and
  *   auto-start-reverse, markerUnits); a gradient fill is drawn in its
- *   first stop colour.
+ *   first stop colour; a fill by a <pattern> of lines as the device's
+ *   hatching in the lines' direction (the way charts tell areas apart
+ *   without colour). The geometry is in svg_geom.c.
  *
- * Anything else (use, image, pattern, filters, CSS in <style>) is reported
+ * Anything else (use, image, other patterns, filters, CSS in <style>) is reported
  * once per file as a warning and skipped, never a failure.
  *
  * Coordinates: every point goes through the current transformation
@@ -28,19 +30,13 @@
 #include <libxml/tree.h>
 
 #include "pdf/pdf_int.h"
+#include "pdf/svg_int.h"
 
 /* Group nesting followed at most: deeper content is skipped (a hostile file could recurse). */
 #define SVG_MAX_DEPTH	64
-/* Segments of one shape; a longer path is cut (and reported) rather than exhaust memory. */
-#define SVG_MAX_SEGS	200000
-/* Dash pattern entries kept (SVG allows any number; 8 covers every real pattern). */
-#define SVG_MAX_DASH	8
 /* The thinnest stroke printed: 0.2 pt (thinner hairlines vanish on the press). */
 #define SVG_MIN_STROKE	200
 
-struct mat {
-	double	 a, b, c, d, e, f;	/* x' = a x + c y + e, y' = b x + d y + f */
-};
 
 /* The paint properties, inherited down the tree. */
 struct pstate {
@@ -57,21 +53,11 @@ struct pstate {
 	int		 bold;
 	int		 anchor;	/* 0 start, 1 middle, 2 end */
 	const char	*marker[3];	/* start, mid, end: an element id, or NULL */
+	enum dev_hatch	 hatch;		/* fill="url(#pattern)": lines drawn as hatching */
+	long		 hatch_rgb;
+	double		 hatch_gap;	/* user units */
 };
 
-/* A shape under construction, in page mpt; the ends for markers in user units. */
-struct pb {
-	struct dev_seg	*v;
-	size_t		 n, cap;
-	double		 cx, cy;	/* current point, user units */
-	double		 sx, sy;	/* start of the subpath */
-	struct mat	 m;
-	int		 overflow;
-	/* marker positions: vertices and the direction in and out of each */
-	double		*vx, *vy, *vin, *vout;
-	size_t		 nv, vcap;
-	int		 track;
-};
 
 struct svg {
 	struct pdf_ctx		*pc;
@@ -300,6 +286,118 @@ marker_id(struct svg *s, const char *v)
 	return arena_printf(&s->pc->a, "%.*s", (int)(e - p), p);
 }
 
+/* The angle of a line of a pattern tile (degrees, 0..180, y down), or -1. */
+static double
+tile_line(xmlNode *n)
+{
+	double dx, dy, a[4];
+	const char *d;
+	int k;
+
+	if (strcmp((const char *)n->name, "line") == 0) {
+		dx = num(n, "x2") - num(n, "x1");
+		dy = num(n, "y2") - num(n, "y1");
+	} else if (strcmp((const char *)n->name, "path") == 0 &&
+	    (d = attr(n, "d")) != NULL) {
+		/* "M x y L x y" (or l, or without the L) */
+		for (k = 0; k < 4 && *d != '\0'; k++) {
+			char *e;
+
+			while (*d != '\0' && strchr("0123456789.-+", *d) == NULL)
+				d++;
+			a[k] = strtod(d, &e);
+			if (e == d)
+				break;
+			d = e;
+		}
+		if (k < 4)
+			return -1;
+		dx = a[2] - a[0];
+		dy = a[3] - a[1];
+		if (strchr(attr(n, "d"), 'l') != NULL) {
+			dx = a[2];
+			dy = a[3];
+		}
+	} else {
+		return -1;
+	}
+	if (dx == 0 && dy == 0)
+		return -1;
+	a[0] = atan2(dy, dx) * 180 / M_PI;
+	while (a[0] < 0)
+		a[0] += 180;
+	while (a[0] >= 180)
+		a[0] -= 180;
+	return a[0];
+}
+
+/*
+ * fill="url(#p)" naming a <pattern> of lines (the usual way to tell chart
+ * areas apart without colour): drawn as the device's hatching in the
+ * lines' direction and colour, over the tile's background rect if it has
+ * one. Returns 1 if v named such a pattern (st set), else 0.
+ */
+static int
+pattern_fill(struct svg *s, const char *v, struct pstate *st)
+{
+	xmlNode *p = strncmp(v, "url(", 4) == 0 ? url_ref(s, v) : NULL, *c;
+	const char *tr;
+	char tmp[64];
+	double rot = 0, ang, w, h;
+	int nd = 0, nb = 0, nh = 0, nv = 0;
+	long bg = -1, ink = -1;
+
+	if (p == NULL || strcmp((const char *)p->name, "pattern") != 0)
+		return 0;
+	tr = attr(p, "patternTransform");
+	if (tr != NULL && strncmp(tr, "rotate(", 7) == 0)
+		rot = strtod(tr + 7, NULL);
+	for (c = p->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, "rect") == 0 && bg < 0 && ink < 0) {
+			bg = color(s, prop(c, "fill", tmp, sizeof(tmp)), 0);
+			continue;
+		}
+		if ((ang = tile_line(c)) < 0)
+			continue;
+		ang += rot;
+		while (ang < 0)
+			ang += 180;
+		while (ang >= 180)
+			ang -= 180;
+		if (ink < 0)
+			ink = color(s, prop(c, "stroke", tmp, sizeof(tmp)), 0);
+		/* y grows downwards: 45° runs down to the right (＼), 135° up (／) */
+		if (ang < 22.5 || ang >= 157.5)
+			nh++;
+		else if (ang < 67.5)
+			nb++;
+		else if (ang < 112.5)
+			nv++;
+		else
+			nd++;
+	}
+	if (ink < 0) {
+		unsupported(s, "fill or stroke by pattern");
+		st->fill = 0x808080;
+		st->hatch = DEV_HATCH_NONE;
+		return 1;
+	}
+	st->fill = bg;
+	st->hatch_rgb = ink;
+	st->hatch = nd && nb ? DEV_HATCH_CROSS : nd ? DEV_HATCH_DIAG :
+	    nb ? DEV_HATCH_BACKDIAG : nh && nv ? DEV_HATCH_CROSS :
+	    nv ? DEV_HATCH_VERT : DEV_HATCH_HORIZ;
+	w = num(p, "width");
+	h = num(p, "height");
+	st->hatch_gap = w > 0 && h > 0 ? (w < h ? w : h) : 6;
+	if (st->hatch == DEV_HATCH_DIAG || st->hatch == DEV_HATCH_BACKDIAG ||
+	    st->hatch == DEV_HATCH_CROSS)
+		st->hatch_gap /= 1.414;	/* a tile's diagonal lines lie w/√2 apart */
+	return 1;
+}
+
 /* The state of element n, inherited from ps. */
 static struct pstate
 state_of(struct svg *s, xmlNode *n, const struct pstate *ps)
@@ -310,7 +408,11 @@ state_of(struct svg *s, xmlNode *n, const struct pstate *ps)
 	char *e;
 	int k;
 
-	st.fill = color(s, prop(n, "fill", tmp, sizeof(tmp)), st.fill);
+	v = prop(n, "fill", tmp, sizeof(tmp));
+	if (v != NULL && !pattern_fill(s, v, &st)) {
+		st.fill = color(s, v, st.fill);
+		st.hatch = DEV_HATCH_NONE;
+	}
 	st.stroke = color(s, prop(n, "stroke", tmp, sizeof(tmp)), st.stroke);
 	st.opacity *= opacity_of(prop(n, "opacity", tmp, sizeof(tmp)));
 	if ((v = prop(n, "fill-opacity", tmp, sizeof(tmp))) != NULL)
@@ -363,41 +465,6 @@ state_of(struct svg *s, xmlNode *n, const struct pstate *ps)
 /* Transforms                                                         */
 /* ------------------------------------------------------------------ */
 
-static struct mat
-mat_mul(const struct mat *m, const struct mat *n)	/* m · n: n applies first */
-{
-	struct mat r;
-
-	r.a = m->a * n->a + m->c * n->b;
-	r.b = m->b * n->a + m->d * n->b;
-	r.c = m->a * n->c + m->c * n->d;
-	r.d = m->b * n->c + m->d * n->d;
-	r.e = m->a * n->e + m->c * n->f + m->e;
-	r.f = m->b * n->e + m->d * n->f + m->f;
-	return r;
-}
-
-static struct mat
-mat_make(double a, double b, double c, double d, double e, double f)
-{
-	struct mat m;
-
-	m.a = a;
-	m.b = b;
-	m.c = c;
-	m.d = d;
-	m.e = e;
-	m.f = f;
-	return m;
-}
-
-/* The mean scale of m, for stroke widths and font sizes. */
-static double
-mat_scale(const struct mat *m)
-{
-	return sqrt(fabs(m->a * m->d - m->b * m->c));
-}
-
 /* m · the transform attribute of n. */
 static struct mat
 transform_of(struct svg *s, xmlNode *n, const struct mat *m)
@@ -437,447 +504,32 @@ transform_of(struct svg *s, xmlNode *n, const struct mat *m)
 		if (*p == ')')
 			p++;
 		if (strcmp(name, "matrix") == 0 && na == 6)
-			t = mat_make(a[0], a[1], a[2], a[3], a[4], a[5]);
+			t = svg_mat_make(a[0], a[1], a[2], a[3], a[4], a[5]);
 		else if (strcmp(name, "translate") == 0 && na >= 1)
-			t = mat_make(1, 0, 0, 1, a[0], na > 1 ? a[1] : 0);
+			t = svg_mat_make(1, 0, 0, 1, a[0], na > 1 ? a[1] : 0);
 		else if (strcmp(name, "scale") == 0 && na >= 1)
-			t = mat_make(a[0], 0, 0, na > 1 ? a[1] : a[0], 0, 0);
+			t = svg_mat_make(a[0], 0, 0, na > 1 ? a[1] : a[0], 0, 0);
 		else if (strcmp(name, "rotate") == 0 && na >= 1) {
 			rad = a[0] * M_PI / 180;
-			t = mat_make(cos(rad), sin(rad), -sin(rad), cos(rad), 0, 0);
+			t = svg_mat_make(cos(rad), sin(rad), -sin(rad), cos(rad), 0, 0);
 			if (na >= 3) {	/* about (cx, cy) */
-				struct mat t1 = mat_make(1, 0, 0, 1, a[1], a[2]);
-				struct mat t2 = mat_make(1, 0, 0, 1, -a[1], -a[2]);
+				struct mat t1 = svg_mat_make(1, 0, 0, 1, a[1], a[2]);
+				struct mat t2 = svg_mat_make(1, 0, 0, 1, -a[1], -a[2]);
 
-				t = mat_mul(&t1, &t);
-				t = mat_mul(&t, &t2);
+				t = svg_mat_mul(&t1, &t);
+				t = svg_mat_mul(&t, &t2);
 			}
 		} else if (strcmp(name, "skewX") == 0 && na >= 1)
-			t = mat_make(1, 0, tan(a[0] * M_PI / 180), 1, 0, 0);
+			t = svg_mat_make(1, 0, tan(a[0] * M_PI / 180), 1, 0, 0);
 		else if (strcmp(name, "skewY") == 0 && na >= 1)
-			t = mat_make(1, tan(a[0] * M_PI / 180), 0, 1, 0, 0);
+			t = svg_mat_make(1, tan(a[0] * M_PI / 180), 0, 1, 0, 0);
 		else {
 			unsupported(s, "transform");
 			break;
 		}
-		r = mat_mul(&r, &t);
+		r = svg_mat_mul(&r, &t);
 	}
 	return r;
-}
-
-static int32_t
-tx(const struct mat *m, double x, double y)
-{
-	return (int32_t)lround(m->a * x + m->c * y + m->e);
-}
-
-static int32_t
-ty(const struct mat *m, double x, double y)
-{
-	return (int32_t)lround(m->b * x + m->d * y + m->f);
-}
-
-/* ------------------------------------------------------------------ */
-/* Building shapes                                                    */
-/* ------------------------------------------------------------------ */
-
-static struct dev_seg *
-pb_add(struct pb *b, enum dev_seg_op op)
-{
-	struct dev_seg *sg;
-
-	if (b->n >= SVG_MAX_SEGS) {
-		b->overflow = 1;
-		return NULL;
-	}
-	b->v = xgrow(b->v, &b->cap, b->n + 1, sizeof(*b->v));
-	sg = &b->v[b->n++];
-	memset(sg, 0, sizeof(*sg));
-	sg->op = op;
-	return sg;
-}
-
-/* A vertex for markers: at (x, y), reached in direction din, left in dout (radians; NAN unknown). */
-static void
-pb_vertex(struct pb *b, double x, double y, double din, double dout)
-{
-	if (!b->track)
-		return;
-	if (b->nv > 0 && isnan(b->vout[b->nv - 1]))
-		b->vout[b->nv - 1] = din;
-	if (b->nv == b->vcap) {
-		b->vcap = b->vcap ? 2 * b->vcap : 16;
-		b->vx = xrealloc(b->vx, b->vcap * sizeof(*b->vx));
-		b->vy = xrealloc(b->vy, b->vcap * sizeof(*b->vy));
-		b->vin = xrealloc(b->vin, b->vcap * sizeof(*b->vin));
-		b->vout = xrealloc(b->vout, b->vcap * sizeof(*b->vout));
-	}
-	b->vx[b->nv] = x;
-	b->vy[b->nv] = y;
-	b->vin[b->nv] = din;
-	b->vout[b->nv] = dout;
-	b->nv++;
-}
-
-static void
-pb_move(struct pb *b, double x, double y)
-{
-	struct dev_seg *sg = pb_add(b, DEV_MOVE);
-
-	if (sg != NULL) {
-		sg->x[0] = tx(&b->m, x, y);
-		sg->y[0] = ty(&b->m, x, y);
-	}
-	b->cx = b->sx = x;
-	b->cy = b->sy = y;
-	pb_vertex(b, x, y, NAN, NAN);
-}
-
-static void
-pb_line(struct pb *b, double x, double y)
-{
-	struct dev_seg *sg = pb_add(b, DEV_LINE);
-	double d = atan2(y - b->cy, x - b->cx);
-
-	if (sg != NULL) {
-		sg->x[0] = tx(&b->m, x, y);
-		sg->y[0] = ty(&b->m, x, y);
-	}
-	if (b->track && b->nv > 0 && isnan(b->vout[b->nv - 1]))
-		b->vout[b->nv - 1] = d;
-	pb_vertex(b, x, y, d, NAN);
-	b->cx = x;
-	b->cy = y;
-}
-
-static void
-pb_curve(struct pb *b, double x1, double y1, double x2, double y2, double x,
-    double y)
-{
-	struct dev_seg *sg = pb_add(b, DEV_CURVE);
-	double d0, d1;
-
-	if (sg != NULL) {
-		sg->x[0] = tx(&b->m, x1, y1);
-		sg->y[0] = ty(&b->m, x1, y1);
-		sg->x[1] = tx(&b->m, x2, y2);
-		sg->y[1] = ty(&b->m, x2, y2);
-		sg->x[2] = tx(&b->m, x, y);
-		sg->y[2] = ty(&b->m, x, y);
-	}
-	d0 = x1 != b->cx || y1 != b->cy ? atan2(y1 - b->cy, x1 - b->cx) :
-	    atan2(y2 - b->cy, x2 - b->cx);
-	d1 = x2 != x || y2 != y ? atan2(y - y2, x - x2) : atan2(y - y1, x - x1);
-	if (b->track && b->nv > 0 && isnan(b->vout[b->nv - 1]))
-		b->vout[b->nv - 1] = d0;
-	pb_vertex(b, x, y, d1, NAN);
-	b->cx = x;
-	b->cy = y;
-}
-
-static void
-pb_close(struct pb *b)
-{
-	if (b->cx != b->sx || b->cy != b->sy)
-		pb_line(b, b->sx, b->sy);
-	(void)pb_add(b, DEV_CLOSE);
-	b->cx = b->sx;
-	b->cy = b->sy;
-}
-
-static void
-pb_free(struct pb *b)
-{
-	free(b->v);
-	free(b->vx);
-	free(b->vy);
-	free(b->vin);
-	free(b->vout);
-}
-
-/*
- * An elliptical arc from the current point (SVG 1.1 F.6.5: endpoint to
- * centre parameterisation), as cubic Béziers of at most 90° each.
- */
-static void
-pb_arc(struct pb *b, double rx, double ry, double phi_deg, int large,
-    int sweep, double x, double y)
-{
-	double x1 = b->cx, y1 = b->cy, phi = phi_deg * M_PI / 180;
-	double cp = cos(phi), sp = sin(phi), dx, dy, x1p, y1p, lam, co, num2,
-	    den, cxp, cyp, cx, cy, t1, dt, ux, uy, vx, vy, k, a0, a1;
-	int i, nseg;
-
-	if (x1 == x && y1 == y)
-		return;
-	rx = fabs(rx);
-	ry = fabs(ry);
-	if (rx == 0 || ry == 0) {
-		pb_line(b, x, y);
-		return;
-	}
-	dx = (x1 - x) / 2;
-	dy = (y1 - y) / 2;
-	x1p = cp * dx + sp * dy;
-	y1p = -sp * dx + cp * dy;
-	lam = x1p * x1p / (rx * rx) + y1p * y1p / (ry * ry);
-	if (lam > 1) {
-		rx *= sqrt(lam);
-		ry *= sqrt(lam);
-	}
-	num2 = rx * rx * ry * ry - rx * rx * y1p * y1p - ry * ry * x1p * x1p;
-	den = rx * rx * y1p * y1p + ry * ry * x1p * x1p;
-	co = den > 0 && num2 > 0 ? sqrt(num2 / den) : 0;
-	if (large == sweep)
-		co = -co;
-	cxp = co * rx * y1p / ry;
-	cyp = -co * ry * x1p / rx;
-	cx = cp * cxp - sp * cyp + (x1 + x) / 2;
-	cy = sp * cxp + cp * cyp + (y1 + y) / 2;
-	ux = (x1p - cxp) / rx;
-	uy = (y1p - cyp) / ry;
-	vx = (-x1p - cxp) / rx;
-	vy = (-y1p - cyp) / ry;
-	t1 = atan2(uy, ux);
-	dt = atan2(vy, vx) - t1;
-	if (sweep && dt < 0)
-		dt += 2 * M_PI;
-	else if (!sweep && dt > 0)
-		dt -= 2 * M_PI;
-	nseg = (int)ceil(fabs(dt) / (M_PI / 2) - 1e-9);
-	if (nseg < 1)
-		nseg = 1;
-	k = 4.0 / 3.0 * tan(dt / nseg / 4);
-	for (i = 0; i < nseg; i++) {
-		double e0x, e0y, e1x, e1y, p0x, p0y, p1x, p1y, c1x, c1y, c2x,
-		    c2y;
-
-		a0 = t1 + dt * i / nseg;
-		a1 = t1 + dt * (i + 1) / nseg;
-		/* unit circle points and tangents, then scaled, rotated, moved */
-		e0x = cos(a0) - k * sin(a0);
-		e0y = sin(a0) + k * cos(a0);
-		e1x = cos(a1) + k * sin(a1);
-		e1y = sin(a1) - k * cos(a1);
-		p0x = cos(a1);
-		p0y = sin(a1);
-		c1x = cp * rx * e0x - sp * ry * e0y + cx;
-		c1y = sp * rx * e0x + cp * ry * e0y + cy;
-		c2x = cp * rx * e1x - sp * ry * e1y + cx;
-		c2y = sp * rx * e1x + cp * ry * e1y + cy;
-		p1x = cp * rx * p0x - sp * ry * p0y + cx;
-		p1y = sp * rx * p0x + cp * ry * p0y + cy;
-		if (i == nseg - 1) {
-			p1x = x;
-			p1y = y;
-		}
-		pb_curve(b, c1x, c1y, c2x, c2y, p1x, p1y);
-	}
-}
-
-/* An ellipse as four curves, clockwise from the right. */
-static void
-pb_ellipse(struct pb *b, double cx, double cy, double rx, double ry)
-{
-	const double k = 0.5522847498;
-
-	pb_move(b, cx + rx, cy);
-	pb_curve(b, cx + rx, cy + k * ry, cx + k * rx, cy + ry, cx, cy + ry);
-	pb_curve(b, cx - k * rx, cy + ry, cx - rx, cy + k * ry, cx - rx, cy);
-	pb_curve(b, cx - rx, cy - k * ry, cx - k * rx, cy - ry, cx, cy - ry);
-	pb_curve(b, cx + k * rx, cy - ry, cx + rx, cy - k * ry, cx + rx, cy);
-	pb_close(b);
-}
-
-static void
-pb_rect(struct pb *b, double x, double y, double w, double h, double rx,
-    double ry)
-{
-	const double k = 0.5522847498;
-
-	if (rx > w / 2)
-		rx = w / 2;
-	if (ry > h / 2)
-		ry = h / 2;
-	if (rx <= 0 || ry <= 0) {
-		pb_move(b, x, y);
-		pb_line(b, x + w, y);
-		pb_line(b, x + w, y + h);
-		pb_line(b, x, y + h);
-		pb_close(b);
-		return;
-	}
-	pb_move(b, x + rx, y);
-	pb_line(b, x + w - rx, y);
-	pb_curve(b, x + w - rx + k * rx, y, x + w, y + ry - k * ry, x + w, y + ry);
-	pb_line(b, x + w, y + h - ry);
-	pb_curve(b, x + w, y + h - ry + k * ry, x + w - rx + k * rx, y + h,
-	    x + w - rx, y + h);
-	pb_line(b, x + rx, y + h);
-	pb_curve(b, x + rx - k * rx, y + h, x, y + h - ry + k * ry, x, y + h - ry);
-	pb_line(b, x, y + ry);
-	pb_curve(b, x, y + ry - k * ry, x + rx - k * rx, y, x + rx, y);
-	pb_close(b);
-}
-
-static int
-path_num(const char **p, double *v)
-{
-	char *e;
-
-	while (**p == ' ' || **p == ',' || **p == '\n' || **p == '\t' ||
-	    **p == '\r')
-		(*p)++;
-	*v = strtod(*p, &e);
-	if (e == *p)
-		return 0;
-	*p = e;
-	return 1;
-}
-
-/* An arc flag: a single 0 or 1, which may touch the next number ("a5 5 0 0110 10"). */
-static int
-path_flag(const char **p, int *f)
-{
-	while (**p == ' ' || **p == ',' || **p == '\n' || **p == '\t' ||
-	    **p == '\r')
-		(*p)++;
-	if (**p != '0' && **p != '1')
-		return 0;
-	*f = **p == '1';
-	(*p)++;
-	return 1;
-}
-
-/* The d attribute (SVG 1.1 §8.3). Stops at the first error, as SVG says, keeping what came before. */
-static void
-path_d(struct pb *b, const char *p)
-{
-	double a[7], x, y, qx = 0, qy = 0, c2x = 0, c2y = 0;
-	int cmd = 0, prev = 0, rel, k, f1, f2;
-
-	while (p != NULL && *p != '\0') {
-		while (*p == ' ' || *p == ',' || *p == '\n' || *p == '\t' ||
-		    *p == '\r')
-			p++;
-		if (*p == '\0')
-			break;
-		if (strchr("MmLlHhVvCcSsQqTtAaZz", *p) != NULL)
-			cmd = *p++;
-		else if (strchr("0123456789.-+", *p) == NULL || cmd == 0)
-			return;
-		rel = cmd >= 'a';
-		switch (cmd | 0x20) {
-		case 'z':
-			pb_close(b);
-			prev = 'z';
-			cmd = 0;
-			continue;
-		case 'm':
-		case 'l':
-			if (!path_num(&p, &a[0]) || !path_num(&p, &a[1]))
-				return;
-			x = a[0] + (rel ? b->cx : 0);
-			y = a[1] + (rel ? b->cy : 0);
-			if ((cmd | 0x20) == 'm') {
-				pb_move(b, x, y);
-				cmd = rel ? 'l' : 'L';	/* further pairs are lines */
-			} else {
-				pb_line(b, x, y);
-			}
-			break;
-		case 'h':
-			if (!path_num(&p, &a[0]))
-				return;
-			pb_line(b, a[0] + (rel ? b->cx : 0), b->cy);
-			break;
-		case 'v':
-			if (!path_num(&p, &a[0]))
-				return;
-			pb_line(b, b->cx, a[0] + (rel ? b->cy : 0));
-			break;
-		case 'c':
-		case 's':
-			k = (cmd | 0x20) == 'c' ? 0 : 2;
-			for (; k < 6; k++)
-				if (!path_num(&p, &a[k]))
-					return;
-			if ((cmd | 0x20) == 's') {	/* the reflection of the last control point */
-				a[0] = prev == 'c' || prev == 's' ?
-				    2 * b->cx - c2x : b->cx;
-				a[1] = prev == 'c' || prev == 's' ?
-				    2 * b->cy - c2y : b->cy;
-				if (rel) {
-					a[0] -= b->cx;
-					a[1] -= b->cy;
-				}
-			}
-			if (rel)
-				for (k = 0; k < 6; k++)
-					a[k] += k % 2 ? b->cy : b->cx;
-			c2x = a[2];
-			c2y = a[3];
-			pb_curve(b, a[0], a[1], a[2], a[3], a[4], a[5]);
-			break;
-		case 'q':
-		case 't':
-			if ((cmd | 0x20) == 'q') {
-				for (k = 0; k < 4; k++)
-					if (!path_num(&p, &a[k]))
-						return;
-				if (rel)
-					for (k = 0; k < 4; k++)
-						a[k] += k % 2 ? b->cy : b->cx;
-			} else {
-				if (!path_num(&p, &a[2]) || !path_num(&p, &a[3]))
-					return;
-				if (rel) {
-					a[2] += b->cx;
-					a[3] += b->cy;
-				}
-				a[0] = prev == 'q' || prev == 't' ? 2 * b->cx - qx : b->cx;
-				a[1] = prev == 'q' || prev == 't' ? 2 * b->cy - qy : b->cy;
-			}
-			qx = a[0];
-			qy = a[1];
-			/* the quadratic as a cubic: control points 2/3 of the way */
-			pb_curve(b, b->cx + 2.0 / 3 * (a[0] - b->cx),
-			    b->cy + 2.0 / 3 * (a[1] - b->cy),
-			    a[2] + 2.0 / 3 * (a[0] - a[2]),
-			    a[3] + 2.0 / 3 * (a[1] - a[3]), a[2], a[3]);
-			break;
-		case 'a':
-			if (!path_num(&p, &a[0]) || !path_num(&p, &a[1]) ||
-			    !path_num(&p, &a[2]) || !path_flag(&p, &f1) ||
-			    !path_flag(&p, &f2) || !path_num(&p, &a[5]) ||
-			    !path_num(&p, &a[6]))
-				return;
-			pb_arc(b, a[0], a[1], a[2], f1, f2,
-			    a[5] + (rel ? b->cx : 0), a[6] + (rel ? b->cy : 0));
-			break;
-		default:
-			return;
-		}
-		prev = cmd | 0x20;
-		if (b->overflow)
-			return;
-	}
-}
-
-static void
-points(struct pb *b, const char *p, int close)
-{
-	double x, y;
-	int k = 0;
-
-	while (p != NULL && path_num(&p, &x) && path_num(&p, &y)) {
-		if (k++ == 0)
-			pb_move(b, x, y);
-		else
-			pb_line(b, x, y);
-	}
-	if (close && k > 2)
-		pb_close(b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -890,109 +542,6 @@ role(const struct svg *s)
 	return s->node ? DEV_CONTENT : DEV_ART_LAYOUT;
 }
 
-/* Flattens a curve into n lines (in page mpt). */
-static void
-flatten(struct pb *out, double x0, double y0, const struct dev_seg *c, int n)
-{
-	double t, x, y;
-	int i;
-
-	for (i = 1; i <= n; i++) {
-		t = (double)i / n;
-		x = pow(1 - t, 3) * x0 + 3 * pow(1 - t, 2) * t * c->x[0] +
-		    3 * (1 - t) * t * t * c->x[1] + t * t * t * c->x[2];
-		y = pow(1 - t, 3) * y0 + 3 * pow(1 - t, 2) * t * c->y[0] +
-		    3 * (1 - t) * t * t * c->y[1] + t * t * t * c->y[2];
-		pb_line(out, x, y);
-	}
-}
-
-/*
- * The stroke of b cut into dashes (the device has no dash pattern): the
- * path flattened in page space and walked with the pattern scaled by k.
- */
-static void
-dashes(struct pb *b, const struct pstate *ps, double k, struct pb *out)
-{
-	struct pb flat;
-	double pat[SVG_MAX_DASH], total = 0, pos, seg, x0, y0, x1, y1, len,
-	    t, cx = 0, cy = 0, sx = 0, sy = 0;
-	size_t i;
-	int di = 0, on = 1, j;
-
-	memset(&flat, 0, sizeof(flat));
-	flat.m = mat_make(1, 0, 0, 1, 0, 0);
-	for (j = 0; j < ps->ndash; j++) {
-		pat[j] = ps->dash[j] * k;
-		total += pat[j];
-	}
-	if (total <= 0)
-		return;
-	for (i = 0; i < b->n; i++) {	/* flatten, keeping subpaths */
-		const struct dev_seg *sg = &b->v[i];
-
-		switch (sg->op) {
-		case DEV_MOVE:
-			pb_move(&flat, sg->x[0], sg->y[0]);
-			cx = sx = sg->x[0];
-			cy = sy = sg->y[0];
-			break;
-		case DEV_LINE:
-			pb_line(&flat, sg->x[0], sg->y[0]);
-			cx = sg->x[0];
-			cy = sg->y[0];
-			break;
-		case DEV_CURVE:
-			flatten(&flat, cx, cy, sg, 16);
-			cx = sg->x[2];
-			cy = sg->y[2];
-			break;
-		case DEV_CLOSE:
-			pb_line(&flat, sx, sy);
-			cx = sx;
-			cy = sy;
-			break;
-		}
-	}
-	pos = pat[0];
-	for (i = 0; i < flat.n; i++) {
-		if (flat.v[i].op == DEV_MOVE) {
-			x0 = flat.v[i].x[0];
-			y0 = flat.v[i].y[0];
-			di = 0;
-			on = 1;
-			pos = pat[0];
-			pb_move(out, x0, y0);
-			continue;
-		}
-		x1 = flat.v[i].x[0];
-		y1 = flat.v[i].y[0];
-		x0 = i > 0 ? flat.v[i - 1].x[0] : x1;
-		y0 = i > 0 ? flat.v[i - 1].y[0] : y1;
-		len = hypot(x1 - x0, y1 - y0);
-		seg = 0;
-		while (len - seg > pos) {
-			seg += pos;
-			t = seg / len;
-			if (on)
-				pb_line(out, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
-			else
-				pb_move(out, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
-			on = !on;
-			di = (di + 1) % ps->ndash;
-			pos = pat[di];
-			if (out->overflow)
-				break;
-		}
-		pos -= len - seg;
-		if (on)
-			pb_line(out, x1, y1);
-		else
-			pb_move(out, x1, y1);
-	}
-	pb_free(&flat);
-}
-
 static void draw_markers(struct svg *, const struct pb *, const struct pstate *,
     const struct mat *, int);
 
@@ -1003,7 +552,7 @@ paint(struct svg *s, struct pb *b, const struct pstate *ps, int closed,
 {
 	struct dev_paint pa;
 	struct pb d;
-	double k = mat_scale(&b->m);
+	double k = svg_mat_scale(&b->m);
 	int stroke = ps->stroke >= 0 && ps->sw > 0;
 
 	if (b->n == 0)
@@ -1016,6 +565,15 @@ paint(struct svg *s, struct pb *b, const struct pstate *ps, int closed,
 		pa.fill_rgb = blend(ps->fill, ps->opacity * ps->fill_op);
 		pa.evenodd = ps->evenodd;
 	}
+	if (ps->hatch != DEV_HATCH_NONE && closed) {
+		pa.hatch = ps->hatch;
+		pa.hatch_rgb = blend(ps->hatch_rgb, ps->opacity * ps->fill_op);
+		pa.hatch_gap = (int32_t)lround(ps->hatch_gap * k);
+		if (pa.hatch_gap < 1500)	/* finer than 1.5 pt prints as a grey */
+			pa.hatch_gap = 1500;
+		pa.hatch_width = 400;
+		pa.evenodd = ps->evenodd;
+	}
 	if (stroke) {
 		pa.line_width = (int32_t)lround(ps->sw * k);
 		if (pa.line_width < SVG_MIN_STROKE)
@@ -1026,19 +584,19 @@ paint(struct svg *s, struct pb *b, const struct pstate *ps, int closed,
 		int32_t lw = pa.line_width;
 
 		pa.line_width = 0;
-		if (pa.fill)
+		if (pa.fill || pa.hatch != DEV_HATCH_NONE)
 			layout_put_path(s->pc->L, s->pg, role(s), s->node, b->v,
 			    b->n, &pa);
 		memset(&d, 0, sizeof(d));
-		d.m = mat_make(1, 0, 0, 1, 0, 0);
-		dashes(b, ps, k, &d);
+		d.m = svg_mat_make(1, 0, 0, 1, 0, 0);
+		svg_dashes(b, ps->dash, ps->ndash, k, &d);
 		memset(&pa, 0, sizeof(pa));
 		pa.line_width = lw;
 		pa.line_rgb = blend(ps->stroke, ps->opacity * ps->stroke_op);
 		layout_put_path(s->pc->L, s->pg, role(s), s->node, d.v, d.n,
 		    &pa);
-		pb_free(&d);
-	} else if (pa.fill || stroke) {
+		svg_pb_free(&d);
+	} else if (pa.fill || stroke || pa.hatch != DEV_HATCH_NONE) {
 		layout_put_path(s->pc->L, s->pg, role(s), s->node, b->v, b->n,
 		    &pa);
 	}
@@ -1065,7 +623,7 @@ put_text(struct svg *s, const char *c, double x, double y,
 	if (c == NULL || ps->fill < 0)
 		return;
 	st = pc->st[ps->bold ? ST_TABLEB : ST_TABLE];
-	st.size = (int32_t)lround(ps->font_size * mat_scale(m));
+	st.size = (int32_t)lround(ps->font_size * svg_mat_scale(m));
 	if (st.size < 1000)
 		st.size = 1000;
 	st.rgb = blend(ps->fill, ps->opacity * ps->fill_op);
@@ -1085,12 +643,12 @@ put_text(struct svg *s, const char *c, double x, double y,
 	}
 	if (b.len > 0) {
 		w = layout_text_width(&st, buf_str(&b));
-		px = tx(m, x, y);
+		px = svg_tx(m, x, y);
 		if (ps->anchor == 1)
 			px -= w / 2;
 		else if (ps->anchor == 2)
 			px -= w;
-		layout_put_text(pc->L, s->pg, role(s), s->node, px, ty(m, x, y),
+		layout_put_text(pc->L, s->pg, role(s), s->node, px, svg_ty(m, x, y),
 		    &st, buf_str(&b));
 	}
 	buf_free(&b);
@@ -1198,14 +756,14 @@ marker_at(struct svg *s, xmlNode *mk, double x, double y, double angle,
 		kx *= sw;
 		ky *= sw;
 	}
-	t = mat_make(1, 0, 0, 1, x, y);
-	r = mat_mul(m, &t);
-	t = mat_make(cos(angle), sin(angle), -sin(angle), cos(angle), 0, 0);
-	r = mat_mul(&r, &t);
-	t = mat_make(kx, 0, 0, ky, 0, 0);
-	r = mat_mul(&r, &t);
-	t = mat_make(1, 0, 0, 1, -num(mk, "refX"), -num(mk, "refY"));
-	r = mat_mul(&r, &t);
+	t = svg_mat_make(1, 0, 0, 1, x, y);
+	r = svg_mat_mul(m, &t);
+	t = svg_mat_make(cos(angle), sin(angle), -sin(angle), cos(angle), 0, 0);
+	r = svg_mat_mul(&r, &t);
+	t = svg_mat_make(kx, 0, 0, ky, 0, 0);
+	r = svg_mat_mul(&r, &t);
+	t = svg_mat_make(1, 0, 0, 1, -num(mk, "refX"), -num(mk, "refY"));
+	r = svg_mat_mul(&r, &t);
 	st = state_of(s, mk, &st);
 	s->marker_depth++;
 	walk(s, mk->children, &st, &r, depth + 1);
@@ -1275,33 +833,33 @@ shape(struct svg *s, xmlNode *n, const struct pstate *ps, const struct mat *m,
 		if (ry < 0)
 			ry = rx;
 		if (w > 0 && h > 0)
-			pb_rect(&b, num(n, "x"), num(n, "y"), w, h, rx, ry);
+			svg_pb_rect(&b, num(n, "x"), num(n, "y"), w, h, rx, ry);
 	} else if (strcmp(name, "circle") == 0) {
 		rx = num(n, "r");
 		if (rx > 0)
-			pb_ellipse(&b, num(n, "cx"), num(n, "cy"), rx, rx);
+			svg_pb_ellipse(&b, num(n, "cx"), num(n, "cy"), rx, rx);
 	} else if (strcmp(name, "ellipse") == 0) {
 		rx = num(n, "rx");
 		ry = num(n, "ry");
 		if (rx > 0 && ry > 0)
-			pb_ellipse(&b, num(n, "cx"), num(n, "cy"), rx, ry);
+			svg_pb_ellipse(&b, num(n, "cx"), num(n, "cy"), rx, ry);
 	} else if (strcmp(name, "line") == 0) {
-		pb_move(&b, num(n, "x1"), num(n, "y1"));
-		pb_line(&b, num(n, "x2"), num(n, "y2"));
+		svg_pb_move(&b, num(n, "x1"), num(n, "y1"));
+		svg_pb_line(&b, num(n, "x2"), num(n, "y2"));
 		closed = 0;
 	} else if (strcmp(name, "polyline") == 0) {
-		points(&b, attr(n, "points"), 0);
+		svg_points(&b, attr(n, "points"), 0);
 	} else if (strcmp(name, "polygon") == 0) {
-		points(&b, attr(n, "points"), 1);
+		svg_points(&b, attr(n, "points"), 1);
 	} else if (strcmp(name, "path") == 0) {
-		path_d(&b, attr(n, "d"));
+		svg_path_d(&b, attr(n, "d"));
 	} else {
-		pb_free(&b);
+		svg_pb_free(&b);
 		return 0;
 	}
 	/* Open subpaths are filled as if closed (SVG), which the device's fill does too. */
 	paint(s, &b, ps, closed, depth);
-	pb_free(&b);
+	svg_pb_free(&b);
 	return 1;
 }
 
@@ -1408,7 +966,7 @@ pdf_svg(struct pdf_ctx *pc, struct layout_page *pg, const char *file,
 	s.doc = doc;
 	/* viewBox into the box, uniformly scaled and centred (preserveAspectRatio xMidYMid meet) */
 	k = (double)w / vw < (double)h / vh ? (double)w / vw : (double)h / vh;
-	m = mat_make(k, 0, 0, k, x + (w - vw * k) / 2 - vx * k,
+	m = svg_mat_make(k, 0, 0, k, x + (w - vw * k) / 2 - vx * k,
 	    y + (h - vh * k) / 2 - vy * k);
 	st = initial_state();
 	st = state_of(&s, root, &st);
