@@ -1238,10 +1238,15 @@ dev_hpdf_new(struct diag *d)
 		hp_free(&h->dev);
 		return NULL;
 	}
-	/* Tagging writes into libharu's structs (tag.h): only with the version compiled against. */
-	if (h->internals_ok)
+	/*
+	 * Tagging writes into libharu's structs (tag.h): only with the
+	 * version compiled against. KEIKAKU_PDF_TAGS=0 leaves it out, to
+	 * measure what it costs (tests/suites/75-pdf-tags.sh, make bench).
+	 */
+	if (h->internals_ok && (getenv("KEIKAKU_PDF_TAGS") == NULL ||
+	    strcmp(getenv("KEIKAKU_PDF_TAGS"), "0") != 0))
 		h->tag = tag_new(h->pdf);
-	else
+	else if (!h->internals_ok)
 		diag_warning(d, NULL, "pdf-untagged",
 		    "libharu %s is not the version keikaku was built against "
 		    "(%s): the PDF is written without its structure tree, "

@@ -534,8 +534,20 @@ sched_row(struct pdf_ctx *pc, struct pdf_cell *r, const struct sched_row *s,
 	for (k = 0; k < s->nbars; k++) {
 		a = clampi(s->bars[k].from - from, 0, ny - 1);
 		z = clampi(s->bars[k].to - from, 0, ny - 1);
-		if (r[a].colspan != 1 || r[a].bar)
+		if (r[a].colspan != 1 || r[a].bar) {
+			/*
+			 * Its first year is in a bar already (bars of one row
+			 * that overlap): its label goes under that bar's, so
+			 * that no text is lost.
+			 */
+			for (y = a; y > 0 && r[y].colspan < 1; y--)
+				;
+			if (s->bars[k].label != NULL && *s->bars[k].label != '\0')
+				r[y].text = r[y].text != NULL && *r[y].text != '\0' ?
+				    arena_printf(&pc->a, "%s\n%s", r[y].text,
+				    s->bars[k].label) : s->bars[k].label;
 			continue;
+		}
 		for (y = a + 1; y <= z; y++)
 			if (r[y].colspan != 1 || r[y].bar)
 				z = y - 1;

@@ -107,6 +107,7 @@ struct tag {
 	char		*lang;
 	long long	 epoch;
 	struct buf	 tmp;
+	HPDF_Dict	 extra[3];	/* StructTreeRoot, ParentTree, IDTree: packed too */
 };
 
 static int
@@ -658,7 +659,8 @@ write_idtree(struct tag *t, HPDF_Dict root)
 	sort_ids(t, v, n);
 	tree = HPDF_Dict_New(mm);
 	names = HPDF_Array_New(mm);
-	if (tree == NULL || names == NULL) {
+	if (tree == NULL || names == NULL ||
+	    HPDF_Xref_Add(t->pdf->xref, tree) != HPDF_OK) {
 		free(v);
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	}
@@ -673,6 +675,7 @@ write_idtree(struct tag *t, HPDF_Dict root)
 	}
 	ret += HPDF_Dict_Add(tree, "Names", names);
 	ret += HPDF_Dict_Add(root, "IDTree", tree);
+	t->extra[2] = tree;
 	free(v);
 	return ret;
 }
@@ -688,8 +691,10 @@ write_parent_tree(struct tag *t, HPDF_Dict root)
 	size_t i, j;
 	int key;
 
-	if (tree == NULL || nums == NULL)
+	if (tree == NULL || nums == NULL ||
+	    HPDF_Xref_Add(t->pdf->xref, tree) != HPDF_OK)
 		return HPDF_FAILD_TO_ALLOC_MEM;
+	t->extra[1] = tree;
 	ret += HPDF_Dict_Add(tree, "Nums", nums);
 	for (i = 0; i < t->npages; i++) {
 		a = HPDF_Array_New(mm);
@@ -863,6 +868,7 @@ tag_finish(struct tag *t)
 	root = HPDF_Dict_New(mm);
 	if (root == NULL || HPDF_Xref_Add(t->pdf->xref, root) != HPDF_OK)
 		return -1;
+	t->extra[0] = root;
 	ret += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
 	for (i = 0; i < t->ne; i++) {
 		struct elem *e = &t->e[i];
@@ -898,12 +904,20 @@ tag_finish(struct tag *t)
 void
 tag_pack(struct tag *t, struct buf *pdf, size_t start)
 {
-	uint32_t *v = xcalloc(t->ne > 0 ? t->ne : 1, sizeof(*v));
+	uint32_t *v = xcalloc(t->ne + t->nlinks + KK_ARRAY_LEN(t->extra),
+	    sizeof(*v));
 	size_t i, n = 0;
 
+	/* Everything tagging added: elements, trees, and the link annotations it fills in. */
 	for (i = 0; i < t->ne; i++)
 		if (t->e[i].dict != NULL)
 			v[n++] = t->e[i].dict->header.obj_id & 0x00FFFFFF;
+	for (i = 0; i < KK_ARRAY_LEN(t->extra); i++)
+		if (t->extra[i] != NULL)
+			v[n++] = t->extra[i]->header.obj_id & 0x00FFFFFF;
+	for (i = 0; i < t->nlinks; i++)
+		if (t->links[i].annot != NULL)
+			v[n++] = t->links[i].annot->header.obj_id & 0x00FFFFFF;
 	(void)pdf_pack(pdf, start, v, n, t->pdf->mmgr);
 	free(v);
 }
