@@ -39,6 +39,8 @@
 
 /* bfchar entries per block: the CMap operand limit of the Adobe CMap specification (5014 §5). */
 #define TOUNICODE_BLOCK	100
+/* Pages under one node of the page tree (ISO 32000-1 §7.7.3.2 leaves it to the writer). */
+#define PAGES_PER_NODE	256
 /* Synthetic bold: the outline stroked at this fraction of the size (3 %, the usual emboldening). */
 #define SYNTH_BOLD_STROKE	0.03
 
@@ -1231,6 +1233,12 @@ dev_hpdf_new(struct diag *d)
 	/* The internals used by the ToUnicode repair belong to this exact version. */
 	h->internals_ok = strcmp(HPDF_GetVersion(), HPDF_VERSION_TEXT) == 0;
 	HPDF_SetCompressionMode(h->pdf, HPDF_COMP_ALL);
+	/*
+	 * A page tree of nodes of PAGES_PER_NODE pages: libharu puts every
+	 * page in one /Kids array otherwise, and its arrays stop at 8,191
+	 * entries (HPDF_LIMIT_MAX_ARRAY), a volume of 100× the sample.
+	 */
+	HPDF_SetPagesConfiguration(h->pdf, PAGES_PER_NODE);
 	HPDF_UseUTFEncodings(h->pdf);
 	HPDF_SetCurrentEncoder(h->pdf, "UTF-8");
 	h->utf8 = HPDF_GetEncoder(h->pdf, "UTF-8");
