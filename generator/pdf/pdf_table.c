@@ -19,6 +19,7 @@
 #define BARFILL	0xDCEBDC
 #define BARLINE	0x2E7D32
 #define BARHATCH 0x7FB27F
+#define BAR_TIP	6000		/* the arrow head of a schedule bar, mpt */
 
 struct pdf_cell *
 pdf_table_row(struct pdf_table *t)
@@ -402,6 +403,8 @@ measure_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 		if (cl->colspan < 1)
 			continue;
 		insets(pc, pc->L, cell_x(g, c), span_w(g, c, cl->colspan));
+		if (cl->bar)	/* the label stays clear of the arrow's tip */
+			pc->iright += BAR_TIP;
 		(void)layout_open_page(pc->L);
 		y0 = pc->L->y = 1000;
 		render(pc, cl);
@@ -449,7 +452,7 @@ bar_shape(struct pdf_ctx *pc, struct layout_page *pg, const struct pdf_cell *cl,
 {
 	struct dev_seg sg[6];
 	struct dev_paint pa;
-	int32_t tip = h / 2 < 6000 ? h / 2 : 6000;
+	int32_t tip = h / 2 < BAR_TIP ? h / 2 : BAR_TIP;
 
 	if (tip > w / 3)
 		tip = w / 3;
@@ -545,6 +548,8 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 				continue;
 			}
 			insets(pc, L, x, w);
+			if (cl->bar)
+				pc->iright += BAR_TIP;
 			L->y = top + PADY;
 			/* A span drawn again on its next page: tagged where it began. */
 			if (again)
