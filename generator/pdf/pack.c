@@ -16,7 +16,7 @@
 #include "pdf/pack.h"
 
 /* Objects per object stream: a reader inflates a whole stream to reach one of them (qpdf uses 100). */
-#define PACK_PER_STREAM	200
+#define PACK_PER_STREAM	1000
 
 struct ent {
 	size_t		 off;		/* in the old file; 0 = free */
@@ -43,6 +43,34 @@ num(const char *s, size_t len, size_t *i, size_t *v)
 	}
 	*i = k;
 	return 0;
+}
+
+static void
+put_num(struct buf *b, size_t v)
+{
+	char s[24];
+	size_t i = sizeof(s);
+
+	do
+		s[--i] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	buf_put(b, s + i, sizeof(s) - i);
+}
+
+/* "N 0 obj\n" as libharu writes it; returns its length. */
+static size_t
+obj_head(char *s, size_t k)
+{
+	char d[24];
+	size_t i = sizeof(d), n;
+
+	do
+		d[--i] = (char)('0' + k % 10);
+	while ((k /= 10) > 0);
+	n = sizeof(d) - i;
+	memcpy(s, d + i, n);
+	memcpy(s + n, " 0 obj\n", 8);
+	return n + 7;
 }
 
 static int
@@ -144,7 +172,7 @@ read_xref(const char *s, size_t len, struct ent **ep, size_t *mp,
 static int
 find_ends(const char *s, struct ent *e, size_t m, size_t xref)
 {
-	size_t *order = xcalloc(m, sizeof(*order)), n = 0, k, a, b, next, t;
+	size_t *order = xcalloc(m, sizeof(*order)), n = 0, k, a, b, next, t, hl;
 	char head[32];
 	int rc = 0;
 
@@ -161,9 +189,9 @@ find_ends(const char *s, struct ent *e, size_t m, size_t xref)
 	for (a = 0; a < n && rc == 0; a++) {
 		k = order[a];
 		next = a + 1 < n ? e[order[a + 1]].off : xref;
-		snprintf(head, sizeof(head), "%zu 0 obj\n", k);
-		if (next < e[k].off + strlen(head) + 8 ||
-		    memcmp(s + e[k].off, head, strlen(head)) != 0 ||
+		hl = obj_head(head, k);
+		if (next < e[k].off + hl + 8 ||
+		    memcmp(s + e[k].off, head, hl) != 0 ||
 		    memcmp(s + next - 8, "\nendobj\n", 8) != 0)
 			rc = -1;
 		e[k].end = next;
@@ -266,10 +294,12 @@ pdf_pack(struct buf *pdf, size_t start, const uint32_t *objs, size_t n,
 			continue;
 		e[k].stm = (uint32_t)(m + i / PACK_PER_STREAM);
 		e[k].idx = (uint32_t)(i % PACK_PER_STREAM);
-		snprintf(head, sizeof(head), "%zu 0 obj\n", k);
-		hl = strlen(head);
+		hl = obj_head(head, k);
 		body = e[k].off + hl;
-		buf_printf(&idx, "%zu %zu ", k, objsb.len);
+		put_num(&idx, k);
+		buf_putc(&idx, ' ');
+		put_num(&idx, objsb.len);
+		buf_putc(&idx, ' ');
 		buf_put(&objsb, s + body, e[k].end - 8 - body);
 		buf_putc(&objsb, '\n');
 		if (++i % PACK_PER_STREAM == 0 || i == n) {

@@ -34,6 +34,9 @@
 #include "pdf/pack.h"
 #include "pdf/tag.h"
 
+/* Entries in a leaf of the ParentTree or IDTree: a reader looks one up in a leaf this size. */
+#define TREE_LEAF	256
+
 enum kid_kind {
 	KID_ELEM,	/* value: element index */
 	KID_MCID,	/* value: MCID on page */
@@ -44,6 +47,18 @@ struct kid {
 	enum kid_kind	 kind;
 	int		 value;
 	int		 page;
+};
+
+/* The body of a dictionary libharu writes through write_hook. */
+struct raw {
+	char		*ser;
+	size_t		 len;
+};
+
+/* A dictionary of the trees (ParentTree, IDTree and their leaves). */
+struct rawdict {
+	HPDF_Dict	 d;
+	struct raw	 raw;
 };
 
 struct elem {
@@ -58,8 +73,7 @@ struct elem {
 	char		*attr[DEV_A_COUNT];
 	struct buf	 text;		/* a Link's text, for its annotation's /Contents */
 	HPDF_Dict	 dict;
-	char		*ser;		/* its dictionary's body (serialize()) */
-	size_t		 serlen;
+	struct raw	 raw;		/* its dictionary's body (serialize()) */
 };
 
 struct page_rec {
@@ -107,7 +121,10 @@ struct tag {
 	char		*lang;
 	long long	 epoch;
 	struct buf	 tmp;
-	HPDF_Dict	 extra[3];	/* StructTreeRoot, ParentTree, IDTree: packed too */
+	HPDF_Dict	 root;		/* the StructTreeRoot */
+	struct rawdict	**rd;		/* the trees' dictionaries */
+	size_t		 nrd;
+	size_t		 rdcap;
 };
 
 static int
@@ -165,8 +182,13 @@ tag_free(struct tag *t)
 		for (a = 0; a < DEV_A_COUNT; a++)
 			free(t->e[i].attr[a]);
 		buf_free(&t->e[i].text);
-		free(t->e[i].ser);
+		free(t->e[i].raw.ser);
 	}
+	for (i = 0; i < t->nrd; i++) {
+		free(t->rd[i]->raw.ser);
+		free(t->rd[i]);
+	}
+	free(t->rd);
 	for (i = 0; i < t->npages; i++)
 		free(t->pages[i].mcid);
 	free(t->e);
@@ -450,14 +472,44 @@ text_string(struct tag *t, const char *s)
  * (parent, page, kids, annotations) are indirect, numbered by libharu.
  */
 
+/* A decimal number; printf is most of the time of writing the tree otherwise. */
+static void
+put_num(struct buf *b, size_t v)
+{
+	char s[24];
+	size_t i = sizeof(s);
+
+	do
+		s[--i] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	buf_put(b, s + i, sizeof(s) - i);
+}
+
 /* " 12 0 R" */
 static void
 put_ref(struct buf *b, const void *obj)
 {
 	const HPDF_Obj_Header *h = obj;
 
-	buf_printf(b, " %u %u R", (unsigned)(h->obj_id & 0x00FFFFFF),
-	    (unsigned)h->gen_no);
+	buf_putc(b, ' ');
+	put_num(b, h->obj_id & 0x00FFFFFF);
+	buf_putc(b, ' ');
+	put_num(b, h->gen_no);
+	buf_puts(b, " R");
+}
+
+/* Four upper-case hex digits. */
+static void
+put_hex4(struct buf *b, uint32_t v)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char s[4];
+
+	s[0] = hex[(v >> 12) & 0xF];
+	s[1] = hex[(v >> 8) & 0xF];
+	s[2] = hex[(v >> 4) & 0xF];
+	s[3] = hex[v & 0xF];
+	buf_put(b, s, 4);
 }
 
 /* A text string as hex: UTF-16BE with a byte-order mark (ISO 32000-1 §7.9.2.2). */
@@ -472,10 +524,10 @@ put_text(struct buf *b, const char *s)
 		off += utf8_decode(s + off, len - off, &cp);
 		if (cp > 0xFFFF) {
 			cp -= 0x10000;
-			buf_printf(b, "%04X", (unsigned)(0xD800 | (cp >> 10)));
+			put_hex4(b, 0xD800 | (cp >> 10));
 			cp = 0xDC00 | (cp & 0x3FF);
 		}
-		buf_printf(b, "%04X", (unsigned)cp);
+		put_hex4(b, cp);
 	}
 	buf_putc(b, '>');
 }
@@ -510,12 +562,15 @@ put_kid(struct tag *t, struct buf *b, const struct elem *e,
 		break;
 	case KID_MCID:
 		if (k->page == e->page) {
-			buf_printf(b, " %d", k->value);
+			buf_putc(b, ' ');
+			put_num(b, (size_t)k->value);
 			break;
 		}
 		buf_puts(b, "<</Type/MCR/Pg");
 		put_ref(b, t->pages[k->page].page);
-		buf_printf(b, "/MCID %d>>", k->value);
+		buf_puts(b, "/MCID ");
+		put_num(b, (size_t)k->value);
+		buf_puts(b, ">>");
 		break;
 	case KID_OBJR:
 		buf_puts(b, "<</Type/OBJR/Obj");
@@ -566,7 +621,9 @@ serialize(struct tag *t, HPDF_Dict root, struct elem *e)
 	struct buf b = {0};
 	size_t j, n = 0;
 
-	buf_printf(&b, "/S/%s/P", dev_stype_name(e->st));
+	buf_puts(&b, "/S/");
+	buf_puts(&b, dev_stype_name(e->st));
+	buf_puts(&b, "/P");
 	put_ref(&b, e->parent < 0 ? root : t->e[e->parent].dict);
 	if (e->page >= 0) {
 		buf_puts(&b, "/Pg");
@@ -606,17 +663,80 @@ serialize(struct tag *t, HPDF_Dict root, struct elem *e)
 		put_text(&b, e->attr[DEV_A_E]);
 	}
 	put_table_attrs(&b, e);
-	e->serlen = b.len;
-	e->ser = buf_take(&b);
+	e->raw.len = b.len;
+	e->raw.ser = buf_take(&b);
 }
 
 static HPDF_STATUS
 write_hook(HPDF_Dict d, HPDF_Stream s)
 {
-	const struct elem *e = d->attr;
+	const struct raw *r = d->attr;
 
-	return HPDF_Stream_Write(s, (const HPDF_BYTE *)e->ser,
-	    (HPDF_UINT)e->serlen);
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)r->ser,
+	    (HPDF_UINT)r->len);
+}
+
+/* A new indirect dictionary written from the bytes of b (taken), or NULL. */
+static HPDF_Dict
+raw_dict(struct tag *t, struct buf *b)
+{
+	struct rawdict *r = xcalloc(1, sizeof(*r));
+
+	t->rd = xgrow(t->rd, &t->rdcap, t->nrd + 1, sizeof(*t->rd));
+	t->rd[t->nrd++] = r;
+	r->raw.len = b->len;
+	r->raw.ser = buf_take(b);
+	r->d = HPDF_Dict_New(t->pdf->mmgr);
+	if (r->d == NULL || HPDF_Xref_Add(t->pdf->xref, r->d) != HPDF_OK)
+		return r->d = NULL;
+	r->d->attr = &r->raw;
+	r->d->write_fn = write_hook;
+	return r->d;
+}
+
+/*
+ * A number tree (kind "Nums") or name tree ("Names") of n sorted entries,
+ * key[i] and val[i] as PDF text: one node if small, else leaves of
+ * TREE_LEAF entries with their /Limits under a root of /Kids (ISO 32000-1
+ * §7.9.6-7). Written by hand: libharu's arrays stop at 8,191 items,
+ * fewer than a large volume's pages and links.
+ */
+static HPDF_Dict
+tree(struct tag *t, const char *kind, char **key, char **val, size_t n)
+{
+	struct buf b = {0}, kids = {0};
+	HPDF_Dict leaf;
+	size_t i, j, k;
+
+	if (n <= TREE_LEAF) {
+		buf_printf(&b, "/%s[", kind);
+		for (i = 0; i < n; i++) {
+			buf_putc(&b, ' ');
+			buf_puts(&b, key[i]);
+			buf_puts(&b, val[i]);
+		}
+		buf_putc(&b, ']');
+		return raw_dict(t, &b);
+	}
+	buf_puts(&kids, "/Kids[");
+	for (i = 0; i < n; i += TREE_LEAF) {
+		k = n - i < TREE_LEAF ? n - i : TREE_LEAF;
+		buf_printf(&b, "/Limits[%s %s]/%s[", key[i], key[i + k - 1],
+		    kind);
+		for (j = i; j < i + k; j++) {
+			buf_putc(&b, ' ');
+			buf_puts(&b, key[j]);
+			buf_puts(&b, val[j]);
+		}
+		buf_putc(&b, ']');
+		if ((leaf = raw_dict(t, &b)) == NULL) {
+			buf_free(&kids);
+			return NULL;
+		}
+		put_ref(&kids, leaf);
+	}
+	buf_putc(&kids, ']');
+	return raw_dict(t, &kids);
 }
 
 /*
@@ -639,15 +759,24 @@ sort_ids(struct tag *t, int *v, size_t n)
 	}
 }
 
+static void
+free_strings(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 static HPDF_STATUS
 write_idtree(struct tag *t, HPDF_Dict root)
 {
-	HPDF_MMgr mm = t->pdf->mmgr;
-	HPDF_STATUS ret = HPDF_OK;
-	HPDF_Dict tree;
-	HPDF_Array names;
+	struct buf b = {0};
+	HPDF_Dict d;
+	char **key, **val;
 	int *v = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, cap = 0, i, m = 0;
 
 	for (i = 0; i < t->ne; i++)
 		if (t->e[i].attr[DEV_A_ID] != NULL) {
@@ -657,58 +786,54 @@ write_idtree(struct tag *t, HPDF_Dict root)
 	if (n == 0)
 		return HPDF_OK;
 	sort_ids(t, v, n);
-	tree = HPDF_Dict_New(mm);
-	names = HPDF_Array_New(mm);
-	if (tree == NULL || names == NULL ||
-	    HPDF_Xref_Add(t->pdf->xref, tree) != HPDF_OK) {
-		free(v);
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	}
+	key = xcalloc(n, sizeof(*key));
+	val = xcalloc(n, sizeof(*val));
 	for (i = 0; i < n; i++) {
+		const char *id = t->e[v[i]].attr[DEV_A_ID];
+
 		/* A repeated id names its first element only. */
-		if (i > 0 && strcmp(t->e[v[i]].attr[DEV_A_ID],
-		    t->e[v[i - 1]].attr[DEV_A_ID]) == 0)
+		if (i > 0 && strcmp(id, t->e[v[i - 1]].attr[DEV_A_ID]) == 0)
 			continue;
-		ret += HPDF_Array_Add(names, HPDF_String_New(mm,
-		    t->e[v[i]].attr[DEV_A_ID], NULL));
-		ret += HPDF_Array_Add(names, t->e[v[i]].dict);
+		put_lit(&b, id, strlen(id));
+		key[m] = buf_take(&b);
+		put_ref(&b, t->e[v[i]].dict);
+		val[m++] = buf_take(&b);
 	}
-	ret += HPDF_Dict_Add(tree, "Names", names);
-	ret += HPDF_Dict_Add(root, "IDTree", tree);
-	t->extra[2] = tree;
+	d = tree(t, "Names", key, val, m);
+	free_strings(key, m);
+	free_strings(val, m);
 	free(v);
-	return ret;
+	return d == NULL ? HPDF_FAILD_TO_ALLOC_MEM :
+	    HPDF_Dict_Add(root, "IDTree", d);
 }
 
-/* The ParentTree: page i -> [element of each MCID], link j -> its Link. */
+/*
+ * The ParentTree: page i -> [the element of each of its MCIDs], then each
+ * link annotation -> its Link; the pages' /StructParents and /Tabs /S,
+ * the annotations' /StructParent and /Contents.
+ */
 static HPDF_STATUS
 write_parent_tree(struct tag *t, HPDF_Dict root)
 {
-	HPDF_MMgr mm = t->pdf->mmgr;
 	HPDF_STATUS ret = HPDF_OK;
-	HPDF_Dict tree = HPDF_Dict_New(mm);
-	HPDF_Array nums = HPDF_Array_New(mm), a;
-	size_t i, j;
-	int key;
+	struct buf b = {0};
+	HPDF_Dict d;
+	size_t i, j, n = 0, cap = t->npages + t->nlinks;
+	char **key = xcalloc(cap > 0 ? cap : 1, sizeof(*key));
+	char **val = xcalloc(cap > 0 ? cap : 1, sizeof(*val));
 
-	if (tree == NULL || nums == NULL ||
-	    HPDF_Xref_Add(t->pdf->xref, tree) != HPDF_OK)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	t->extra[1] = tree;
-	ret += HPDF_Dict_Add(tree, "Nums", nums);
 	for (i = 0; i < t->npages; i++) {
-		a = HPDF_Array_New(mm);
-		if (a == NULL)
-			return HPDF_FAILD_TO_ALLOC_MEM;
+		buf_putc(&b, '[');
 		for (j = 0; j < t->pages[i].n; j++)
-			ret += HPDF_Array_Add(a, t->e[t->pages[i].mcid[j]].dict);
-		ret += HPDF_Array_AddNumber(nums, (HPDF_INT32)i);
-		ret += HPDF_Array_Add(nums, a);
+			put_ref(&b, t->e[t->pages[i].mcid[j]].dict);
+		buf_putc(&b, ']');
+		val[n] = buf_take(&b);
+		put_num(&b, n);
+		key[n++] = buf_take(&b);
 		ret += HPDF_Dict_AddNumber(t->pages[i].page, "StructParents",
 		    (HPDF_INT32)i);
 		ret += HPDF_Dict_AddName(t->pages[i].page, "Tabs", "S");
 	}
-	key = (int)t->npages;
 	for (i = 0; i < t->nlinks; i++) {
 		struct link_rec *l = &t->links[i];
 		struct elem *e = &t->e[l->elem];
@@ -716,16 +841,23 @@ write_parent_tree(struct tag *t, HPDF_Dict root)
 
 		if (l->annot == NULL)
 			continue;
-		ret += HPDF_Array_AddNumber(nums, key);
-		ret += HPDF_Array_Add(nums, e->dict);
-		ret += HPDF_Dict_AddNumber(l->annot, "StructParent", key);
+		put_ref(&b, e->dict);
+		val[n] = buf_take(&b);
+		put_num(&b, n);
+		key[n] = buf_take(&b);
+		ret += HPDF_Dict_AddNumber(l->annot, "StructParent",
+		    (HPDF_INT32)n++);
 		c = e->attr[DEV_A_CONTENTS] != NULL ? e->attr[DEV_A_CONTENTS] :
 		    e->text.len > 0 ? buf_str(&e->text) : "リンク";
 		ret += HPDF_Dict_Add(l->annot, "Contents", text_string(t, c));
-		key++;
 	}
-	ret += HPDF_Dict_Add(root, "ParentTree", tree);
-	ret += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key);
+	d = tree(t, "Nums", key, val, n);
+	free_strings(key, n);
+	free_strings(val, n);
+	if (d == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	ret += HPDF_Dict_Add(root, "ParentTree", d);
+	ret += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)n);
 	return ret;
 }
 
@@ -868,7 +1000,7 @@ tag_finish(struct tag *t)
 	root = HPDF_Dict_New(mm);
 	if (root == NULL || HPDF_Xref_Add(t->pdf->xref, root) != HPDF_OK)
 		return -1;
-	t->extra[0] = root;
+	t->root = root;
 	ret += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
 	for (i = 0; i < t->ne; i++) {
 		struct elem *e = &t->e[i];
@@ -885,7 +1017,7 @@ tag_finish(struct tag *t)
 	}
 	for (i = 0; i < t->ne; i++) {
 		serialize(t, root, &t->e[i]);
-		t->e[i].dict->attr = &t->e[i];
+		t->e[i].dict->attr = &t->e[i].raw;
 		t->e[i].dict->write_fn = write_hook;
 	}
 	if (ret == HPDF_OK)
@@ -904,17 +1036,18 @@ tag_finish(struct tag *t)
 void
 tag_pack(struct tag *t, struct buf *pdf, size_t start)
 {
-	uint32_t *v = xcalloc(t->ne + t->nlinks + KK_ARRAY_LEN(t->extra),
-	    sizeof(*v));
+	uint32_t *v = xcalloc(t->ne + t->nlinks + t->nrd + 1, sizeof(*v));
 	size_t i, n = 0;
 
 	/* Everything tagging added: elements, trees, and the link annotations it fills in. */
 	for (i = 0; i < t->ne; i++)
 		if (t->e[i].dict != NULL)
 			v[n++] = t->e[i].dict->header.obj_id & 0x00FFFFFF;
-	for (i = 0; i < KK_ARRAY_LEN(t->extra); i++)
-		if (t->extra[i] != NULL)
-			v[n++] = t->extra[i]->header.obj_id & 0x00FFFFFF;
+	if (t->root != NULL)
+		v[n++] = t->root->header.obj_id & 0x00FFFFFF;
+	for (i = 0; i < t->nrd; i++)
+		if (t->rd[i]->d != NULL)
+			v[n++] = t->rd[i]->d->header.obj_id & 0x00FFFFFF;
 	for (i = 0; i < t->nlinks; i++)
 		if (t->links[i].annot != NULL)
 			v[n++] = t->links[i].annot->header.obj_id & 0x00FFFFFF;
