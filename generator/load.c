@@ -921,6 +921,16 @@ check_image(struct lctx *lc, const char *src, const struct span *at,
 		buf_free(&msg);
 		return NULL;
 	}
+	if (strcmp(low, ".svg") == 0 && (why = lc_svg_problem(path)) != NULL) {
+		buf_puts(&msg, "image '");
+		lc_quote(&msg, src);
+		buf_printf(&msg, "' is not safe to publish: %s. The site serves "
+		    "figures as they are, and a browser that opens the file "
+		    "would run it; save the drawing again without it", why);
+		diag_error(lc->d, sp, "bad-image", "%s", buf_str(&msg));
+		buf_free(&msg);
+		return NULL;
+	}
 	if (strcmp(low, ".png") == 0 && (why = png_problem(path)) != NULL) {
 		buf_puts(&msg, "image '");
 		lc_quote(&msg, src);

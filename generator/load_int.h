@@ -10,7 +10,8 @@
  *                 department lists);
  *   load_plan.c   plan.yaml, departments.yaml, glossary.yaml and the
  *                 predecessor register;
- *   load_sheet.c  chapters, focus areas and project sheets.
+ *   load_sheet.c  chapters, focus areas and project sheets;
+ *   load_svg.c    whether an SVG figure is safe to publish.
  */
 #ifndef KEIKAKU_LOAD_INT_H
 #define KEIKAKU_LOAD_INT_H
@@ -71,6 +72,14 @@ char *lc_path(struct lctx *, const char *rel);
  * reason).
  */
 char *lc_norm_rel(struct lctx *, const char *src, const char **why);
+/*
+ * --- load_svg.c ---
+ * Why the SVG file at path is not safe to publish as it is (a script, an
+ * event handler, a javascript: address, HTML inside it …), as a static
+ * string for a message; NULL if it is safe, or unreadable (reported by
+ * whoever reads it).
+ */
+const char *lc_svg_problem(const char *path);
 /*
  * Checks the images of a parsed Markdown document (figures and inline
  * images); lc->text is the file's text, to point at the path as written.
