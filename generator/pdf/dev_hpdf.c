@@ -1155,11 +1155,18 @@ hp_end_document(struct device *dev, struct buf *out)
 	out->data[out->len] = '\0';
 	h->error = 0;
 	HPDF_ResetError(h->pdf);
-	if (h->tag != NULL) {	/* the structure elements into object streams */
-		tag_pack(h->tag, out, start);
-		h->error = 0;
-		HPDF_ResetError(h->pdf);
+	/* The structure elements, after libharu's objects, in object streams. */
+	if (h->tag != NULL && tag_pack(h->tag, out, start) == -1) {
+		out->len = start;
+		diag_error(dev->diag, NULL, "pdf-libharu",
+		    "the PDF libharu %s saved is not laid out as keikaku "
+		    "expects; its structure tree could not be written",
+		    HPDF_GetVersion());
+		dev->failed = 1;
+		return -1;
 	}
+	h->error = 0;
+	HPDF_ResetError(h->pdf);
 	return 0;
 }
 

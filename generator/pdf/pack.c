@@ -9,9 +9,13 @@
  * cross-reference stream with the trailer's entries. Anything else is
  * refused and the file left alone.
  */
+#define _GNU_SOURCE	/* RTLD_DEFAULT */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <zlib.h>
 
 #include "pdf/pack.h"
 
@@ -84,16 +88,74 @@ lit(const char *s, size_t len, size_t *i, const char *w)
 	return 0;
 }
 
-/* Deflates in[0..len) onto out with libharu's Flate encoder (no zlib of our own to link). */
+typedef int (*zinit_fn)(z_streamp, int, int, int, int, int, const char *,
+    int);
+typedef int (*zdeflate_fn)(z_streamp, int);
+typedef int (*zend_fn)(z_streamp);
+
+/*
+ * Deflates in[0..len) onto out with zlib's own functions, at level 1 as
+ * libharu's streams are (zlevel.c). keikaku does not link zlib itself
+ * (libharu does): its functions are looked up as zlevel.c looks up
+ * deflateInit2_, once. Returns -1 if they cannot be found or fail.
+ */
+static int
+zlib_deflate(const char *in, size_t len, struct buf *out)
+{
+	static zinit_fn init;
+	static zdeflate_fn def;
+	static zend_fn end;
+	z_stream z;
+	size_t room;
+	int rc;
+
+	if (init == NULL || def == NULL || end == NULL) {
+		/* data pointers cast to function pointers as POSIX allows for dlsym */
+		*(void **)&init = dlsym(RTLD_DEFAULT, "deflateInit2_");
+		*(void **)&def = dlsym(RTLD_DEFAULT, "deflate");
+		*(void **)&end = dlsym(RTLD_DEFAULT, "deflateEnd");
+		if (init == NULL || def == NULL || end == NULL)
+			return -1;
+	}
+	memset(&z, 0, sizeof(z));
+	if (len > 0xFFFFFFF0u || init(&z, 1, Z_DEFLATED, MAX_WBITS, 8,
+	    Z_DEFAULT_STRATEGY, ZLIB_VERSION, (int)sizeof(z)) != Z_OK)
+		return -1;
+	z.next_in = (Bytef *)(uintptr_t)in;
+	z.avail_in = (uInt)len;
+	for (;;) {
+		room = len / 4 + 1024;
+		out->data = xgrow(out->data, &out->cap, out->len + room + 1, 1);
+		z.next_out = (Bytef *)out->data + out->len;
+		z.avail_out = (uInt)room;
+		rc = def(&z, Z_FINISH);
+		out->len += room - z.avail_out;
+		if (rc == Z_STREAM_END)
+			break;
+		if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			(void)end(&z);
+			return -1;
+		}
+	}
+	out->data[out->len] = '\0';
+	return end(&z) == Z_OK ? 0 : -1;
+}
+
+/* Deflates in[0..len) onto out: zlib directly, else libharu's Flate encoder. */
 static int
 deflate_into(HPDF_MMgr mm, const char *in, size_t len, struct buf *out)
 {
-	HPDF_Stream src = HPDF_MemStream_New(mm, 65536);
-	HPDF_Stream dst = HPDF_MemStream_New(mm, 65536);
+	HPDF_Stream src, dst;
 	HPDF_UINT i, n, k;
 	HPDF_BYTE *p;
+	size_t before = out->len;
 	int rc = -1;
 
+	if (zlib_deflate(in, len, out) == 0)
+		return 0;
+	out->len = before;
+	src = HPDF_MemStream_New(mm, 65536);
+	dst = HPDF_MemStream_New(mm, 65536);
 	if (src == NULL || dst == NULL)
 		goto done;
 	if (HPDF_Stream_Write(src, (const HPDF_BYTE *)in, (HPDF_UINT)len) !=
@@ -252,14 +314,29 @@ put_objstm(struct buf *out, HPDF_MMgr mm, size_t num, size_t count,
 	return rc;
 }
 
+size_t
+pdf_pack_next(const struct buf *pdf, size_t start)
+{
+	struct ent *e;
+	size_t m, trail, trail_end, xref;
+
+	if (pdf->len <= start || pdf->len - start < 5 ||
+	    memcmp(pdf->data + start, "%PDF-", 5) != 0 ||
+	    read_xref(pdf->data + start, pdf->len - start, &e, &m, &trail,
+	    &trail_end, &xref) == -1)
+		return 0;
+	free(e);
+	return m;
+}
+
 int
-pdf_pack(struct buf *pdf, size_t start, const uint32_t *objs, size_t n,
+pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
     HPDF_MMgr mm)
 {
 	const char *s = pdf->data + start;
 	size_t len = pdf->len - start, m, trail, trail_end, xref, k, i, first;
-	size_t nstm, size, xoff, hl, body, *soff = NULL;
-	struct ent *e = NULL;
+	size_t nnew = 0, tot, nstm, size, xoff, hl, body, ecap, *soff = NULL;
+	struct ent *e = NULL, *x;
 	struct buf out = {0}, idx = {0}, objsb = {0}, xd = {0}, z = {0};
 	char head[32];
 	int rc = -1;
@@ -270,11 +347,20 @@ pdf_pack(struct buf *pdf, size_t start, const uint32_t *objs, size_t n,
 		return -1;
 	if (find_ends(s, e, m, xref) == -1)
 		goto done;
+	for (i = 0; i < n; i++)
+		if (v[i].num >= m)
+			nnew++;
+	tot = m + nnew;
+	ecap = m;
+	e = xgrow(e, &ecap, tot, sizeof(*e));
+	memset(e + m, 0, nnew * sizeof(*e));
 	for (i = 0; i < n; i++) {
-		if (objs[i] == 0 || objs[i] >= m || e[objs[i]].off == 0 ||
-		    e[objs[i]].packed)
+		k = v[i].num;
+		/* an object saved, or a new one in the numbers after them */
+		if (k == 0 || k >= tot || e[k].packed ||
+		    (k < m && e[k].off == 0) || (k >= m && v[i].body == NULL))
 			goto done;
-		e[objs[i]].packed = 1;
+		e[k].packed = 1;
 	}
 	/* The header (everything before the first object), then the objects kept. */
 	for (first = xref, k = 1; k < m; k++)
@@ -286,57 +372,70 @@ pdf_pack(struct buf *pdf, size_t start, const uint32_t *objs, size_t n,
 			e[k].noff = out.len;
 			buf_put(&out, s + e[k].off, e[k].end - e[k].off);
 		}
-	/* The object streams, numbered m, m + 1 …, the packed objects in number order. */
+	/* The object streams, numbered after the new objects, in the order of v. */
 	nstm = (n + PACK_PER_STREAM - 1) / PACK_PER_STREAM;
 	soff = xcalloc(nstm, sizeof(*soff));
-	for (k = 1, i = 0; k < m; k++) {
-		if (!e[k].packed)
-			continue;
-		e[k].stm = (uint32_t)(m + i / PACK_PER_STREAM);
-		e[k].idx = (uint32_t)(i % PACK_PER_STREAM);
-		hl = obj_head(head, k);
-		body = e[k].off + hl;
-		put_num(&idx, k);
+	for (i = 0; i < n; i++) {
+		x = &e[v[i].num];
+		x->stm = (uint32_t)(tot + i / PACK_PER_STREAM);
+		x->idx = (uint32_t)(i % PACK_PER_STREAM);
+		put_num(&idx, v[i].num);
 		buf_putc(&idx, ' ');
 		put_num(&idx, objsb.len);
 		buf_putc(&idx, ' ');
-		buf_put(&objsb, s + body, e[k].end - 8 - body);
+		if (v[i].body != NULL) {
+			buf_puts(&objsb, "<<");
+			buf_put(&objsb, v[i].body, v[i].len);
+			buf_puts(&objsb, ">>");
+		} else {
+			/* its value without "N 0 obj\n" and "\nendobj\n" */
+			hl = obj_head(head, v[i].num);
+			body = x->off + hl;
+			buf_put(&objsb, s + body, x->end - 8 - body);
+		}
 		buf_putc(&objsb, '\n');
-		if (++i % PACK_PER_STREAM == 0 || i == n) {
-			soff[(i - 1) / PACK_PER_STREAM] = out.len;
-			if (put_objstm(&out, mm, m + (i - 1) / PACK_PER_STREAM,
-			    (i - 1) % PACK_PER_STREAM + 1, &idx, &objsb) == -1)
+		if ((i + 1) % PACK_PER_STREAM == 0 || i + 1 == n) {
+			soff[i / PACK_PER_STREAM] = out.len;
+			if (put_objstm(&out, mm, tot + i / PACK_PER_STREAM,
+			    i % PACK_PER_STREAM + 1, &idx, &objsb) == -1)
 				goto done;
 			buf_reset(&idx);
 			buf_reset(&objsb);
 		}
 	}
 	/* The cross-reference stream, last object, covering every number. */
-	size = m + nstm + 1;
+	size = tot + nstm + 1;
 	xoff = out.len;
 	for (k = 0; k < size; k++) {
 		if (k == 0)
 			xref_entry(&xd, 0, 0, 65535);
+		else if (k < tot && e[k].packed)
+			xref_entry(&xd, 2, e[k].stm, e[k].idx);
 		else if (k < m && e[k].off == 0)
 			xref_entry(&xd, 0, 0, 0);
-		else if (k < m && e[k].packed)
-			xref_entry(&xd, 2, e[k].stm, e[k].idx);
 		else if (k < m)
 			xref_entry(&xd, 1, e[k].noff, 0);
-		else if (k < m + nstm)
-			xref_entry(&xd, 1, soff[k - m], 0);
+		else if (k < tot)
+			goto done;	/* a number skipped among the new objects */
+		else if (k < tot + nstm)
+			xref_entry(&xd, 1, soff[k - tot], 0);
 		else
 			xref_entry(&xd, 1, xoff, 0);
 	}
 	if (deflate_into(mm, xd.data, xd.len, &z) == -1)
 		goto done;
-	buf_printf(&out, "%zu 0 obj\n<</Type/XRef/Size %zu/W[1 4 2]", size - 1,
-	    size);
+	put_num(&out, size - 1);
+	buf_puts(&out, " 0 obj\n<</Type/XRef/Size ");
+	put_num(&out, size);
+	buf_puts(&out, "/W[1 4 2]");
 	trailer_entries(s, trail, trail_end, &out);
-	buf_printf(&out, "/Filter/FlateDecode/Length %zu>>\nstream\n", z.len);
+	buf_puts(&out, "/Filter/FlateDecode/Length ");
+	put_num(&out, z.len);
+	buf_puts(&out, ">>\nstream\n");
 	buf_put(&out, z.data, z.len);
-	buf_printf(&out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n",
-	    xoff);
+	buf_puts(&out, "\nendstream\nendobj\nstartxref\n");
+	put_num(&out, xoff);
+	buf_puts(&out, "\n%%EOF\n");
 	pdf->len = start;
 	buf_put(pdf, out.data, out.len);
 	rc = 0;

@@ -21,15 +21,31 @@
 
 #include "util.h"
 
+/* An object for pdf_pack(). */
+struct pack_obj {
+	uint32_t	 num;
+	const char	*body;	/* its value (a dictionary's without << >>); NULL: as saved */
+	size_t		 len;
+};
+
+/*
+ * The first object number free in the PDF in pdf->data[start..) as
+ * libharu saves it (its xref table's size); 0 if it is not laid out so.
+ */
+size_t pdf_pack_next(const struct buf *pdf, size_t start);
+
 /*
  * Rewrites the PDF in pdf->data[start..pdf->len) (as libharu saves it)
- * with the objects numbered objs[0..n) in object streams; they must not
- * be streams themselves. mmgr is libharu's (its Flate encoder does the
- * compressing). Returns 0; or -1 if the file is not laid out as libharu
- * writes it, or compression fails: then the bytes are left as they were
- * (the file is still valid, only larger).
+ * with the objects v[0..n) in object streams, in that order. An object
+ * numbered below pdf_pack_next() exists and is not a stream; it is moved,
+ * with its saved value or with v[i].body as its dictionary's contents.
+ * The others are new dictionaries with v[i].body as their contents and
+ * must be numbered from pdf_pack_next() on without a gap. mmgr is
+ * libharu's (its Flate encoder does the compressing). Returns 0; or -1 if
+ * the file is not laid out as libharu writes it or compression fails,
+ * with the bytes left as they were.
  */
-int pdf_pack(struct buf *pdf, size_t start, const uint32_t *objs, size_t n,
-    HPDF_MMgr mmgr);
+int pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v,
+    size_t n, HPDF_MMgr mmgr);
 
 #endif

@@ -49,18 +49,6 @@ struct kid {
 	int		 page;
 };
 
-/* The body of a dictionary libharu writes through write_hook. */
-struct raw {
-	char		*ser;
-	size_t		 len;
-};
-
-/* A dictionary of the trees (ParentTree, IDTree and their leaves). */
-struct rawdict {
-	HPDF_Dict	 d;
-	struct raw	 raw;
-};
-
 struct elem {
 	enum dev_stype	 st;		/* as written (a heading may be raised) */
 	enum dev_stype	 asked;		/* as the layout named it, for struct_end */
@@ -72,8 +60,7 @@ struct elem {
 	int		 page;		/* of its first marked content, -1 if none */
 	char		*attr[DEV_A_COUNT];
 	struct buf	 text;		/* a Link's text, for its annotation's /Contents */
-	HPDF_Dict	 dict;
-	struct raw	 raw;		/* its dictionary's body (serialize()) */
+	uint32_t	 num;		/* its object number (tag_pack()) */
 };
 
 struct page_rec {
@@ -122,9 +109,11 @@ struct tag {
 	long long	 epoch;
 	struct buf	 tmp;
 	HPDF_Dict	 root;		/* the StructTreeRoot */
-	struct rawdict	**rd;		/* the trees' dictionaries */
-	size_t		 nrd;
-	size_t		 rdcap;
+	size_t		 nextkey;	/* the ParentTree's next key (write_keys()) */
+	uint32_t	 next;		/* the next free object number (tag_pack()) */
+	struct pack_obj	*po;		/* the objects for pdf_pack() */
+	size_t		 npo;
+	size_t		 pocap;
 };
 
 static int
@@ -182,13 +171,10 @@ tag_free(struct tag *t)
 		for (a = 0; a < DEV_A_COUNT; a++)
 			free(t->e[i].attr[a]);
 		buf_free(&t->e[i].text);
-		free(t->e[i].raw.ser);
 	}
-	for (i = 0; i < t->nrd; i++) {
-		free(t->rd[i]->raw.ser);
-		free(t->rd[i]);
-	}
-	free(t->rd);
+	for (i = 0; i < t->npo; i++)
+		free((char *)t->po[i].body);
+	free(t->po);
 	for (i = 0; i < t->npages; i++)
 		free(t->pages[i].mcid);
 	free(t->e);
@@ -464,12 +450,16 @@ text_string(struct tag *t, const char *s)
 }
 
 /*
- * Structure elements are the bulk of a tagged volume's objects (one per
- * paragraph, list item, table cell …), so each is written compactly by a
- * write hook of its own (libharu writes "<<", its keys one per line, the
- * hook's bytes, ">>"): the dict holds no keys, the hook writes
- * /S/TD/P 12 0 R/Pg 3 0 R/K 4 from the record. The objects it refers to
- * (parent, page, kids, annotations) are indirect, numbered by libharu.
+ * Writing the tree. Structure elements are the bulk of a tagged volume's
+ * objects (one per paragraph, list item, table cell …), so they are not
+ * made as libharu objects: after libharu has saved the file, tag_pack()
+ * numbers them after its last object, writes each compactly
+ * (/S/TD/P 12 0 R/Pg 3 0 R/K 4), builds the ParentTree and IDTree, and
+ * has pdf_pack() put them with the StructTreeRoot and the link
+ * annotations into compressed object streams (pack.h). The StructTreeRoot
+ * is made in libharu (the catalog refers to it) and left empty; its body
+ * is given there. Pages and annotations are libharu's, numbered before
+ * saving.
  */
 
 /* A decimal number; printf is most of the time of writing the tree otherwise. */
@@ -485,51 +475,60 @@ put_num(struct buf *b, size_t v)
 	buf_put(b, s + i, sizeof(s) - i);
 }
 
-/* " 12 0 R" */
+/* " 12 0 R": object 12 (every object here has generation 0). */
 static void
-put_ref(struct buf *b, const void *obj)
+put_obj(struct buf *b, uint32_t num)
 {
-	const HPDF_Obj_Header *h = obj;
-
 	buf_putc(b, ' ');
-	put_num(b, h->obj_id & 0x00FFFFFF);
-	buf_putc(b, ' ');
-	put_num(b, h->gen_no);
-	buf_puts(b, " R");
+	put_num(b, num);
+	buf_puts(b, " 0 R");
 }
 
-/* Four upper-case hex digits. */
-static void
-put_hex4(struct buf *b, uint32_t v)
+/* A libharu object's number. */
+static uint32_t
+obj_num(const void *obj)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	char s[4];
-
-	s[0] = hex[(v >> 12) & 0xF];
-	s[1] = hex[(v >> 8) & 0xF];
-	s[2] = hex[(v >> 4) & 0xF];
-	s[3] = hex[v & 0xF];
-	buf_put(b, s, 4);
+	return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
 }
 
-/* A text string as hex: UTF-16BE with a byte-order mark (ISO 32000-1 §7.9.2.2). */
+/* One byte of a literal string: ( ) \ escaped, and CR (a reader would turn it into LF). */
+static void
+put_lit_byte(struct buf *b, unsigned c)
+{
+	if (c == '(' || c == ')' || c == '\\') {
+		buf_putc(b, '\\');
+		buf_putc(b, (int)c);
+	} else if (c == '\r') {
+		buf_puts(b, "\\r");
+	} else {
+		buf_putc(b, (int)c);
+	}
+}
+
+/*
+ * A text string: UTF-16BE with a byte-order mark (ISO 32000-1 §7.9.2.2),
+ * as a literal of its bytes, half the size of hex (it goes into a
+ * compressed object stream, where bytes of any value are fine).
+ */
 static void
 put_text(struct buf *b, const char *s)
 {
 	size_t len = strlen(s), off = 0;
 	uint32_t cp;
 
-	buf_puts(b, "<FEFF");
+	buf_puts(b, "(\xFE\xFF");
 	while (off < len) {
 		off += utf8_decode(s + off, len - off, &cp);
 		if (cp > 0xFFFF) {
 			cp -= 0x10000;
-			put_hex4(b, 0xD800 | (cp >> 10));
+			put_lit_byte(b, 0xD8 | (cp >> 18));
+			put_lit_byte(b, (cp >> 10) & 0xFF);
 			cp = 0xDC00 | (cp & 0x3FF);
 		}
-		put_hex4(b, cp);
+		put_lit_byte(b, cp >> 8);
+		put_lit_byte(b, cp & 0xFF);
 	}
-	buf_putc(b, '>');
+	buf_putc(b, ')');
 }
 
 /* A byte string as a literal: ( ) \ escaped, bytes outside printable ASCII in octal. */
@@ -542,12 +541,17 @@ put_lit(struct buf *b, const char *s, size_t len)
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == '(' || c == ')' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c < 0x20 || c > 0x7E)
-			buf_printf(b, "\\%03o", c);
-		else
+		if (c == '(' || c == ')' || c == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, c);
+		} else if (c < 0x20 || c > 0x7E) {
+			buf_putc(b, '\\');
+			buf_putc(b, '0' + (c >> 6));
+			buf_putc(b, '0' + ((c >> 3) & 7));
+			buf_putc(b, '0' + (c & 7));
+		} else {
 			buf_putc(b, (int)c);
+		}
 	}
 	buf_putc(b, ')');
 }
@@ -558,7 +562,7 @@ put_kid(struct tag *t, struct buf *b, const struct elem *e,
 {
 	switch (k->kind) {
 	case KID_ELEM:
-		put_ref(b, t->e[k->value].dict);
+		put_obj(b, t->e[k->value].num);
 		break;
 	case KID_MCID:
 		if (k->page == e->page) {
@@ -567,16 +571,16 @@ put_kid(struct tag *t, struct buf *b, const struct elem *e,
 			break;
 		}
 		buf_puts(b, "<</Type/MCR/Pg");
-		put_ref(b, t->pages[k->page].page);
+		put_obj(b, obj_num(t->pages[k->page].page));
 		buf_puts(b, "/MCID ");
 		put_num(b, (size_t)k->value);
 		buf_puts(b, ">>");
 		break;
 	case KID_OBJR:
 		buf_puts(b, "<</Type/OBJR/Obj");
-		put_ref(b, t->links[k->value].annot);
+		put_obj(b, obj_num(t->links[k->value].annot));
 		buf_puts(b, "/Pg");
-		put_ref(b, t->pages[k->page].page);
+		put_obj(b, obj_num(t->pages[k->page].page));
 		buf_puts(b, ">>");
 		break;
 	}
@@ -593,12 +597,18 @@ put_table_attrs(struct buf *b, const struct elem *e)
 		return;
 	buf_puts(b, "/A<</O/Table");
 	/* Row, Column, Both: names of our own, never content. */
-	if (e->attr[DEV_A_SCOPE] != NULL)
-		buf_printf(b, "/Scope/%s", e->attr[DEV_A_SCOPE]);
-	if (e->attr[DEV_A_COLSPAN] != NULL)
-		buf_printf(b, "/ColSpan %d", atoi(e->attr[DEV_A_COLSPAN]));
-	if (e->attr[DEV_A_ROWSPAN] != NULL)
-		buf_printf(b, "/RowSpan %d", atoi(e->attr[DEV_A_ROWSPAN]));
+	if (e->attr[DEV_A_SCOPE] != NULL) {
+		buf_puts(b, "/Scope/");
+		buf_puts(b, e->attr[DEV_A_SCOPE]);
+	}
+	if (e->attr[DEV_A_COLSPAN] != NULL) {
+		buf_puts(b, "/ColSpan ");
+		put_num(b, (size_t)atoi(e->attr[DEV_A_COLSPAN]));
+	}
+	if (e->attr[DEV_A_ROWSPAN] != NULL) {
+		buf_puts(b, "/RowSpan ");
+		put_num(b, (size_t)atoi(e->attr[DEV_A_ROWSPAN]));
+	}
 	if (e->attr[DEV_A_HEADERS] != NULL) {
 		buf_puts(b, "/Headers[");
 		for (s = e->attr[DEV_A_HEADERS]; *s != '\0'; s = sp) {
@@ -614,129 +624,115 @@ put_table_attrs(struct buf *b, const struct elem *e)
 	buf_puts(b, ">>");
 }
 
-/* The body of element i's dictionary, kept for write_hook. */
+/* Element e's dictionary body, onto b. */
 static void
-serialize(struct tag *t, HPDF_Dict root, struct elem *e)
+serialize(struct tag *t, const struct elem *e, struct buf *b)
 {
-	struct buf b = {0};
 	size_t j, n = 0;
 
-	buf_puts(&b, "/S/");
-	buf_puts(&b, dev_stype_name(e->st));
-	buf_puts(&b, "/P");
-	put_ref(&b, e->parent < 0 ? root : t->e[e->parent].dict);
+	buf_puts(b, "/S/");
+	buf_puts(b, dev_stype_name(e->st));
+	buf_puts(b, "/P");
+	put_obj(b, e->parent < 0 ? obj_num(t->root) : t->e[e->parent].num);
 	if (e->page >= 0) {
-		buf_puts(&b, "/Pg");
-		put_ref(&b, t->pages[e->page].page);
+		buf_puts(b, "/Pg");
+		put_obj(b, obj_num(t->pages[e->page].page));
 	}
 	for (j = 0; j < e->nkids; j++)
 		if (e->kids[j].kind != KID_OBJR ||
 		    t->links[e->kids[j].value].annot != NULL)
 			n++;
 	if (n > 0) {
-		buf_puts(&b, n > 1 ? "/K[" : "/K");
+		buf_puts(b, n > 1 ? "/K[" : "/K");
 		for (j = 0; j < e->nkids; j++)
 			if (e->kids[j].kind != KID_OBJR ||
 			    t->links[e->kids[j].value].annot != NULL)
-				put_kid(t, &b, e, &e->kids[j]);
+				put_kid(t, b, e, &e->kids[j]);
 		if (n > 1)
-			buf_putc(&b, ']');
+			buf_putc(b, ']');
 	}
 	if (e->attr[DEV_A_ID] != NULL) {
-		buf_puts(&b, "/ID");
-		put_lit(&b, e->attr[DEV_A_ID], strlen(e->attr[DEV_A_ID]));
+		buf_puts(b, "/ID");
+		put_lit(b, e->attr[DEV_A_ID], strlen(e->attr[DEV_A_ID]));
 	}
 	if (e->attr[DEV_A_LANG] != NULL) {
-		buf_puts(&b, "/Lang");
-		put_lit(&b, e->attr[DEV_A_LANG], strlen(e->attr[DEV_A_LANG]));
+		buf_puts(b, "/Lang");
+		put_lit(b, e->attr[DEV_A_LANG], strlen(e->attr[DEV_A_LANG]));
 	}
 	if (e->attr[DEV_A_ALT] != NULL) {
-		buf_puts(&b, "/Alt");
-		put_text(&b, e->attr[DEV_A_ALT]);
+		buf_puts(b, "/Alt");
+		put_text(b, e->attr[DEV_A_ALT]);
 	}
 	if (e->attr[DEV_A_ACTUAL] != NULL) {
-		buf_puts(&b, "/ActualText");
-		put_text(&b, e->attr[DEV_A_ACTUAL]);
+		buf_puts(b, "/ActualText");
+		put_text(b, e->attr[DEV_A_ACTUAL]);
 	}
 	if (e->attr[DEV_A_E] != NULL) {
-		buf_puts(&b, "/E");
-		put_text(&b, e->attr[DEV_A_E]);
+		buf_puts(b, "/E");
+		put_text(b, e->attr[DEV_A_E]);
 	}
-	put_table_attrs(&b, e);
-	e->raw.len = b.len;
-	e->raw.ser = buf_take(&b);
+	put_table_attrs(b, e);
 }
 
-static HPDF_STATUS
-write_hook(HPDF_Dict d, HPDF_Stream s)
+/* Object num for pdf_pack with the body in b (taken, b left empty). */
+static void
+add_obj(struct tag *t, uint32_t num, struct buf *b)
 {
-	const struct raw *r = d->attr;
+	struct pack_obj *o;
 
-	return HPDF_Stream_Write(s, (const HPDF_BYTE *)r->ser,
-	    (HPDF_UINT)r->len);
-}
-
-/* A new indirect dictionary written from the bytes of b (taken), or NULL. */
-static HPDF_Dict
-raw_dict(struct tag *t, struct buf *b)
-{
-	struct rawdict *r = xcalloc(1, sizeof(*r));
-
-	t->rd = xgrow(t->rd, &t->rdcap, t->nrd + 1, sizeof(*t->rd));
-	t->rd[t->nrd++] = r;
-	r->raw.len = b->len;
-	r->raw.ser = buf_take(b);
-	r->d = HPDF_Dict_New(t->pdf->mmgr);
-	if (r->d == NULL || HPDF_Xref_Add(t->pdf->xref, r->d) != HPDF_OK)
-		return r->d = NULL;
-	r->d->attr = &r->raw;
-	r->d->write_fn = write_hook;
-	return r->d;
+	t->po = xgrow(t->po, &t->pocap, t->npo + 1, sizeof(*t->po));
+	o = &t->po[t->npo++];
+	o->num = num;
+	o->len = b->len;
+	o->body = b->len > 0 ? buf_take(b) : NULL;
+	if (o->body == NULL)	/* an empty body: an empty dictionary, still new text */
+		o->body = xstrdup("");
 }
 
 /*
  * A number tree (kind "Nums") or name tree ("Names") of n sorted entries,
  * key[i] and val[i] as PDF text: one node if small, else leaves of
  * TREE_LEAF entries with their /Limits under a root of /Kids (ISO 32000-1
- * §7.9.6-7). Written by hand: libharu's arrays stop at 8,191 items,
- * fewer than a large volume's pages and links.
+ * §7.9.6-7); libharu's arrays would stop at 8,191 items, fewer than a
+ * large volume's pages and links. Returns the number of its root.
  */
-static HPDF_Dict
+static uint32_t
 tree(struct tag *t, const char *kind, char **key, char **val, size_t n)
 {
 	struct buf b = {0}, kids = {0};
-	HPDF_Dict leaf;
 	size_t i, j, k;
+	uint32_t num;
 
-	if (n <= TREE_LEAF) {
-		buf_printf(&b, "/%s[", kind);
-		for (i = 0; i < n; i++) {
-			buf_putc(&b, ' ');
-			buf_puts(&b, key[i]);
-			buf_puts(&b, val[i]);
-		}
-		buf_putc(&b, ']');
-		return raw_dict(t, &b);
-	}
-	buf_puts(&kids, "/Kids[");
-	for (i = 0; i < n; i += TREE_LEAF) {
+	if (n > TREE_LEAF)
+		buf_puts(&kids, "/Kids[");
+	for (i = 0; i == 0 || i < n; i += TREE_LEAF) {
 		k = n - i < TREE_LEAF ? n - i : TREE_LEAF;
-		buf_printf(&b, "/Limits[%s %s]/%s[", key[i], key[i + k - 1],
-		    kind);
+		if (n > TREE_LEAF) {
+			buf_puts(&b, "/Limits[");
+			buf_puts(&b, key[i]);
+			buf_putc(&b, ' ');
+			buf_puts(&b, key[i + k - 1]);
+			buf_putc(&b, ']');
+		}
+		buf_putc(&b, '/');
+		buf_puts(&b, kind);
+		buf_putc(&b, '[');
 		for (j = i; j < i + k; j++) {
 			buf_putc(&b, ' ');
 			buf_puts(&b, key[j]);
 			buf_puts(&b, val[j]);
 		}
 		buf_putc(&b, ']');
-		if ((leaf = raw_dict(t, &b)) == NULL) {
-			buf_free(&kids);
-			return NULL;
-		}
-		put_ref(&kids, leaf);
+		num = t->next++;
+		add_obj(t, num, &b);
+		if (n <= TREE_LEAF)
+			return num;
+		put_obj(&kids, num);
 	}
 	buf_putc(&kids, ']');
-	return raw_dict(t, &kids);
+	num = t->next++;
+	add_obj(t, num, &kids);
+	return num;
 }
 
 /*
@@ -769,14 +765,15 @@ free_strings(char **v, size_t n)
 	free(v);
 }
 
-static HPDF_STATUS
-write_idtree(struct tag *t, HPDF_Dict root)
+/* The IDTree: id -> element. Returns its number, 0 if no element has an id. */
+static uint32_t
+idtree(struct tag *t)
 {
 	struct buf b = {0};
-	HPDF_Dict d;
 	char **key, **val;
 	int *v = NULL;
 	size_t n = 0, cap = 0, i, m = 0;
+	uint32_t num;
 
 	for (i = 0; i < t->ne; i++)
 		if (t->e[i].attr[DEV_A_ID] != NULL) {
@@ -784,7 +781,7 @@ write_idtree(struct tag *t, HPDF_Dict root)
 			v[n++] = (int)i;
 		}
 	if (n == 0)
-		return HPDF_OK;
+		return 0;
 	sort_ids(t, v, n);
 	key = xcalloc(n, sizeof(*key));
 	val = xcalloc(n, sizeof(*val));
@@ -796,40 +793,65 @@ write_idtree(struct tag *t, HPDF_Dict root)
 			continue;
 		put_lit(&b, id, strlen(id));
 		key[m] = buf_take(&b);
-		put_ref(&b, t->e[v[i]].dict);
+		put_obj(&b, t->e[v[i]].num);
 		val[m++] = buf_take(&b);
 	}
-	d = tree(t, "Names", key, val, m);
+	num = tree(t, "Names", key, val, m);
 	free_strings(key, m);
 	free_strings(val, m);
 	free(v);
-	return d == NULL ? HPDF_FAILD_TO_ALLOC_MEM :
-	    HPDF_Dict_Add(root, "IDTree", d);
+	return num;
 }
 
 /*
- * The ParentTree: page i -> [the element of each of its MCIDs], then each
- * link annotation -> its Link; the pages' /StructParents and /Tabs /S,
- * the annotations' /StructParent and /Contents.
+ * The ParentTree: page i -> [the element of each of its MCIDs], then
+ * each link annotation -> its Link, with the keys tag_finish() gave the
+ * pages and annotations. Returns its number.
  */
-static HPDF_STATUS
-write_parent_tree(struct tag *t, HPDF_Dict root)
+static uint32_t
+parent_tree(struct tag *t)
 {
-	HPDF_STATUS ret = HPDF_OK;
 	struct buf b = {0};
-	HPDF_Dict d;
 	size_t i, j, n = 0, cap = t->npages + t->nlinks;
 	char **key = xcalloc(cap > 0 ? cap : 1, sizeof(*key));
 	char **val = xcalloc(cap > 0 ? cap : 1, sizeof(*val));
+	uint32_t num;
 
 	for (i = 0; i < t->npages; i++) {
 		buf_putc(&b, '[');
 		for (j = 0; j < t->pages[i].n; j++)
-			put_ref(&b, t->e[t->pages[i].mcid[j]].dict);
+			put_obj(&b, t->e[t->pages[i].mcid[j]].num);
 		buf_putc(&b, ']');
 		val[n] = buf_take(&b);
 		put_num(&b, n);
 		key[n++] = buf_take(&b);
+	}
+	for (i = 0; i < t->nlinks; i++) {
+		if (t->links[i].annot == NULL)
+			continue;
+		put_obj(&b, t->e[t->links[i].elem].num);
+		val[n] = buf_take(&b);
+		put_num(&b, n);
+		key[n++] = buf_take(&b);
+	}
+	num = tree(t, "Nums", key, val, n);
+	free_strings(key, n);
+	free_strings(val, n);
+	return num;
+}
+
+/*
+ * Before saving, in libharu's objects: each page's /StructParents (its
+ * key in the ParentTree) and /Tabs /S, each link annotation's
+ * /StructParent and /Contents.
+ */
+static HPDF_STATUS
+write_keys(struct tag *t)
+{
+	HPDF_STATUS ret = HPDF_OK;
+	size_t i, key = t->npages;
+
+	for (i = 0; i < t->npages; i++) {
 		ret += HPDF_Dict_AddNumber(t->pages[i].page, "StructParents",
 		    (HPDF_INT32)i);
 		ret += HPDF_Dict_AddName(t->pages[i].page, "Tabs", "S");
@@ -841,23 +863,13 @@ write_parent_tree(struct tag *t, HPDF_Dict root)
 
 		if (l->annot == NULL)
 			continue;
-		put_ref(&b, e->dict);
-		val[n] = buf_take(&b);
-		put_num(&b, n);
-		key[n] = buf_take(&b);
 		ret += HPDF_Dict_AddNumber(l->annot, "StructParent",
-		    (HPDF_INT32)n++);
+		    (HPDF_INT32)key++);
 		c = e->attr[DEV_A_CONTENTS] != NULL ? e->attr[DEV_A_CONTENTS] :
 		    e->text.len > 0 ? buf_str(&e->text) : "リンク";
 		ret += HPDF_Dict_Add(l->annot, "Contents", text_string(t, c));
 	}
-	d = tree(t, "Nums", key, val, n);
-	free_strings(key, n);
-	free_strings(val, n);
-	if (d == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	ret += HPDF_Dict_Add(root, "ParentTree", d);
-	ret += HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)n);
+	t->nextkey = key;
 	return ret;
 }
 
@@ -990,67 +1002,72 @@ write_catalog(struct tag *t, HPDF_Dict root)
 int
 tag_finish(struct tag *t)
 {
-	HPDF_MMgr mm = t->pdf->mmgr;
 	HPDF_STATUS ret = HPDF_OK;
-	HPDF_Dict root;
 	size_t i;
 	char id[32];
 
 	close_mc(t);
-	root = HPDF_Dict_New(mm);
-	if (root == NULL || HPDF_Xref_Add(t->pdf->xref, root) != HPDF_OK)
+	/* Empty here: tag_pack() gives its body (/K, /ParentTree …). */
+	t->root = HPDF_Dict_New(t->pdf->mmgr);
+	if (t->root == NULL || HPDF_Xref_Add(t->pdf->xref, t->root) != HPDF_OK)
 		return -1;
-	t->root = root;
-	ret += HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-	for (i = 0; i < t->ne; i++) {
-		struct elem *e = &t->e[i];
-
-		/* Footnotes and notes carry an id (PDF/UA-1 §7.9). */
-		if (e->st == DEV_S_NOTE && e->attr[DEV_A_ID] == NULL) {
+	/* Footnotes and notes carry an id (PDF/UA-1 §7.9). */
+	for (i = 0; i < t->ne; i++)
+		if (t->e[i].st == DEV_S_NOTE && t->e[i].attr[DEV_A_ID] == NULL) {
 			snprintf(id, sizeof(id), "note-%d", ++t->nnotes);
-			e->attr[DEV_A_ID] = xstrdup(id);
+			t->e[i].attr[DEV_A_ID] = xstrdup(id);
 		}
-		e->dict = HPDF_Dict_New(mm);
-		if (e->dict == NULL ||
-		    HPDF_Xref_Add(t->pdf->xref, e->dict) != HPDF_OK)
-			return -1;
-	}
-	for (i = 0; i < t->ne; i++) {
-		serialize(t, root, &t->e[i]);
-		t->e[i].dict->attr = &t->e[i].raw;
-		t->e[i].dict->write_fn = write_hook;
-	}
+	ret += write_keys(t);
 	if (ret == HPDF_OK)
-		ret += HPDF_Dict_Add(root, "K", t->e[0].dict);
-	if (ret == HPDF_OK)
-		ret += write_parent_tree(t, root);
-	if (ret == HPDF_OK)
-		ret += write_idtree(t, root);
-	if (ret == HPDF_OK)
-		ret += write_catalog(t, root);
+		ret += write_catalog(t, t->root);
 	/* Structure trees, /Lang and the XMP packet as PDF/UA-1 reads them: PDF 1.7. */
 	t->pdf->pdf_version = HPDF_VER_17;
 	return ret == HPDF_OK ? 0 : -1;
 }
 
-void
+int
 tag_pack(struct tag *t, struct buf *pdf, size_t start)
 {
-	uint32_t *v = xcalloc(t->ne + t->nlinks + t->nrd + 1, sizeof(*v));
-	size_t i, n = 0;
+	size_t base = pdf_pack_next(pdf, start), i;
+	struct buf b = {0};
+	uint32_t pt, idt;
+	int rc;
 
-	/* Everything tagging added: elements, trees, and the link annotations it fills in. */
+	if (base == 0 || t->root == NULL || base + t->ne > 0x7FFFFF)
+		return -1;
+	/* The elements take the numbers after libharu's objects, the trees the next ones. */
 	for (i = 0; i < t->ne; i++)
-		if (t->e[i].dict != NULL)
-			v[n++] = t->e[i].dict->header.obj_id & 0x00FFFFFF;
-	if (t->root != NULL)
-		v[n++] = t->root->header.obj_id & 0x00FFFFFF;
-	for (i = 0; i < t->nrd; i++)
-		if (t->rd[i]->d != NULL)
-			v[n++] = t->rd[i]->d->header.obj_id & 0x00FFFFFF;
+		t->e[i].num = (uint32_t)(base + i);
+	t->next = (uint32_t)(base + t->ne);
+	for (i = 0; i < t->ne; i++) {
+		serialize(t, &t->e[i], &b);
+		add_obj(t, t->e[i].num, &b);
+	}
+	pt = parent_tree(t);
+	idt = idtree(t);
+	buf_puts(&b, "/Type/StructTreeRoot/K");
+	put_obj(&b, t->e[0].num);
+	buf_puts(&b, "/ParentTree");
+	put_obj(&b, pt);
+	if (idt != 0) {
+		buf_puts(&b, "/IDTree");
+		put_obj(&b, idt);
+	}
+	buf_puts(&b, "/ParentTreeNextKey ");
+	put_num(&b, t->nextkey);
+	add_obj(t, obj_num(t->root), &b);
+	/* The link annotations: tagging filled them in; into the streams too. */
 	for (i = 0; i < t->nlinks; i++)
-		if (t->links[i].annot != NULL)
-			v[n++] = t->links[i].annot->header.obj_id & 0x00FFFFFF;
-	(void)pdf_pack(pdf, start, v, n, t->pdf->mmgr);
-	free(v);
+		if (t->links[i].annot != NULL) {
+			t->po = xgrow(t->po, &t->pocap, t->npo + 1,
+			    sizeof(*t->po));
+			t->po[t->npo].num = obj_num(t->links[i].annot);
+			t->po[t->npo].body = NULL;
+			t->po[t->npo++].len = 0;
+		}
+	rc = pdf_pack(pdf, start, t->po, t->npo, t->pdf->mmgr);
+	for (i = 0; i < t->npo; i++)
+		free((char *)t->po[i].body);
+	t->npo = 0;
+	return rc;
 }

@@ -81,10 +81,12 @@ void tag_annot(struct tag *, int elem, HPDF_Annotation annot, HPDF_Page page);
 int tag_finish(struct tag *);
 
 /*
- * After saving: the PDF in pdf->data[start..) gets its structure elements
- * packed into object streams (pack.h), which takes the size of the tree
- * down about tenfold. Left as saved if that cannot be done.
+ * After saving: the PDF in pdf->data[start..) gets its structure elements,
+ * ParentTree and IDTree, in compressed object streams (pack.h), numbered
+ * after libharu's objects, and its StructTreeRoot's body. Returns 0; -1
+ * if the file is not laid out as libharu 2.3.0 writes it (then the
+ * structure tree is incomplete and the PDF must not be used).
  */
-void tag_pack(struct tag *, struct buf *pdf, size_t start);
+int tag_pack(struct tag *, struct buf *pdf, size_t start);
 
 #endif
