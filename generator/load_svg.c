@@ -21,8 +21,8 @@
  * (browsers ignore them in a scheme). Text inside comments and CDATA is
  * read as markup too: a false alarm there is better than a script missed.
  *
- * Bounded: SVG_MAX_ENTITIES declarations, SVG_MAX_EXPANSION bytes of
- * expanded text (an entity bomb is refused, not expanded), nesting of
+ * Bounded: SVG_MAX_ENTITIES declarations, SVG_MAX_GROWTH bytes of text
+ * added by entities (an entity bomb is refused, not expanded), nesting of
  * entities SVG_MAX_ENTITY_DEPTH deep.
  */
 #include <stdio.h>
@@ -37,12 +37,13 @@
  * Named limits, with their reasons.
  * SVG_MAX_ENTITIES: more DTD entity declarations than any drawing program
  *   writes (Illustrator: about ten).
- * SVG_MAX_EXPANSION: the expanded text is at most this large (32 MiB, twice
- *   LOAD_MAX_FILE): an entity bomb is refused before it costs memory.
+ * SVG_MAX_GROWTH: entities may make the text at most this much longer than
+ *   the file (1 MiB; Illustrator's namespace entities add a few hundred
+ *   bytes): an entity bomb is refused before it costs time or memory.
  * SVG_MAX_ENTITY_DEPTH: entities defined through entities, as deep as this.
  */
 #define SVG_MAX_ENTITIES	256
-#define SVG_MAX_EXPANSION	(2u * LOAD_MAX_FILE)
+#define SVG_MAX_GROWTH		(1024u * 1024)
 #define SVG_MAX_ENTITY_DEPTH	8
 
 struct entity {
@@ -54,6 +55,7 @@ struct svgscan {
 	struct entity	 ent[SVG_MAX_ENTITIES];
 	size_t		 nent;
 	struct buf	 out;		/* the expanded, case-folded text */
+	size_t		 max;		/* its largest allowed length */
 	int		 too_big;
 };
 
@@ -182,7 +184,7 @@ expand(struct svgscan *sc, const char *s, size_t n, int depth)
 			buf_putc(&sc->out, lower((unsigned char)s[i]));
 			i++;
 		}
-		if (sc->out.len > SVG_MAX_EXPANSION)
+		if (sc->out.len > sc->max)
 			sc->too_big = 1;
 	}
 }
@@ -300,6 +302,7 @@ lc_svg_problem(const char *path)
 	if ((text = file_read(path, &len, LOAD_MAX_FILE)) == NULL)
 		return NULL;	/* unreadable or too large: reported elsewhere */
 	memset(&sc, 0, sizeof(sc));
+	sc.max = len + SVG_MAX_GROWTH;
 	collect_entities(&sc, text, len);
 	expand(&sc, text, len, 0);
 	if (sc.too_big)
