@@ -63,6 +63,14 @@ struct elem {
 	uint32_t	 num;		/* its object number (tag_pack()) */
 };
 
+/* An object for pdf_pack(): its body in t->bodies, or none (as libharu saved it). */
+struct tobj {
+	uint32_t	 num;
+	int		 saved;
+	size_t		 off;
+	size_t		 len;
+};
+
 struct page_rec {
 	HPDF_Page	 page;
 	int		*mcid;		/* MCID -> element */
@@ -111,10 +119,15 @@ struct tag {
 	HPDF_Dict	 root;		/* the StructTreeRoot */
 	size_t		 nextkey;	/* the ParentTree's next key (write_keys()) */
 	uint32_t	 next;		/* the next free object number (tag_pack()) */
-	struct pack_obj	*po;		/* the objects for pdf_pack() */
+	struct tobj	*po;		/* the objects for pdf_pack() */
 	size_t		 npo;
 	size_t		 pocap;
+	struct buf	 bodies;	/* their bodies, one after the other */
+	struct buf	 kv;		/* the keys and values of a tree being built */
 };
+
+static char *w_str(char *, const char *);
+static char *w_num(char *, size_t);
 
 static int
 new_elem(struct tag *t, enum dev_stype st, const void *node, int parent)
@@ -172,9 +185,9 @@ tag_free(struct tag *t)
 			free(t->e[i].attr[a]);
 		buf_free(&t->e[i].text);
 	}
-	for (i = 0; i < t->npo; i++)
-		free((char *)t->po[i].body);
 	free(t->po);
+	buf_free(&t->bodies);
+	buf_free(&t->kv);
 	for (i = 0; i < t->npages; i++)
 		free(t->pages[i].mcid);
 	free(t->e);
@@ -280,7 +293,7 @@ tag_mark(struct tag *t, const struct dev_mark *m, const char *text,
 {
 	struct page_rec *p;
 	int el, link;
-	char s[64];
+	char s[64], *q;
 
 	if (t->cur < 0)
 		return;
@@ -305,8 +318,13 @@ tag_mark(struct tag *t, const struct dev_mark *m, const char *text,
 	add_kid(t, el, KID_MCID, (int)p->n, t->cur);
 	if (t->e[el].page < 0)
 		t->e[el].page = t->cur;
-	snprintf(s, sizeof(s), "/%s <</MCID %zu>> BDC\n",
-	    dev_stype_name(t->e[el].st), p->n);
+	/* "/P <</MCID 3>> BDC", without printf: once per piece of content */
+	q = w_str(s, "/");
+	q = w_str(q, dev_stype_name(t->e[el].st));
+	q = w_str(q, " <</MCID ");
+	q = w_num(q, p->n);
+	q = w_str(q, ">> BDC\n");
+	*q = '\0';
 	p->n++;
 	put(t, s);
 	t->mc = MC_CONTENT;
@@ -460,11 +478,41 @@ text_string(struct tag *t, const char *s)
  * is made in libharu (the catalog refers to it) and left empty; its body
  * is given there. Pages and annotations are libharu's, numbered before
  * saving.
+ *
+ * The bodies are written with plain pointers into room reserved for each
+ * (the w_ functions never check; room() is asked for their most), all in
+ * one buffer: tens of thousands of small appends and allocations were
+ * most of the cost of tagging otherwise.
  */
 
-/* A decimal number; printf is most of the time of writing the tree otherwise. */
+/* Room for n more bytes at the end of b; returns where they go. */
+static char *
+room(struct buf *b, size_t n)
+{
+	b->data = xgrow(b->data, &b->cap, b->len + n + 1, 1);
+	return b->data + b->len;
+}
+
+/* Ends a run of w_ writes at p. */
 static void
-put_num(struct buf *b, size_t v)
+done_at(struct buf *b, char *p)
+{
+	b->len = (size_t)(p - b->data);
+	*p = '\0';
+}
+
+static char *
+w_str(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* A decimal number (at most 20 bytes). */
+static char *
+w_num(char *p, size_t v)
 {
 	char s[24];
 	size_t i = sizeof(s);
@@ -472,16 +520,17 @@ put_num(struct buf *b, size_t v)
 	do
 		s[--i] = (char)('0' + v % 10);
 	while ((v /= 10) > 0);
-	buf_put(b, s + i, sizeof(s) - i);
+	memcpy(p, s + i, sizeof(s) - i);
+	return p + (sizeof(s) - i);
 }
 
-/* " 12 0 R": object 12 (every object here has generation 0). */
-static void
-put_obj(struct buf *b, uint32_t num)
+/* " 12 0 R": object 12 (every object here has generation 0); at most 26 bytes. */
+static char *
+w_obj(char *p, uint32_t num)
 {
-	buf_putc(b, ' ');
-	put_num(b, num);
-	buf_puts(b, " 0 R");
+	*p++ = ' ';
+	p = w_num(p, num);
+	return w_str(p, " 0 R");
 }
 
 /* A libharu object's number. */
@@ -492,351 +541,384 @@ obj_num(const void *obj)
 }
 
 /* One byte of a literal string: ( ) \ escaped, and CR (a reader would turn it into LF). */
-static void
-put_lit_byte(struct buf *b, unsigned c)
+static char *
+w_lit_byte(char *p, unsigned c)
 {
 	if (c == '(' || c == ')' || c == '\\') {
-		buf_putc(b, '\\');
-		buf_putc(b, (int)c);
+		*p++ = '\\';
+		*p++ = (char)c;
 	} else if (c == '\r') {
-		buf_puts(b, "\\r");
+		*p++ = '\\';
+		*p++ = 'r';
 	} else {
-		buf_putc(b, (int)c);
+		*p++ = (char)c;
 	}
+	return p;
+}
+
+/*
+ * A byte string as a literal: ( ) \ escaped, bytes outside printable
+ * ASCII in octal; at most 4 * len + 2 bytes.
+ */
+static char *
+w_lit(char *p, const char *s, size_t len)
+{
+	size_t i;
+
+	*p++ = '(';
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c > 0x7E) {
+			*p++ = '\\';
+			*p++ = (char)('0' + (c >> 6));
+			*p++ = (char)('0' + ((c >> 3) & 7));
+			*p++ = (char)('0' + (c & 7));
+		} else {
+			p = w_lit_byte(p, c);
+		}
+	}
+	*p++ = ')';
+	return p;
 }
 
 /*
  * A text string: UTF-16BE with a byte-order mark (ISO 32000-1 §7.9.2.2),
  * as a literal of its bytes, half the size of hex (it goes into a
- * compressed object stream, where bytes of any value are fine).
+ * compressed object stream, where bytes of any value are fine); at most
+ * 4 * strlen(s) + 6 bytes.
  */
-static void
-put_text(struct buf *b, const char *s)
+static char *
+w_text(char *p, const char *s)
 {
 	size_t len = strlen(s), off = 0;
 	uint32_t cp;
 
-	buf_puts(b, "(\xFE\xFF");
+	*p++ = '(';
+	*p++ = (char)0xFE;
+	*p++ = (char)0xFF;
 	while (off < len) {
 		off += utf8_decode(s + off, len - off, &cp);
 		if (cp > 0xFFFF) {
 			cp -= 0x10000;
-			put_lit_byte(b, 0xD8 | (cp >> 18));
-			put_lit_byte(b, (cp >> 10) & 0xFF);
+			p = w_lit_byte(p, 0xD8 | (cp >> 18));
+			p = w_lit_byte(p, (cp >> 10) & 0xFF);
 			cp = 0xDC00 | (cp & 0x3FF);
 		}
-		put_lit_byte(b, cp >> 8);
-		put_lit_byte(b, cp & 0xFF);
+		p = w_lit_byte(p, cp >> 8);
+		p = w_lit_byte(p, cp & 0xFF);
 	}
-	buf_putc(b, ')');
+	*p++ = ')';
+	return p;
 }
 
-/* A byte string as a literal: ( ) \ escaped, bytes outside printable ASCII in octal. */
-static void
-put_lit(struct buf *b, const char *s, size_t len)
-{
-	size_t i;
-
-	buf_putc(b, '(');
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '(' || c == ')' || c == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, c);
-		} else if (c < 0x20 || c > 0x7E) {
-			buf_putc(b, '\\');
-			buf_putc(b, '0' + (c >> 6));
-			buf_putc(b, '0' + ((c >> 3) & 7));
-			buf_putc(b, '0' + (c & 7));
-		} else {
-			buf_putc(b, (int)c);
-		}
-	}
-	buf_putc(b, ')');
-}
-
-static void
-put_kid(struct tag *t, struct buf *b, const struct elem *e,
-    const struct kid *k)
+/* One kid of e; at most KID_MAX bytes. */
+#define KID_MAX	80
+static char *
+w_kid(struct tag *t, char *p, const struct elem *e, const struct kid *k)
 {
 	switch (k->kind) {
 	case KID_ELEM:
-		put_obj(b, t->e[k->value].num);
-		break;
+		return w_obj(p, t->e[k->value].num);
 	case KID_MCID:
 		if (k->page == e->page) {
-			buf_putc(b, ' ');
-			put_num(b, (size_t)k->value);
-			break;
+			*p++ = ' ';
+			return w_num(p, (size_t)k->value);
 		}
-		buf_puts(b, "<</Type/MCR/Pg");
-		put_obj(b, obj_num(t->pages[k->page].page));
-		buf_puts(b, "/MCID ");
-		put_num(b, (size_t)k->value);
-		buf_puts(b, ">>");
-		break;
+		p = w_str(p, "<</Type/MCR/Pg");
+		p = w_obj(p, obj_num(t->pages[k->page].page));
+		p = w_str(p, "/MCID ");
+		p = w_num(p, (size_t)k->value);
+		return w_str(p, ">>");
 	case KID_OBJR:
-		buf_puts(b, "<</Type/OBJR/Obj");
-		put_obj(b, obj_num(t->links[k->value].annot));
-		buf_puts(b, "/Pg");
-		put_obj(b, obj_num(t->pages[k->page].page));
-		buf_puts(b, ">>");
-		break;
+		p = w_str(p, "<</Type/OBJR/Obj");
+		p = w_obj(p, obj_num(t->links[k->value].annot));
+		p = w_str(p, "/Pg");
+		p = w_obj(p, obj_num(t->pages[k->page].page));
+		return w_str(p, ">>");
 	}
+	return p;
 }
 
 /* /A: the Table attributes of a TH or TD (/Scope, /Headers, /ColSpan, /RowSpan). */
-static void
-put_table_attrs(struct buf *b, const struct elem *e)
+static char *
+w_table_attrs(char *p, const struct elem *e)
 {
 	const char *s, *sp;
 
 	if (e->attr[DEV_A_SCOPE] == NULL && e->attr[DEV_A_HEADERS] == NULL &&
 	    e->attr[DEV_A_COLSPAN] == NULL && e->attr[DEV_A_ROWSPAN] == NULL)
-		return;
-	buf_puts(b, "/A<</O/Table");
+		return p;
+	p = w_str(p, "/A<</O/Table");
 	/* Row, Column, Both: names of our own, never content. */
 	if (e->attr[DEV_A_SCOPE] != NULL) {
-		buf_puts(b, "/Scope/");
-		buf_puts(b, e->attr[DEV_A_SCOPE]);
+		p = w_str(p, "/Scope/");
+		p = w_str(p, e->attr[DEV_A_SCOPE]);
 	}
 	if (e->attr[DEV_A_COLSPAN] != NULL) {
-		buf_puts(b, "/ColSpan ");
-		put_num(b, (size_t)atoi(e->attr[DEV_A_COLSPAN]));
+		p = w_str(p, "/ColSpan ");
+		p = w_num(p, (size_t)atoi(e->attr[DEV_A_COLSPAN]));
 	}
 	if (e->attr[DEV_A_ROWSPAN] != NULL) {
-		buf_puts(b, "/RowSpan ");
-		put_num(b, (size_t)atoi(e->attr[DEV_A_ROWSPAN]));
+		p = w_str(p, "/RowSpan ");
+		p = w_num(p, (size_t)atoi(e->attr[DEV_A_ROWSPAN]));
 	}
 	if (e->attr[DEV_A_HEADERS] != NULL) {
-		buf_puts(b, "/Headers[");
+		p = w_str(p, "/Headers[");
 		for (s = e->attr[DEV_A_HEADERS]; *s != '\0'; s = sp) {
 			while (*s == ' ')
 				s++;
 			for (sp = s; *sp != '\0' && *sp != ' '; sp++)
 				;
 			if (sp > s)
-				put_lit(b, s, (size_t)(sp - s));
+				p = w_lit(p, s, (size_t)(sp - s));
 		}
-		buf_putc(b, ']');
+		*p++ = ']';
 	}
-	buf_puts(b, ">>");
+	return w_str(p, ">>");
+}
+
+static int
+kid_written(const struct tag *t, const struct kid *k)
+{
+	return k->kind != KID_OBJR || t->links[k->value].annot != NULL;
 }
 
 /* Element e's dictionary body, onto b. */
 static void
 serialize(struct tag *t, const struct elem *e, struct buf *b)
 {
-	size_t j, n = 0;
+	size_t j, n = 0, need = 160 + KID_MAX * e->nkids;
+	char *p;
+	int a;
 
-	buf_puts(b, "/S/");
-	buf_puts(b, dev_stype_name(e->st));
-	buf_puts(b, "/P");
-	put_obj(b, e->parent < 0 ? obj_num(t->root) : t->e[e->parent].num);
+	for (a = 0; a < DEV_A_COUNT; a++)
+		if (e->attr[a] != NULL)
+			need += 4 * strlen(e->attr[a]) + 32;
+	p = room(b, need);
+	p = w_str(p, "/S/");
+	p = w_str(p, dev_stype_name(e->st));
+	p = w_str(p, "/P");
+	p = w_obj(p, e->parent < 0 ? obj_num(t->root) : t->e[e->parent].num);
 	if (e->page >= 0) {
-		buf_puts(b, "/Pg");
-		put_obj(b, obj_num(t->pages[e->page].page));
+		p = w_str(p, "/Pg");
+		p = w_obj(p, obj_num(t->pages[e->page].page));
 	}
 	for (j = 0; j < e->nkids; j++)
-		if (e->kids[j].kind != KID_OBJR ||
-		    t->links[e->kids[j].value].annot != NULL)
-			n++;
+		n += kid_written(t, &e->kids[j]);
 	if (n > 0) {
-		buf_puts(b, n > 1 ? "/K[" : "/K");
+		p = w_str(p, n > 1 ? "/K[" : "/K");
 		for (j = 0; j < e->nkids; j++)
-			if (e->kids[j].kind != KID_OBJR ||
-			    t->links[e->kids[j].value].annot != NULL)
-				put_kid(t, b, e, &e->kids[j]);
+			if (kid_written(t, &e->kids[j]))
+				p = w_kid(t, p, e, &e->kids[j]);
 		if (n > 1)
-			buf_putc(b, ']');
+			*p++ = ']';
 	}
 	if (e->attr[DEV_A_ID] != NULL) {
-		buf_puts(b, "/ID");
-		put_lit(b, e->attr[DEV_A_ID], strlen(e->attr[DEV_A_ID]));
+		p = w_str(p, "/ID");
+		p = w_lit(p, e->attr[DEV_A_ID], strlen(e->attr[DEV_A_ID]));
 	}
 	if (e->attr[DEV_A_LANG] != NULL) {
-		buf_puts(b, "/Lang");
-		put_lit(b, e->attr[DEV_A_LANG], strlen(e->attr[DEV_A_LANG]));
+		p = w_str(p, "/Lang");
+		p = w_lit(p, e->attr[DEV_A_LANG], strlen(e->attr[DEV_A_LANG]));
 	}
 	if (e->attr[DEV_A_ALT] != NULL) {
-		buf_puts(b, "/Alt");
-		put_text(b, e->attr[DEV_A_ALT]);
+		p = w_str(p, "/Alt");
+		p = w_text(p, e->attr[DEV_A_ALT]);
 	}
 	if (e->attr[DEV_A_ACTUAL] != NULL) {
-		buf_puts(b, "/ActualText");
-		put_text(b, e->attr[DEV_A_ACTUAL]);
+		p = w_str(p, "/ActualText");
+		p = w_text(p, e->attr[DEV_A_ACTUAL]);
 	}
 	if (e->attr[DEV_A_E] != NULL) {
-		buf_puts(b, "/E");
-		put_text(b, e->attr[DEV_A_E]);
+		p = w_str(p, "/E");
+		p = w_text(p, e->attr[DEV_A_E]);
 	}
-	put_table_attrs(b, e);
+	p = w_table_attrs(p, e);
+	done_at(b, p);
 }
 
-/* Object num for pdf_pack with the body in b (taken, b left empty). */
+/* Object num for pdf_pack, its body t->bodies[from..] (pointers set in tag_pack()). */
 static void
-add_obj(struct tag *t, uint32_t num, struct buf *b)
+add_obj(struct tag *t, uint32_t num, size_t from)
 {
-	struct pack_obj *o;
+	struct tobj *o;
 
 	t->po = xgrow(t->po, &t->pocap, t->npo + 1, sizeof(*t->po));
 	o = &t->po[t->npo++];
 	o->num = num;
-	o->len = b->len;
-	o->body = b->len > 0 ? buf_take(b) : NULL;
-	if (o->body == NULL)	/* an empty body: an empty dictionary, still new text */
-		o->body = xstrdup("");
+	o->saved = 0;
+	o->off = from;
+	o->len = t->bodies.len - from;
 }
 
+/* An entry of a number or name tree: its key and value, in t->kv. */
+struct kv {
+	size_t	 k, kl;
+	size_t	 v, vl;
+};
+
 /*
- * A number tree (kind "Nums") or name tree ("Names") of n sorted entries,
- * key[i] and val[i] as PDF text: one node if small, else leaves of
- * TREE_LEAF entries with their /Limits under a root of /Kids (ISO 32000-1
- * §7.9.6-7); libharu's arrays would stop at 8,191 items, fewer than a
- * large volume's pages and links. Returns the number of its root.
+ * A number tree (kind "Nums") or name tree ("Names") of n sorted entries
+ * (keys and values as PDF text in t->kv): one node if small, else leaves
+ * of TREE_LEAF entries with their /Limits under a root of /Kids (ISO
+ * 32000-1 §7.9.6-7); libharu's arrays would stop at 8,191 items, fewer
+ * than a large volume's pages and links. Returns the number of its root.
  */
 static uint32_t
-tree(struct tag *t, const char *kind, char **key, char **val, size_t n)
+tree(struct tag *t, const char *kind, const struct kv *e, size_t n)
 {
-	struct buf b = {0}, kids = {0};
-	size_t i, j, k;
-	uint32_t num;
+	const char *kv = t->kv.data;
+	struct buf *b = &t->bodies;
+	size_t i, j, k, from, need, nleaves = 0;
+	uint32_t num, first = 0;
+	char *p;
 
-	if (n > TREE_LEAF)
-		buf_puts(&kids, "/Kids[");
 	for (i = 0; i == 0 || i < n; i += TREE_LEAF) {
 		k = n - i < TREE_LEAF ? n - i : TREE_LEAF;
+		for (need = 64, j = i; j < i + k; j++)
+			need += e[j].kl + e[j].vl + 1;
+		if (n > TREE_LEAF)
+			need += e[i].kl + e[i + k - 1].kl;
+		from = b->len;
+		p = room(b, need);
 		if (n > TREE_LEAF) {
-			buf_puts(&b, "/Limits[");
-			buf_puts(&b, key[i]);
-			buf_putc(&b, ' ');
-			buf_puts(&b, key[i + k - 1]);
-			buf_putc(&b, ']');
+			p = w_str(p, "/Limits[");
+			memcpy(p, kv + e[i].k, e[i].kl);
+			p += e[i].kl;
+			*p++ = ' ';
+			memcpy(p, kv + e[i + k - 1].k, e[i + k - 1].kl);
+			p += e[i + k - 1].kl;
+			*p++ = ']';
 		}
-		buf_putc(&b, '/');
-		buf_puts(&b, kind);
-		buf_putc(&b, '[');
+		*p++ = '/';
+		p = w_str(p, kind);
+		*p++ = '[';
 		for (j = i; j < i + k; j++) {
-			buf_putc(&b, ' ');
-			buf_puts(&b, key[j]);
-			buf_puts(&b, val[j]);
+			*p++ = ' ';
+			memcpy(p, kv + e[j].k, e[j].kl);
+			p += e[j].kl;
+			memcpy(p, kv + e[j].v, e[j].vl);
+			p += e[j].vl;
 		}
-		buf_putc(&b, ']');
+		*p++ = ']';
+		done_at(b, p);
 		num = t->next++;
-		add_obj(t, num, &b);
+		if (nleaves++ == 0)
+			first = num;
+		add_obj(t, num, from);
 		if (n <= TREE_LEAF)
 			return num;
-		put_obj(&kids, num);
 	}
-	buf_putc(&kids, ']');
+	/* The root: the leaves were numbered first … first + nleaves - 1. */
+	from = b->len;
+	p = room(b, 16 + 26 * nleaves);
+	p = w_str(p, "/Kids[");
+	for (j = 0; j < nleaves; j++)
+		p = w_obj(p, first + (uint32_t)j);
+	*p++ = ']';
+	done_at(b, p);
 	num = t->next++;
-	add_obj(t, num, &kids);
+	add_obj(t, num, from);
 	return num;
 }
 
-/*
- * Element ids for the IDTree, sorted bytewise (a name tree's keys). qsort
- * has no context argument; the ids come mostly in order (t1.0.1,
- * t1.0.2 …), so an insertion sort is close to linear.
- */
+/* Appends a key or value to t->kv: text written by the caller at p (room reserved). */
 static void
-sort_ids(struct tag *t, int *v, size_t n)
+kv_end(struct tag *t, char *p, size_t *off, size_t *len)
 {
-	size_t i, j;
-	int x;
-
-	for (i = 1; i < n; i++) {
-		x = v[i];
-		for (j = i; j > 0 && strcmp(t->e[v[j - 1]].attr[DEV_A_ID],
-		    t->e[x].attr[DEV_A_ID]) > 0; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
-	}
+	*off = t->kv.len;
+	done_at(&t->kv, p);
+	*len = t->kv.len - *off;
 }
 
-static void
-free_strings(char **v, size_t n)
-{
-	size_t i;
+/* An id and its element, for sorting the IDTree's keys bytewise. */
+struct id_ref {
+	const char	*id;
+	int		 elem;
+};
 
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+static int
+id_cmp(const void *a, const void *b)
+{
+	const struct id_ref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	/* equal ids: the first element first (the tree names that one) */
+	return c != 0 ? c : (x->elem > y->elem) - (x->elem < y->elem);
 }
 
 /* The IDTree: id -> element. Returns its number, 0 if no element has an id. */
 static uint32_t
 idtree(struct tag *t)
 {
-	struct buf b = {0};
-	char **key, **val;
-	int *v = NULL;
-	size_t n = 0, cap = 0, i, m = 0;
+	struct id_ref *v = NULL;
+	struct kv *e;
+	size_t n = 0, cap = 0, i, m = 0, len;
 	uint32_t num;
 
 	for (i = 0; i < t->ne; i++)
 		if (t->e[i].attr[DEV_A_ID] != NULL) {
 			v = xgrow(v, &cap, n + 1, sizeof(*v));
-			v[n++] = (int)i;
+			v[n].id = t->e[i].attr[DEV_A_ID];
+			v[n++].elem = (int)i;
 		}
 	if (n == 0)
 		return 0;
-	sort_ids(t, v, n);
-	key = xcalloc(n, sizeof(*key));
-	val = xcalloc(n, sizeof(*val));
+	qsort(v, n, sizeof(*v), id_cmp);
+	e = xcalloc(n, sizeof(*e));
+	buf_reset(&t->kv);
 	for (i = 0; i < n; i++) {
-		const char *id = t->e[v[i]].attr[DEV_A_ID];
-
 		/* A repeated id names its first element only. */
-		if (i > 0 && strcmp(id, t->e[v[i - 1]].attr[DEV_A_ID]) == 0)
+		if (i > 0 && strcmp(v[i].id, v[i - 1].id) == 0)
 			continue;
-		put_lit(&b, id, strlen(id));
-		key[m] = buf_take(&b);
-		put_obj(&b, t->e[v[i]].num);
-		val[m++] = buf_take(&b);
+		len = strlen(v[i].id);
+		kv_end(t, w_lit(room(&t->kv, 4 * len + 2), v[i].id, len),
+		    &e[m].k, &e[m].kl);
+		kv_end(t, w_obj(room(&t->kv, 26), t->e[v[i].elem].num),
+		    &e[m].v, &e[m].vl);
+		m++;
 	}
-	num = tree(t, "Names", key, val, m);
-	free_strings(key, m);
-	free_strings(val, m);
+	num = tree(t, "Names", e, m);
+	free(e);
 	free(v);
 	return num;
 }
 
 /*
  * The ParentTree: page i -> [the element of each of its MCIDs], then
- * each link annotation -> its Link, with the keys tag_finish() gave the
+ * each link annotation -> its Link, with the keys write_keys() gave the
  * pages and annotations. Returns its number.
  */
 static uint32_t
 parent_tree(struct tag *t)
 {
-	struct buf b = {0};
 	size_t i, j, n = 0, cap = t->npages + t->nlinks;
-	char **key = xcalloc(cap > 0 ? cap : 1, sizeof(*key));
-	char **val = xcalloc(cap > 0 ? cap : 1, sizeof(*val));
+	struct kv *e = xcalloc(cap > 0 ? cap : 1, sizeof(*e));
+	char *p;
 	uint32_t num;
 
+	buf_reset(&t->kv);
 	for (i = 0; i < t->npages; i++) {
-		buf_putc(&b, '[');
+		kv_end(t, w_num(room(&t->kv, 24), n), &e[n].k, &e[n].kl);
+		p = room(&t->kv, 4 + 26 * t->pages[i].n);
+		*p++ = '[';
 		for (j = 0; j < t->pages[i].n; j++)
-			put_obj(&b, t->e[t->pages[i].mcid[j]].num);
-		buf_putc(&b, ']');
-		val[n] = buf_take(&b);
-		put_num(&b, n);
-		key[n++] = buf_take(&b);
+			p = w_obj(p, t->e[t->pages[i].mcid[j]].num);
+		*p++ = ']';
+		kv_end(t, p, &e[n].v, &e[n].vl);
+		n++;
 	}
 	for (i = 0; i < t->nlinks; i++) {
 		if (t->links[i].annot == NULL)
 			continue;
-		put_obj(&b, t->e[t->links[i].elem].num);
-		val[n] = buf_take(&b);
-		put_num(&b, n);
-		key[n++] = buf_take(&b);
+		kv_end(t, w_num(room(&t->kv, 24), n), &e[n].k, &e[n].kl);
+		kv_end(t, w_obj(room(&t->kv, 26), t->e[t->links[i].elem].num),
+		    &e[n].v, &e[n].vl);
+		n++;
 	}
-	num = tree(t, "Nums", key, val, n);
-	free_strings(key, n);
-	free_strings(val, n);
+	num = tree(t, "Nums", e, n);
+	free(e);
 	return num;
 }
 
@@ -1028,9 +1110,10 @@ tag_finish(struct tag *t)
 int
 tag_pack(struct tag *t, struct buf *pdf, size_t start)
 {
-	size_t base = pdf_pack_next(pdf, start), i;
-	struct buf b = {0};
+	size_t base = pdf_pack_next(pdf, start), i, from;
+	struct pack_obj *v;
 	uint32_t pt, idt;
+	char *p;
 	int rc;
 
 	if (base == 0 || t->root == NULL || base + t->ne > 0x7FFFFF)
@@ -1039,35 +1122,42 @@ tag_pack(struct tag *t, struct buf *pdf, size_t start)
 	for (i = 0; i < t->ne; i++)
 		t->e[i].num = (uint32_t)(base + i);
 	t->next = (uint32_t)(base + t->ne);
+	t->npo = 0;
+	buf_reset(&t->bodies);
 	for (i = 0; i < t->ne; i++) {
-		serialize(t, &t->e[i], &b);
-		add_obj(t, t->e[i].num, &b);
+		from = t->bodies.len;
+		serialize(t, &t->e[i], &t->bodies);
+		add_obj(t, t->e[i].num, from);
 	}
 	pt = parent_tree(t);
 	idt = idtree(t);
-	buf_puts(&b, "/Type/StructTreeRoot/K");
-	put_obj(&b, t->e[0].num);
-	buf_puts(&b, "/ParentTree");
-	put_obj(&b, pt);
+	from = t->bodies.len;
+	p = room(&t->bodies, 200);
+	p = w_str(p, "/Type/StructTreeRoot/K");
+	p = w_obj(p, t->e[0].num);
+	p = w_str(p, "/ParentTree");
+	p = w_obj(p, pt);
 	if (idt != 0) {
-		buf_puts(&b, "/IDTree");
-		put_obj(&b, idt);
+		p = w_str(p, "/IDTree");
+		p = w_obj(p, idt);
 	}
-	buf_puts(&b, "/ParentTreeNextKey ");
-	put_num(&b, t->nextkey);
-	add_obj(t, obj_num(t->root), &b);
+	p = w_str(p, "/ParentTreeNextKey ");
+	p = w_num(p, t->nextkey);
+	done_at(&t->bodies, p);
+	add_obj(t, obj_num(t->root), from);
 	/* The link annotations: tagging filled them in; into the streams too. */
 	for (i = 0; i < t->nlinks; i++)
 		if (t->links[i].annot != NULL) {
-			t->po = xgrow(t->po, &t->pocap, t->npo + 1,
-			    sizeof(*t->po));
-			t->po[t->npo].num = obj_num(t->links[i].annot);
-			t->po[t->npo].body = NULL;
-			t->po[t->npo++].len = 0;
+			add_obj(t, obj_num(t->links[i].annot), t->bodies.len);
+			t->po[t->npo - 1].saved = 1;
 		}
-	rc = pdf_pack(pdf, start, t->po, t->npo, t->pdf->mmgr);
-	for (i = 0; i < t->npo; i++)
-		free((char *)t->po[i].body);
-	t->npo = 0;
+	v = xcalloc(t->npo, sizeof(*v));
+	for (i = 0; i < t->npo; i++) {
+		v[i].num = t->po[i].num;
+		v[i].body = t->po[i].saved ? NULL : t->bodies.data + t->po[i].off;
+		v[i].len = t->po[i].len;
+	}
+	rc = pdf_pack(pdf, start, v, t->npo, t->pdf->mmgr);
+	free(v);
 	return rc;
 }
