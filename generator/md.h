@@ -34,9 +34,15 @@
  *   the converter and back ends recurse, so this bounds their stack.
  * MD_MAX_TABLE_CELLS: a table larger than this cannot be printed usefully
  *   and would cost quadratic layout time.
+ * MD_MAX_URL: a link or image address longer than this (bytes) is no
+ *   address a reader can use: RFC 9110 asks only 8,000 octets of every
+ *   implementation, sitemaps stop at 2,048 characters, and a PDF link
+ *   annotation holds at most 65,535 bytes; the PDF repeats the address in
+ *   the link of every line it spans, so its length also bounds memory.
  */
 #define MD_MAX_NESTING 32
 #define MD_MAX_TABLE_CELLS 20000
+#define MD_MAX_URL 8192
 
 /* The front-matter split of a Markdown file. */
 struct front_matter {

@@ -817,11 +817,12 @@ md_check_url(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
     const char *url)
 {
 	char scheme[40];
-	size_t li, off, uli, uoff;
+	size_t li, off, uli, uoff, len = url != NULL ? strlen(url) : 0;
 	struct span sp;
 	int img = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+	int ok = url == NULL || url_ok(url, scheme, sizeof(scheme));
 
-	if (url == NULL || url_ok(url, scheme, sizeof(scheme)))
+	if (ok && len <= MD_MAX_URL)
 		return;
 	/* At the URL as written, when it is found after the link's start. */
 	if (inline_raw_pos(ctx, n, bi, &li, &off)) {
@@ -832,9 +833,14 @@ md_check_url(struct md_ctx *ctx, cmark_node *n, const struct md_binfo *bi,
 			sp = md_pos(ctx, (int)li + 1, (int)off + 1);
 	} else
 		sp = bi->span;
-	md_err(ctx, &sp, "unsafe-link", "%s scheme '%s:' is not allowed (only "
-	    "http, https, mailto and relative paths)", img ? "image" : "link",
-	    scheme);
+	if (!ok)
+		md_err(ctx, &sp, "unsafe-link", "%s scheme '%s:' is not allowed "
+		    "(only http, https, mailto and relative paths)",
+		    img ? "image" : "link", scheme);
+	if (len > MD_MAX_URL)
+		md_err(ctx, &sp, "md-limit", "%s address of %zu bytes; at most "
+		    "%d are allowed", img ? "an image" : "a link", len,
+		    MD_MAX_URL);
 }
 
 void

@@ -635,18 +635,35 @@ is_delim_row(const char *s, size_t i, size_t e, size_t *ncols, size_t *dash)
 	return 1;
 }
 
+/*
+ * The cells of a table row s[i..e): its unescaped pipes plus one, less a
+ * leading and a trailing pipe (as is_delim_row counts the columns), so
+ * that | a | b | and a | b are both two cells.
+ */
 static size_t
-count_pipes(const char *s, size_t i, size_t e)
+row_cells(const char *s, size_t i, size_t e)
 {
-	size_t n = 0;
+	size_t n = 0, first = e, last = e;
 
 	for (; i < e; i++) {
-		if (s[i] == '\\' && i + 1 < e)
+		if (!is_blank(s[i])) {
+			if (first == e)
+				first = i;
+			last = i;
+		}
+		if (s[i] == '\\' && i + 1 < e) {
 			i++;
-		else if (s[i] == '|')
+			last = i;
+		} else if (s[i] == '|')
 			n++;
 	}
-	return n;
+	n++;
+	if (first < e && s[first] == '|')
+		n--;
+	if (last < e && last != first && s[last] == '|' &&
+	    (last == 0 || s[last - 1] != '\\'))
+		n--;
+	return n > 0 ? n : 1;
 }
 
 /*
@@ -658,7 +675,7 @@ count_pipes(const char *s, size_t i, size_t e)
 static void
 table_guard(struct pre *p, const struct lines *L)
 {
-	size_t k, r, ncols, dash = 0, cells, pipes, i;
+	size_t k, r, ncols, dash = 0, cells, n, i;
 	int bad;
 	struct span sp;
 
@@ -667,15 +684,20 @@ table_guard(struct pre *p, const struct lines *L)
 		if (!is_delim_row(p->s, i, L->end[k], &ncols, &dash))
 			continue;
 		bad = ncols > MD_MAX_TABLE_COLS;
-		cells = 2 * ncols;
+		/*
+		 * The header row, then each body row: GFM gives it ncols
+		 * cells, but the parser reads all it has, so a longer row
+		 * counts as long as it is.
+		 */
+		cells = ncols;
 		for (r = k + 1; r < L->n; r++) {
 			i = md_skip_prefix(p->s, L->start[r], L->end[r]);
 			if (i == L->end[r])
 				break;
-			pipes = count_pipes(p->s, i, L->end[r]);
-			if (pipes > MD_MAX_TABLE_COLS)
+			n = row_cells(p->s, i, L->end[r]);
+			if (n > MD_MAX_TABLE_COLS)
 				bad = 1;
-			cells += pipes + 1 > ncols ? pipes + 1 : ncols;
+			cells += n > ncols ? n : ncols;
 		}
 		if (cells > MD_MAX_TABLE_CELLS)
 			bad = 1;
