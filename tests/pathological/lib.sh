@@ -13,6 +13,14 @@
 
 ASAN_SLOWER=10
 
+# The bounds, in seconds and MiB of address space (docs/robustness.md,
+# "Bounds", gives each one's reason). Measured on a 2-core machine, the
+# plain build stays under a tenth of each.
+CHECK_S=5 CHECK_MIB=256		# `check` of a small tree with one hostile file
+BUILD_S=10 BUILD_MIB=512	# `build` of a small tree with one odd file
+HEAVY_S=30 HEAVY_MIB=512	# `build` with a file at a size limit
+LARGE_S=60 LARGE_MIB=1024	# `build` of 5,000 projects
+
 LC_ALL=C
 export LC_ALL
 
