@@ -21,6 +21,9 @@
  * (browsers ignore them in a scheme). Text inside comments and CDATA is
  * read as markup too: a false alarm there is better than a script missed.
  *
+ * A DTD with parameter entities (which can declare entities unseen) or
+ * more than SVG_MAX_ENTITIES declarations is refused as well.
+ *
  * Bounded: SVG_MAX_ENTITIES declarations, SVG_MAX_GROWTH bytes of text
  * added by entities (an entity bomb is refused, not expanded), nesting of
  * entities SVG_MAX_ENTITY_DEPTH deep.
@@ -57,6 +60,7 @@ struct svgscan {
 	struct buf	 out;		/* the expanded, case-folded text */
 	size_t		 max;		/* its largest allowed length */
 	int		 too_big;
+	const char	*dtd_problem;	/* a DTD the check will not read, or NULL */
 };
 
 static int
@@ -87,17 +91,24 @@ collect_entities(struct svgscan *sc, const char *s, size_t n)
 	size_t nlen;
 	char q;
 
-	while (sc->nent < SVG_MAX_ENTITIES &&
-	    (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		if ((size_t)(end - p) < 9 || memcmp(p, "<!ENTITY", 8) != 0) {
 			p++;
 			continue;
 		}
+		if (sc->nent == SVG_MAX_ENTITIES) {
+			sc->dtd_problem = "it declares more entities than any "
+			    "drawing program writes";
+			return;
+		}
 		p += 8;
 		while (p < end && is_ws(*p))
 			p++;
-		if (p < end && *p == '%')
-			continue;	/* a parameter entity: only inside the DTD */
+		if (p < end && *p == '%') {
+			/* They can declare entities the check would not see. */
+			sc->dtd_problem = "it declares a parameter entity";
+			return;
+		}
 		name = p;
 		while (p < end && is_name(*p))
 			p++;
@@ -305,7 +316,9 @@ lc_svg_problem(const char *path)
 	sc.max = len + SVG_MAX_GROWTH;
 	collect_entities(&sc, text, len);
 	expand(&sc, text, len, 0);
-	if (sc.too_big)
+	if (sc.dtd_problem != NULL)
+		why = sc.dtd_problem;
+	else if (sc.too_big)
 		why = "its entities expand to more text than any drawing holds";
 	else
 		why = unsafe(buf_str(&sc.out), sc.out.len);

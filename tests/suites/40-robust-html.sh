@@ -150,6 +150,11 @@ svg '<svg xmlns="http://www.w3.org/2000/svg"><iframe src="x"/></svg>'
 svg '<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/svg+xml;base64,PHN2Zz4="/></svg>'
 svg '<!DOCTYPE svg [<!ENTITY a "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY b "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY c "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY d "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY e "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY f "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;"><!ENTITY g "&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;"><!ENTITY h "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx">]><svg xmlns="http://www.w3.org/2000/svg"><text>&a;</text></svg>'
 svg '<svg xmlns="http://www.w3.org/2000/svg"><handler type="application/ecmascript">alert(1)</handler></svg>'
+svg '<!DOCTYPE svg [<!ENTITY % p "&#60;!ENTITY a &#39;javascript:&#39;>"> %p;]><svg xmlns="http://www.w3.org/2000/svg"><a href="&a;alert(1)"><rect/></a></svg>'
+ents=""
+k=0
+while [ $k -lt 300 ]; do ents="$ents<!ENTITY e$k \"x\">"; k=$((k + 1)); done
+svg "<!DOCTYPE svg [$ents<!ENTITY a \"java\"><!ENTITY b \"script:\">]><svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"&a;&b;alert(1)\"><rect/></a></svg>"
 { printf -- '---\ntitle: 計画について\nkey: intro\n---\n'; printf '%s\n' "$body"; } >"$C/chapters/01-intro.md"
 set --
 k=1
