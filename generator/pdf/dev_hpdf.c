@@ -1155,6 +1155,15 @@ hp_end_document(struct device *dev, struct buf *out)
 	out->data[out->len] = '\0';
 	h->error = 0;
 	HPDF_ResetError(h->pdf);
+	/*
+	 * libharu's own copy of the saved file is done with: freed now rather
+	 * than with the document, before the structure is packed into a
+	 * third copy (libharu frees a NULL stream without complaint).
+	 */
+	if (h->internals_ok && h->pdf->stream != NULL) {
+		HPDF_Stream_Free(h->pdf->stream);
+		h->pdf->stream = NULL;
+	}
 	/* The structure elements, after libharu's objects, in object streams. */
 	if (h->tag != NULL && tag_pack(h->tag, out, start) == -1) {
 		out->len = start;

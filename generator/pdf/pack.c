@@ -345,7 +345,7 @@ pdf_pack_next(const struct buf *pdf, size_t start)
 
 int
 pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
-    HPDF_MMgr mm)
+    pack_write_fn write, void *ctx, size_t raw, HPDF_MMgr mm)
 {
 	const char *s = pdf->data + start;
 	size_t len = pdf->len - start, m, trail, trail_end, xref, k, i, first;
@@ -372,7 +372,7 @@ pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
 		k = v[i].num;
 		/* an object saved, or a new one in the numbers after them */
 		if (k == 0 || k >= tot || e[k].packed ||
-		    (k < m && e[k].off == 0) || (k >= m && v[i].body == NULL))
+		    (k < m && e[k].off == 0) || (k >= m && v[i].saved))
 			goto done;
 		e[k].packed = 1;
 	}
@@ -380,6 +380,8 @@ pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
 	for (first = xref, k = 1; k < m; k++)
 		if (e[k].off != 0 && e[k].off < first)
 			first = e[k].off;
+	/* Room for all of it at once: a doubling buffer would overshoot by up to the file's size. */
+	out.data = xgrow(out.data, &out.cap, len + raw / 3 + 65536, 1);
 	buf_put(&out, s, first);
 	for (k = 1; k < m; k++)
 		if (e[k].off != 0 && !e[k].packed) {
@@ -397,14 +399,10 @@ pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
 		buf_putc(&idx, ' ');
 		put_num(&idx, objsb.len);
 		buf_putc(&idx, ' ');
-		if (v[i].body != NULL) {
-			/* "<<" body ">>\n", in one step: tens of thousands of these */
-			objsb.data = xgrow(objsb.data, &objsb.cap,
-			    objsb.len + v[i].len + 6, 1);
-			memcpy(objsb.data + objsb.len, "<<", 2);
-			memcpy(objsb.data + objsb.len + 2, v[i].body, v[i].len);
-			memcpy(objsb.data + objsb.len + 2 + v[i].len, ">>\n", 4);
-			objsb.len += v[i].len + 5;
+		if (!v[i].saved) {
+			buf_put(&objsb, "<<", 2);
+			write(ctx, i, &objsb);
+			buf_put(&objsb, ">>\n", 3);
 		} else {
 			/* its value without "N 0 obj\n" and "\nendobj\n" */
 			hl = obj_head(head, v[i].num);
@@ -454,8 +452,14 @@ pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
 	buf_puts(&out, "\nendstream\nendobj\nstartxref\n");
 	put_num(&out, xoff);
 	buf_puts(&out, "\n%%EOF\n");
-	pdf->len = start;
-	buf_put(pdf, out.data, out.len);
+	if (start == 0) {	/* the new file replaces the old: no copy of it */
+		free(pdf->data);
+		*pdf = out;
+		memset(&out, 0, sizeof(out));
+	} else {
+		pdf->len = start;
+		buf_put(pdf, out.data, out.len);
+	}
 	rc = 0;
 done:
 	free(e);

@@ -24,9 +24,15 @@
 /* An object for pdf_pack(). */
 struct pack_obj {
 	uint32_t	 num;
-	const char	*body;	/* its value (a dictionary's without << >>); NULL: as saved */
-	size_t		 len;
+	int		 saved;	/* moved as saved; else its dictionary written by the pack_write_fn */
 };
+
+/*
+ * Appends the contents of the dictionary of object v[i] (without << >>)
+ * to out: the objects are written one stream at a time, so that their
+ * text is never all in memory at once.
+ */
+typedef void (*pack_write_fn)(void *ctx, size_t i, struct buf *out);
 
 /*
  * The first object number free in the PDF in pdf->data[start..) as
@@ -38,14 +44,15 @@ size_t pdf_pack_next(const struct buf *pdf, size_t start);
  * Rewrites the PDF in pdf->data[start..pdf->len) (as libharu saves it)
  * with the objects v[0..n) in object streams, in that order. An object
  * numbered below pdf_pack_next() exists and is not a stream; it is moved,
- * with its saved value or with v[i].body as its dictionary's contents.
- * The others are new dictionaries with v[i].body as their contents and
- * must be numbered from pdf_pack_next() on without a gap. mmgr is
+ * with its saved value (saved) or as the dictionary write(ctx, i, …)
+ * writes. The others are new dictionaries write writes, numbered from
+ * pdf_pack_next() on without a gap; raw is about how many bytes write
+ * will write in all (room is reserved for the result). mmgr is
  * libharu's (its Flate encoder does the compressing). Returns 0; or -1 if
  * the file is not laid out as libharu writes it or compression fails,
  * with the bytes left as they were.
  */
 int pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v,
-    size_t n, HPDF_MMgr mmgr);
+    size_t n, pack_write_fn write, void *ctx, size_t raw, HPDF_MMgr mmgr);
 
 #endif

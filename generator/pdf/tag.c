@@ -5,8 +5,11 @@
  * elements in order of their struct_begin, each with its kids in document
  * order (child elements, marked-content ids on a page, link annotations),
  * and per page the element of each MCID. Marked-content operators go into
- * the page's content stream as the drawing calls come. tag_finish() then
- * turns the records into PDF objects through libharu's dict API.
+ * the page's content stream as the drawing calls come. tag_finish() sets
+ * what lives in libharu's objects (catalog, pages, annotations, the XMP
+ * stream, an empty StructTreeRoot) before the file is saved; tag_pack()
+ * then writes the elements and the trees themselves into object streams
+ * of the saved file (see "Writing the tree" below).
  *
  * Choices, with their reasons:
  *  - One marked-content sequence per element and page run: consecutive
@@ -24,8 +27,10 @@
  *    a model that skips.
  *  - Every Note gets an /ID (PDF/UA-1 §7.9, Matterhorn 19-003).
  *  - Text strings (/Alt, /E, /ActualText, /Contents) are written as
- *    UTF-16BE with a byte-order mark, hex-encoded, whatever libharu's
- *    encoders would do.
+ *    UTF-16BE with a byte-order mark, whatever libharu's encoders would
+ *    do.
+ *  - A link drawn as an artifact gets no annotation (every annotation
+ *    must be in the tree, PDF/UA-1 §7.18.1); the layout draws none.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -49,18 +54,19 @@ struct kid {
 	int		 page;
 };
 
+/* An element; small, as there are hundreds of thousands in a large volume. */
 struct elem {
 	enum dev_stype	 st;		/* as written (a heading may be raised) */
 	enum dev_stype	 asked;		/* as the layout named it, for struct_end */
-	const void	*node;
 	int		 parent;	/* -1 for the Document element */
+	int		 page;		/* of its first marked content, -1 if none */
+	uint32_t	 num;		/* its object number (tag_pack()) */
+	const void	*node;
 	struct kid	*kids;
 	size_t		 nkids;
 	size_t		 kidcap;
-	int		 page;		/* of its first marked content, -1 if none */
-	char		*attr[DEV_A_COUNT];
-	struct buf	 text;		/* a Link's text, for its annotation's /Contents */
-	uint32_t	 num;		/* its object number (tag_pack()) */
+	char		**attr;		/* DEV_A_COUNT values, NULL = absent; or no_attrs */
+	struct buf	*text;		/* a Link's text, for its annotation's /Contents; or NULL */
 };
 
 /* An object for pdf_pack(): its body in t->bodies, or none (as libharu saved it). */
@@ -129,6 +135,43 @@ struct tag {
 static char *w_str(char *, const char *);
 static char *w_num(char *, size_t);
 
+/*
+ * The attributes of the elements that have none (most): one shared array,
+ * never written (own_attrs() gives an element its own first), so that an
+ * element record stays small — a volume of 100x the sample has 370,000.
+ */
+static char *const no_attrs[DEV_A_COUNT];
+
+static char **
+own_attrs(struct elem *e)
+{
+	if (e->attr == (char **)no_attrs)
+		e->attr = xcalloc(DEV_A_COUNT, sizeof(*e->attr));
+	return e->attr;
+}
+
+/* Frees what element e holds (its record stays, without kids or attributes). */
+static void
+clear_elem(struct elem *e)
+{
+	int a;
+
+	free(e->kids);
+	e->kids = NULL;
+	e->nkids = e->kidcap = 0;
+	if (e->attr != (char **)no_attrs) {
+		for (a = 0; a < DEV_A_COUNT; a++)
+			free(e->attr[a]);
+		free(e->attr);
+		e->attr = (char **)no_attrs;
+	}
+	if (e->text != NULL) {
+		buf_free(e->text);
+		free(e->text);
+		e->text = NULL;
+	}
+}
+
 static int
 new_elem(struct tag *t, enum dev_stype st, const void *node, int parent)
 {
@@ -141,6 +184,7 @@ new_elem(struct tag *t, enum dev_stype st, const void *node, int parent)
 	e->node = node;
 	e->parent = parent;
 	e->page = -1;
+	e->attr = (char **)no_attrs;
 	return (int)t->ne++;
 }
 
@@ -149,6 +193,10 @@ add_kid(struct tag *t, int elem, enum kid_kind kind, int value, int page)
 {
 	struct elem *e = &t->e[elem];
 
+	if (e->kids == NULL) {	/* most have one or two: xgrow would start at eight */
+		e->kidcap = 2;
+		e->kids = xcalloc(e->kidcap, sizeof(*e->kids));
+	}
 	e->kids = xgrow(e->kids, &e->kidcap, e->nkids + 1, sizeof(*e->kids));
 	e->kids[e->nkids].kind = kind;
 	e->kids[e->nkids].value = value;
@@ -175,16 +223,11 @@ void
 tag_free(struct tag *t)
 {
 	size_t i;
-	int a;
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->ne; i++) {
-		free(t->e[i].kids);
-		for (a = 0; a < DEV_A_COUNT; a++)
-			free(t->e[i].attr[a]);
-		buf_free(&t->e[i].text);
-	}
+	for (i = 0; i < t->ne; i++)
+		clear_elem(&t->e[i]);
 	free(t->po);
 	buf_free(&t->bodies);
 	buf_free(&t->kv);
@@ -307,8 +350,11 @@ tag_mark(struct tag *t, const struct dev_mark *m, const char *text,
 		return;
 	}
 	el = t->stack[t->depth - 1];
-	if (text != NULL && (link = open_link(t)) >= 0)
-		buf_put(&t->e[link].text, text, len);
+	if (text != NULL && (link = open_link(t)) >= 0) {
+		if (t->e[link].text == NULL)
+			t->e[link].text = xcalloc(1, sizeof(*t->e[link].text));
+		buf_put(t->e[link].text, text, len);
+	}
 	if (t->mc == MC_CONTENT && t->mc_elem == el)
 		return;
 	close_mc(t);
@@ -405,7 +451,7 @@ tag_struct_attr(struct tag *t, enum dev_attr a, const char *value)
 	if (t->depth < 2 || (unsigned)a >= DEV_A_COUNT || value == NULL)
 		return;
 	e = &t->e[t->stack[t->depth - 1]];
-	free(e->attr[a]);
+	free(own_attrs(e)[a]);
 	e->attr[a] = xstrdup(value);
 }
 
@@ -948,7 +994,8 @@ write_keys(struct tag *t)
 		ret += HPDF_Dict_AddNumber(l->annot, "StructParent",
 		    (HPDF_INT32)key++);
 		c = e->attr[DEV_A_CONTENTS] != NULL ? e->attr[DEV_A_CONTENTS] :
-		    e->text.len > 0 ? buf_str(&e->text) : "リンク";
+		    e->text != NULL && e->text->len > 0 ? buf_str(e->text) :
+		    "リンク";
 		ret += HPDF_Dict_Add(l->annot, "Contents", text_string(t, c));
 	}
 	t->nextkey = key;
@@ -1097,7 +1144,7 @@ tag_finish(struct tag *t)
 	for (i = 0; i < t->ne; i++)
 		if (t->e[i].st == DEV_S_NOTE && t->e[i].attr[DEV_A_ID] == NULL) {
 			snprintf(id, sizeof(id), "note-%d", ++t->nnotes);
-			t->e[i].attr[DEV_A_ID] = xstrdup(id);
+			own_attrs(&t->e[i])[DEV_A_ID] = xstrdup(id);
 		}
 	ret += write_keys(t);
 	if (ret == HPDF_OK)
@@ -1107,10 +1154,44 @@ tag_finish(struct tag *t)
 	return ret == HPDF_OK ? 0 : -1;
 }
 
+/*
+ * Frees what the elements hold once their bodies are written: at the
+ * peak of a large volume's build (the saved file, the file being packed),
+ * the records are a quarter of the memory otherwise.
+ */
+static void
+release_elems(struct tag *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->ne; i++)
+		clear_elem(&t->e[i]);
+	for (i = 0; i < t->npages; i++) {
+		free(t->pages[i].mcid);
+		t->pages[i].mcid = NULL;
+		t->pages[i].n = t->pages[i].cap = 0;
+	}
+	buf_free(&t->kv);
+}
+
+/* pack_write_fn: an element written now, or a tree node or the root from t->bodies. */
+static void
+write_obj(void *ctx, size_t i, struct buf *out)
+{
+	struct tag *t = ctx;
+
+	if (i < t->ne) {
+		serialize(t, &t->e[i], out);
+		clear_elem(&t->e[i]);	/* written: its kids and attributes are done with */
+	} else
+		buf_put(out, t->bodies.data + t->po[i - t->ne].off,
+		    t->po[i - t->ne].len);
+}
+
 int
 tag_pack(struct tag *t, struct buf *pdf, size_t start)
 {
-	size_t base = pdf_pack_next(pdf, start), i, from;
+	size_t base = pdf_pack_next(pdf, start), i, from, n, raw;
 	struct pack_obj *v;
 	uint32_t pt, idt;
 	char *p;
@@ -1124,13 +1205,14 @@ tag_pack(struct tag *t, struct buf *pdf, size_t start)
 	t->next = (uint32_t)(base + t->ne);
 	t->npo = 0;
 	buf_reset(&t->bodies);
-	for (i = 0; i < t->ne; i++) {
-		from = t->bodies.len;
-		serialize(t, &t->e[i], &t->bodies);
-		add_obj(t, t->e[i].num, from);
-	}
 	pt = parent_tree(t);
 	idt = idtree(t);
+	buf_free(&t->kv);
+	for (i = 0; i < t->npages; i++) {	/* in the ParentTree now */
+		free(t->pages[i].mcid);
+		t->pages[i].mcid = NULL;
+		t->pages[i].n = t->pages[i].cap = 0;
+	}
 	from = t->bodies.len;
 	p = room(&t->bodies, 200);
 	p = w_str(p, "/Type/StructTreeRoot/K");
@@ -1151,13 +1233,18 @@ tag_pack(struct tag *t, struct buf *pdf, size_t start)
 			add_obj(t, obj_num(t->links[i].annot), t->bodies.len);
 			t->po[t->npo - 1].saved = 1;
 		}
-	v = xcalloc(t->npo, sizeof(*v));
+	/* The elements first (written by write_obj as the streams fill), then t->po. */
+	n = t->ne + t->npo;
+	v = xcalloc(n, sizeof(*v));
+	for (i = 0; i < t->ne; i++)
+		v[i].num = t->e[i].num;
 	for (i = 0; i < t->npo; i++) {
-		v[i].num = t->po[i].num;
-		v[i].body = t->po[i].saved ? NULL : t->bodies.data + t->po[i].off;
-		v[i].len = t->po[i].len;
+		v[t->ne + i].num = t->po[i].num;
+		v[t->ne + i].saved = t->po[i].saved;
 	}
-	rc = pdf_pack(pdf, start, v, t->npo, t->pdf->mmgr);
+	raw = t->bodies.len + 90 * t->ne;
+	rc = pdf_pack(pdf, start, v, n, write_obj, t, raw, t->pdf->mmgr);
 	free(v);
+	release_elems(t);
 	return rc;
 }
