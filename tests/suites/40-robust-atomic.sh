@@ -111,4 +111,21 @@ else
 	echo "not ok - atomic: out/ is not exactly the new build"
 	diff "$WORK/ref.sums" "$WORK/out.sums" | head -10 | sed 's/^/# /'
 fi
+# A build that cannot write (a file-size limit, as on a full disk: write
+# fails with EFBIG once SIGXFSZ is ignored) is a system error that leaves
+# out/ as it was and no temporary folder behind.
+sums "$out" >"$WORK/before"
+(trap '' XFSZ; ulimit -f 100 && exec "$K" build -q "$WORK/big" -o "$out") >"$WORK/full.log" 2>&1
+st=$?
+sums "$out" >"$WORK/after"
+if [ "$st" -eq 3 ] && grep -q 'error: cannot write: .*\[io\]' "$WORK/full.log" &&
+    cmp -s "$WORK/before" "$WORK/after" &&
+    [ -z "$(ls -a "$WORK" | grep '^\.out\.tmp-')" ]; then
+	echo "ok - atomic: a build that cannot write exits 3 with an io error, out/ intact, its temporary folder removed"
+else
+	echo "not ok - atomic: a build that cannot write (exit $st)"
+	head -5 "$WORK/full.log" | sed 's/^/# /'
+	ls -a "$WORK" | sed 's/^/# /'
+fi
+
 exit 0
