@@ -23,7 +23,7 @@ LIBS      = -lcmark-gfm-extensions -lcmark-gfm -lyaml -lxml2 -lhpdf -lm
 # Debian 12 packages. Libraries and fonts are checked with dpkg; tools with
 # command -v, since some machines carry them from another source.
 BUILD_PKGS = gcc make libcmark-gfm-dev libcmark-gfm-extensions-dev \
-             libyaml-dev libxml2-dev libhpdf-dev \
+             libyaml-dev libxml2-dev libhpdf-dev zlib1g-dev \
              fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho
 TEST_PKGS  = qpdf poppler-utils valgrind clang libclang-rt-14-dev chromium
 TEST_TOOLS = node:nodejs npm:npm java:default-jre-headless
