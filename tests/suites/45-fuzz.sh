@@ -21,6 +21,15 @@ maxlen() {
 	esac
 }
 
+cat tests/fuzz/md.dict tests/fuzz/yaml.dict >"$WORK/tree.dict"
+dict() {
+	case $1 in
+	yaml|md) echo "-dict=tests/fuzz/$1.dict" ;;
+	tree) echo "-dict=$WORK/tree.dict" ;;
+	*) ;;
+	esac
+}
+
 for t in yaml md fy linebreak tree; do
 	bin=$fz/fuzz_$t
 	if [ ! -x "$bin" ]; then
@@ -38,7 +47,7 @@ for t in yaml md fy linebreak tree; do
 		fi
 	done
 	timeout $((secs * 3 + 120)) "$bin" -seed=1 -max_total_time="$secs" \
-	    -max_len="$(maxlen "$t")" -timeout=30 -rss_limit_mb=2048 \
+	    -max_len="$(maxlen "$t")" $(dict "$t") -timeout=30 -rss_limit_mb=2048 \
 	    -print_final_stats=1 -artifact_prefix="$WORK/$t-" \
 	    "$WORK/corpus/$t" >"$WORK/$t.log" 2>&1
 	rc=$?
