@@ -107,6 +107,7 @@ open_page(struct layout *L)
 	L->y = L->geom.top;
 	if (L->page_begin != NULL)
 		L->page_begin(L, p, L->hook_ctx);
+	L->page_top = L->y;
 	return &L->pages[L->npages - 1];
 }
 
@@ -126,14 +127,78 @@ layout_open_page(struct layout *L)
 	return open_page(L);
 }
 
+/*
+ * The kept boxes (layout.h) are still the last content: they are on the
+ * open page and only structure brackets and destinations came after them.
+ */
+static int
+keep_attached(const struct layout *L)
+{
+	const struct layout_page *p;
+	size_t i;
+
+	if (!L->keep_on || !L->open || L->keep_page + 1 != L->npages)
+		return 0;
+	p = &L->pages[L->keep_page];
+	if (L->keep_end > p->n)
+		return 0;
+	for (i = L->keep_end; i < p->n; i++)
+		if (p->v[i].type != BOX_BEGIN && p->v[i].type != BOX_END &&
+		    p->v[i].type != BOX_ATTR && p->v[i].type != BOX_DEST)
+			return 0;
+	return 1;
+}
+
+/* They can go to the next page: attached, and below something else. */
+static int
+keep_movable(const struct layout *L)
+{
+	return keep_attached(L) && L->keep_y > L->page_top;
+}
+
+/*
+ * A page break because the next content does not fit: a heading kept
+ * with it (and what followed it: brackets, destinations) goes along to
+ * the new page instead of staying alone at the foot.
+ */
+static void
+content_break(struct layout *L)
+{
+	struct layout_page *p, moved;
+	int32_t below = 0;
+	int move = keep_movable(L);
+
+	memset(&moved, 0, sizeof(moved));
+	if (move) {
+		p = &L->pages[L->keep_page];
+		moved.n = p->n - L->keep_from;
+		moved.v = xmalloc(moved.n * sizeof(*moved.v));
+		memcpy(moved.v, p->v + L->keep_from, moved.n * sizeof(*moved.v));
+		p->n = L->keep_from;
+		below = L->y - L->keep_y;
+		L->y = L->keep_y;	/* the page's body ends above them */
+	}
+	layout_page_break(L);
+	p = open_page(L);
+	if (!move) {
+		L->keep_on = 0;
+		return;
+	}
+	L->keep_page = L->npages - 1;
+	L->keep_end += p->n - L->keep_from;
+	L->keep_from = p->n;
+	layout_copy_page(L, p, &moved, 0, L->y - L->keep_y);
+	free(moved.v);
+	L->keep_y = L->y;
+	L->y += below;
+}
+
 struct layout_page *
 layout_need(struct layout *L, int32_t h)
 {
 	(void)open_page(L);
-	if (L->y + h > L->geom.h - L->geom.bottom && L->y > L->geom.top) {
-		layout_page_break(L);
-		(void)open_page(L);
-	}
+	if (L->y + h > L->geom.h - L->geom.bottom && L->y > L->geom.top)
+		content_break(L);
 	flush_dests(L);
 	return &L->pages[L->npages - 1];
 }
@@ -697,9 +762,14 @@ layout_para(struct layout *L, const struct layout_para *para)
 		need = 3 * lh;
 	if (para->keep_after > 0)
 		need = (int32_t)nl * lh + para->keep_after;
-	if (L->y + need > bottom && L->y > L->geom.top) {
-		layout_page_break(L);
-		(void)open_page(L);
+	if (L->y + need > bottom && L->y > L->geom.top)
+		content_break(L);
+	if (para->keep_after > 0 && !keep_attached(L)) {
+		/* a heading right below kept boxes joins them */
+		L->keep_on = 1;
+		L->keep_page = L->npages - 1;
+		L->keep_from = L->pages[L->keep_page].n;
+		L->keep_y = L->y;
 	}
 	flush_dests(L);
 	layout_struct_begin(L, para->stype, para->node);
@@ -709,18 +779,19 @@ layout_para(struct layout *L, const struct layout_para *para)
 		 * the line before it goes with it when at least two stay.
 		 */
 		if (i + 2 == nl && i >= 2 && L->y + lh <= bottom &&
-		    L->y + 2 * lh > bottom) {
-			layout_page_break(L);
-			(void)open_page(L);
-		}
-		if (L->y + lh > bottom && L->y > L->geom.top) {
-			layout_page_break(L);
-			(void)open_page(L);
-		}
+		    L->y + 2 * lh > bottom)
+			content_break(L);
+		if (L->y + lh > bottom && L->y > L->geom.top)
+			content_break(L);
 		put_line(L, para, &L->lb.line[i], i == 0);
 		L->y += lh;
 	}
 	layout_struct_end(L, para->stype, para->node);
+	if (para->keep_after > 0 && L->keep_on &&
+	    L->keep_page + 1 == L->npages)
+		L->keep_end = L->pages[L->keep_page].n;
+	else
+		L->keep_on = 0;
 	L->y += para->space_after;
 	return 0;
 }

@@ -174,6 +174,17 @@ struct layout {
 	size_t			 substituted;	/* characters printed as 〓 */
 	size_t			 fell_back;	/* characters drawn with a fallback face */
 	size_t			 lines;
+	int32_t			 page_top;	/* the cursor after the open page's hooks */
+	/*
+	 * Keep with next: the boxes of the last paragraph with keep_after
+	 * (a heading; with the headings just above it) from keep_from on
+	 * page keep_page. While nothing but structure brackets and
+	 * destinations follows them, a page break for the next content
+	 * takes them to the new page (layout.c, content_break()).
+	 */
+	int			 keep_on;
+	size_t			 keep_page, keep_from, keep_end;
+	int32_t			 keep_y;	/* the cursor where they start */
 	const char		**pending;	/* destinations waiting for the next content (arena strings) */
 	size_t			 npending;
 	size_t			 pendingcap;

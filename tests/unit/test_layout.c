@@ -126,7 +126,7 @@ golden(const char *name, const char *got)
 /* ------------------------------------------------------------------ */
 
 /* Stand-ins for model nodes: the dumps number them in order of first use. */
-static int nodes[64];
+static int nodes[80];
 
 struct doc {
 	struct diag		 d;
@@ -253,9 +253,9 @@ para(struct doc *dc, int node, const struct layout_style *st, const char *text,
 	layout_para(&dc->L, &p);
 }
 
-/* A heading that keeps two body lines below it on its page. */
+/* A heading that asks for keep mpt below it on its page. */
 static void
-heading(struct doc *dc, int node, const char *text)
+heading_keep(struct doc *dc, int node, const char *text, int32_t keep)
 {
 	struct layout_run run;
 	struct layout_para p = para_defaults;
@@ -273,8 +273,15 @@ heading(struct doc *dc, int node, const char *text)
 	p.node = &nodes[node];
 	p.line_height = 24500;
 	p.space_before = 10000;
-	p.keep_after = 2 * 17500;
+	p.keep_after = keep;
 	layout_para(&dc->L, &p);
+}
+
+/* A heading that keeps two body lines below it on its page. */
+static void
+heading(struct doc *dc, int node, const char *text)
+{
+	heading_keep(dc, node, text, 2 * 17500);
 }
 
 /* A paragraph of several runs: text, bold, an internal link, a URI. */
@@ -375,26 +382,35 @@ test_kinsoku_golden(void)
 	doc_close(&dc);
 }
 
+/* Short pages of 10 lines of 17.5 pt (a 20-em column at 10 pt), with running heads: three pages are quick to read. */
+static int
+short_doc_open(struct doc *dc, struct layout_geom *g)
+{
+	struct font_config fc;
+
+	g->w = DEV_A4_W;
+	g->h = 56693 * 2 + 175000;
+	g->top = g->bottom = 56693;
+	g->left = g->right = (DEV_A4_W - 200000) / 2;
+	font_config_default(&fc);
+	if (doc_open(dc, dev_text_new(NULL), g, &fc, 1) == -1) {
+		CHECK(0, "text device fontset");
+		return -1;
+	}
+	return 0;
+}
+
 static void
 test_pages_golden(void)
 {
 	struct doc dc;
 	struct buf out = {0};
 	struct layout_geom g;
-	struct font_config fc;
 	struct dev_info info = { "ページ送り", NULL, NULL, NULL, "ja", 1775001600 };
 	int i;
 
-	/* A short page: 10 lines of 17.5 pt, so that three pages are quick to read. */
-	g.w = DEV_A4_W;
-	g.h = 56693 * 2 + 175000;
-	g.top = g.bottom = 56693;
-	g.left = g.right = (DEV_A4_W - 200000) / 2;
-	font_config_default(&fc);
-	if (doc_open(&dc, dev_text_new(NULL), &g, &fc, 1) == -1) {
-		CHECK(0, "text device fontset");
+	if (short_doc_open(&dc, &g) == -1)
 		return;
-	}
 	for (i = 0; i < 6; i++) {
 		char dest[16];
 
@@ -410,6 +426,77 @@ test_pages_golden(void)
 	    "emit three pages");
 	CHECK(dc.L.npages >= 3, "at least three pages (%zu)", dc.L.npages);
 	golden("pages.txt", buf_str(&out));
+	buf_free(&out);
+	doc_close(&dc);
+}
+
+/* The page of the first text box of node, or 0. */
+static int
+text_page(const struct layout *L, const void *node)
+{
+	size_t i, k;
+
+	for (i = 0; i < L->npages; i++)
+		for (k = 0; k < L->pages[i].n; k++)
+			if (L->pages[i].v[k].type == BOX_TEXT &&
+			    L->pages[i].v[k].mark.node == node)
+				return L->pages[i].number;
+	return 0;
+}
+
+/*
+ * Keep with next: a heading that fits with the little room it asks for
+ * (less than the next block needs),
+ * followed by a paragraph whose first two lines (orphan rule) do not,
+ * goes to the next page with it; two headings in a row go together
+ * before a block that asks for room (a figure); a heading at the top of
+ * a page stays there when what follows does not fit anyway.
+ */
+static void
+test_keep_golden(void)
+{
+	struct doc dc;
+	struct buf out = {0};
+	struct layout_geom g;
+	struct dev_info info = { "見出しの送り", NULL, NULL, NULL, "ja", 1775001600 };
+	struct layout_page *pg;
+
+	if (short_doc_open(&dc, &g) == -1)
+		return;
+	/* page 1: three lines, then the cursor 120 pt down: the heading fits, two lines after it do not */
+	para(&dc, 60, &dc.body, kinsoku_texts[0], DEV_S_P, LAYOUT_JUSTIFY);
+	layout_space(&dc.L, 120000 - (dc.L.y - g.top));
+	layout_dest(&dc.L, "h61");
+	heading_keep(&dc, 61, "見出しは次の段落と", 10000);
+	para(&dc, 62, &dc.body, kinsoku_texts[1], DEV_S_P, LAYOUT_JUSTIFY);
+	/* page 3: two headings fit below four lines, then a block of 100 pt does not */
+	layout_page_break(&dc.L);
+	para(&dc, 63, &dc.body, kinsoku_texts[2], DEV_S_P, LAYOUT_JUSTIFY);
+	heading_keep(&dc, 64, "二つの見出しは", 10000);
+	heading_keep(&dc, 65, "図と一緒に", 10000);
+	layout_struct_begin(&dc.L, DEV_S_FIGURE, &nodes[66]);
+	pg = layout_need(&dc.L, 100000);
+	layout_put_rect(&dc.L, pg, DEV_CONTENT, &nodes[66], g.left, dc.L.y,
+	    100000, 100000, 1, 0xCCCCCC, 0, 0);
+	dc.L.y += 100000;
+	layout_struct_end(&dc.L, DEV_S_FIGURE, &nodes[66]);
+	/* page 5: a heading at the top stays with a block too tall for any page */
+	layout_page_break(&dc.L);
+	heading_keep(&dc, 67, "見出しが先頭なら", 10000);
+	pg = layout_need(&dc.L, 200000);
+	layout_put_rect(&dc.L, pg, DEV_CONTENT, &nodes[68], g.left, dc.L.y,
+	    100000, 200000, 1, 0xCCCCCC, 0, 0);
+	dc.L.y += 200000;
+	CHECK_INT(layout_emit(&dc.L, dc.dev, &info, &out), 0, "emit");
+	CHECK_INT(text_page(&dc.L, &nodes[61]), 2,
+	    "a heading not left alone at the foot: on page 2");
+	CHECK_INT(text_page(&dc.L, &nodes[62]), 2, "with its paragraph");
+	CHECK_INT(text_page(&dc.L, &nodes[64]), 4,
+	    "two headings before a figure: the first on page 4");
+	CHECK_INT(text_page(&dc.L, &nodes[65]), 4, "the second too");
+	CHECK_INT(text_page(&dc.L, &nodes[67]), 5,
+	    "a heading at the top of a page stays there");
+	golden("keep.txt", buf_str(&out));
 	buf_free(&out);
 	doc_close(&dc);
 }
@@ -983,9 +1070,11 @@ main(void)
 	test_source_date_epoch();
 	test_kinsoku_golden();
 	test_pages_golden();
+	test_keep_golden();
 	test_spread();
 	check_dump_kinsoku("kinsoku.txt");
 	check_dump_kinsoku("pages.txt");
+	check_dump_kinsoku("keep.txt");
 	test_real_font();
 	test_hpdf_smoke();
 	return check_done();
