@@ -36,8 +36,8 @@
  *   kind plan, status draft, draft_label （案） (a null draft_label is ""),
  *   labels as shown in section 4, numbering as shown in section 4
  *   (project_in_category none), years long / short, glossary 用語集 /
- *   reading / ※{n}, base_url "/", PDF A4 with BIZ UDPMincho and BIZ
- *   UDPGothic, no watermark. Volumes: see lc_finish_volumes().
+ *   reading / ※{n}, base_url "/", PDF A4 with BIZ UDMincho and BIZ
+ *   UDGothic (the issue's default; JIS X 4051's full-width grid), no watermark. Volumes: see lc_finish_volumes().
  */
 #include <stdlib.h>
 #include <string.h>
@@ -372,8 +372,8 @@ plan_defaults(struct lctx *lc)
 	p->glossary_marker = "※{n}";
 	p->base_url = "/";
 	p->pdf_size = "A4";
-	p->body_font = "BIZ UDPMincho";
-	p->heading_font = "BIZ UDPGothic";
+	p->body_font = "BIZ UDMincho";
+	p->heading_font = "BIZ UDGothic";
 	p->watermark = NULL;
 }
 
@@ -930,6 +930,9 @@ load_output(struct lctx *lc, const struct ynode *n)
 		p->body_font = str_or(&sm, "body_font", p->body_font);
 		p->heading_font = str_or(&sm, "heading_font",
 		    p->heading_font);
+		p->pdf_size_span = fm_span(&sm, "size");
+		p->body_font_span = fm_span(&sm, "body_font");
+		p->heading_font_span = fm_span(&sm, "heading_font");
 		p->watermark = fm_str(&sm, "watermark_when_draft");
 	}
 }
