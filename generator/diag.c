@@ -30,13 +30,34 @@ diag_add(struct diag *d, enum diag_level level, const struct span *sp,
 {
 	struct diag_entry *e;
 	struct buf b = {0};
+	const char *file = sp != NULL ? sp->file : NULL;
+	int line = file != NULL ? sp->line : 0, col = file != NULL ? sp->col : 0;
+	size_t i;
 
+	buf_vprintf(&b, fmt, ap);
+	/*
+	 * The same diagnostic twice is said once: a stage that runs over the
+	 * same text more than once (the PDF lays a volume out twice for the
+	 * page numbers of its table of contents) must not repeat itself.
+	 */
+	for (i = d->n; i-- > 0;) {
+		e = &d->v[i];
+		if (e->line == line && e->col == col && e->level == level &&
+		    (e->file == NULL) == (file == NULL) &&
+		    (file == NULL || strcmp(e->file, file) == 0) &&
+		    strcmp(e->code, code) == 0 &&
+		    strcmp(e->msg, buf_str(&b)) == 0) {
+			buf_free(&b);
+			return;
+		}
+	}
 	if (level == DIAG_ERROR)
 		d->errors++;
 	else
 		d->warnings++;
 	if (d->n >= DIAG_MAX_STORED) {
 		d->dropped++;
+		buf_free(&b);
 		return;
 	}
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof(*d->v));
@@ -44,13 +65,12 @@ diag_add(struct diag *d, enum diag_level level, const struct span *sp,
 	memset(e, 0, sizeof(*e));
 	e->level = level;
 	e->seq = d->n;
-	if (sp != NULL && sp->file != NULL) {
-		e->file = xstrdup(sp->file);
-		e->line = sp->line;
-		e->col = sp->col;
+	if (file != NULL) {
+		e->file = xstrdup(file);
+		e->line = line;
+		e->col = col;
 	}
 	e->code = xstrdup(code);
-	buf_vprintf(&b, fmt, ap);
 	e->msg = buf_take(&b);
 	d->n++;
 }

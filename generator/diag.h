@@ -30,7 +30,7 @@ enum diag_level {
 	DIAG_ERROR
 };
 
-/* One collected diagnostic; all strings owned by the struct diag. */
+/* One collected diagnostic; all strings owned by the struct diag. An identical one (same place, level, code and message) is recorded once. */
 struct diag_entry {
 	enum diag_level	 level;
 	char		*file;
