@@ -776,6 +776,9 @@ struct plan {
 	char			*pdf_size;
 	char			*body_font;
 	char			*heading_font;
+	struct span		 pdf_size_span;		/* where each was written, for the PDF stage's warnings */
+	struct span		 body_font_span;
+	struct span		 heading_font_span;
 	char			*watermark;	/* NULL: none */
 };
 

@@ -659,18 +659,18 @@ pdf_options(const struct plan *pl, struct font_config *fc, struct diag *d)
 	font_config_default(fc);
 	if (pl->body_font != NULL &&
 	    font_config_name(fc, FONT_MINCHO, pl->body_font) != 0)
-		diag_warning(d, &pl->span, "pdf-font-name",
+		diag_warning(d, &pl->body_font_span, "pdf-font-name",
 		    "output.pdf.body_font '%s' is not a font keikaku knows (%s); "
 		    "the PDF uses BIZ UDMincho", pl->body_font,
 		    font_known_names());
 	if (pl->heading_font != NULL &&
 	    font_config_name(fc, FONT_GOTHIC, pl->heading_font) != 0)
-		diag_warning(d, &pl->span, "pdf-font-name",
+		diag_warning(d, &pl->heading_font_span, "pdf-font-name",
 		    "output.pdf.heading_font '%s' is not a font keikaku knows "
 		    "(%s); the PDF uses BIZ UDGothic", pl->heading_font,
 		    font_known_names());
 	if (pl->pdf_size != NULL && strcasecmp(pl->pdf_size, "A4") != 0)
-		diag_warning(d, &pl->span, "pdf-size",
+		diag_warning(d, &pl->pdf_size_span, "pdf-size",
 		    "output.pdf.size '%s' is not supported; the PDF is A4",
 		    pl->pdf_size);
 }
