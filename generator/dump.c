@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dump.h"
+#include "gentab.h"
 
 struct dumper {
 	struct buf	*out;
@@ -405,6 +406,16 @@ dump_block(struct dumper *d, const struct block *bl, int depth)
 			buf_puts(d->out, "projects");
 			project_refs(d, bl->gen->projects, bl->gen->nprojects);
 			nl(d);
+		}
+		if (bl->gen != NULL) {
+			const struct gtable *t;
+
+			for (t = bl->gen->table; t != NULL; t = t->next) {
+				ind(d, depth + 1);
+				buf_puts(d->out, "table");
+				kv(d, "caption", t->caption);
+				nl(d);
+			}
 		}
 		break;
 	default:
@@ -1135,6 +1146,139 @@ dump_register(struct dumper *d, const struct reg *r)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* Generated tables                                                    */
+/* ------------------------------------------------------------------ */
+
+static const char *
+ref_name(enum grow_ref k)
+{
+	switch (k) {
+	case GR_NONE:		return "none";
+	case GR_REG:		return "reg";
+	case GR_DEPT:		return "department";
+	case GR_FOCUS:		return "focus";
+	case GR_CATEGORY:	return "category";
+	}
+	return "?";
+}
+
+static const char *
+ref_key(enum grow_ref k, const void *ref)
+{
+	switch (k) {
+	case GR_REG:
+		return ((const struct reg_entry *)ref)->id;
+	case GR_DEPT:
+		return ((const struct department *)ref)->key;
+	case GR_FOCUS:
+		return ((const struct focus_area *)ref)->c.key;
+	case GR_CATEGORY:
+		return ((const struct category *)ref)->key;
+	case GR_NONE:
+		break;
+	}
+	return NULL;
+}
+
+/*
+ * A cell: its flags, its text (a line break written \n) and the records
+ * its pieces link to.
+ */
+static void
+dump_gcell(struct dumper *d, const struct gcell *c, int depth)
+{
+	const struct gpiece *p;
+	struct buf t = {0};
+
+	ind(d, depth);
+	buf_puts(d->out, "cell");
+	if (c->flags & GC_HEAD)
+		buf_puts(d->out, " head");
+	if (c->flags & GC_ROWHEAD)
+		buf_puts(d->out, " rowhead");
+	if (c->flags & GC_NUM)
+		buf_puts(d->out, " num");
+	if (c->flags & GC_NOWRAP)
+		buf_puts(d->out, " nowrap");
+	gtable_cell_text(&t, c, "\n");
+	buf_putc(d->out, ' ');
+	q(d, buf_str(&t));
+	buf_free(&t);
+	for (p = c->pieces; p != NULL; p = p->next) {
+		if (p->sheet != NULL)
+			kv(d, "link", p->sheet->key);
+		if (p->dept != NULL)
+			kv(d, "department", p->dept->key);
+		if (p->spoken != NULL)
+			kv(d, "spoken", p->spoken);
+	}
+	nl(d);
+}
+
+static void
+dump_gtable(struct dumper *d, const char *owner, const char *key,
+    const struct gtable *t)
+{
+	size_t i;
+	int c;
+
+	for (; t != NULL; t = t->next) {
+		ind(d, 1);
+		buf_printf(d->out, "table %s", owner);
+		kvo(d, "key", key);
+		kv(d, "caption", t->caption);
+		kv(d, "class", t->cls);
+		ki(d, "cols", t->ncols);
+		kvo(d, "empty", t->empty);
+		nl(d);
+		ind(d, 2);
+		buf_puts(d->out, "head");
+		nl(d);
+		for (c = 0; c < t->ncols; c++)
+			dump_gcell(d, &t->head[c], 3);
+		for (i = 0; i < t->nrows; i++) {
+			const struct grow *r = &t->rows[i];
+
+			ind(d, 2);
+			buf_puts(d->out, r->group ? "group" : "row");
+			if (r->ref_kind != GR_NONE) {
+				buf_printf(d->out, " %s", ref_name(r->ref_kind));
+				kv(d, "ref", ref_key(r->ref_kind, r->ref));
+			}
+			nl(d);
+			for (c = 0; c < (r->group ? 1 : t->ncols); c++)
+				dump_gcell(d, &r->cells[c], 3);
+		}
+	}
+}
+
+static void
+dump_gtables(struct dumper *d, const struct build *b)
+{
+	size_t i, k;
+
+	buf_puts(d->out, "tables");
+	nl(d);
+	dump_gtable(d, "focus_areas", NULL, b->t_focus);
+	for (i = 0; i < b->nfocus; i++)
+		dump_gtable(d, "focus", b->focus[i].c.key, b->focus[i].table);
+	for (i = 0; i < b->plan.npillars; i++) {
+		const struct pillar *p = &b->plan.pillars[i];
+
+		dump_gtable(d, "pillar", p->id, p->table);
+		for (k = 0; k < p->ncategories; k++)
+			dump_gtable(d, "category", p->categories[k].key,
+			    p->categories[k].table);
+	}
+	dump_gtable(d, "no_pillar", NULL, b->t_nopillar);
+	dump_gtable(d, "common_items", NULL, b->t_common);
+	dump_gtable(d, "indicators", NULL, b->t_indicators);
+	dump_gtable(d, "register", NULL, b->t_register);
+	dump_gtable(d, "departments", NULL, b->t_departments);
+	dump_gtable(d, "history", NULL, b->t_history);
+}
+
 void
 dump_build(const struct build *b, struct buf *out)
 {
@@ -1243,4 +1387,5 @@ dump_build(const struct build *b, struct buf *out)
 		dump_register(&d, b->reg);
 	buf_printf(out, "counts new %d continued %d ended %d\n", b->n_new,
 	    b->n_continued, b->n_ended);
+	dump_gtables(&d, b);
 }

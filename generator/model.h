@@ -132,6 +132,7 @@ enum gen_kind {
 };
 
 struct project;
+struct gtable;
 
 struct generated {
 	enum gen_kind		 kind;
@@ -141,6 +142,8 @@ struct generated {
 	/* resolved: GEN_PROJECTS */
 	struct project		**projects;
 	size_t			 nprojects;
+	/* resolved (gentab.c): the tables it prints, in order (next); NULL for taxonomy, glossary */
+	const struct gtable	*table;
 };
 
 struct block {
@@ -178,6 +181,76 @@ struct footnote {
 struct doc {
 	struct block		*blocks;
 	struct footnote		*footnotes;
+};
+
+
+/* ------------------------------------------------------------------ */
+/* Generated tables (gentab.c)                                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A table generated from the records ({{projects}}, {{register}}, the
+ * 重点事業一覧 …), built once by the resolver: both back ends print it
+ * as it is, cell by cell, so the HTML and the PDF cannot disagree. A
+ * cell is a list of pieces.
+ */
+enum gpiece_kind {
+	GP_TEXT,	/* text; spoken: its long form for assistive technology (R8 → 令和8年度), or NULL */
+	GP_NAME,	/* a department name: kept whole on a line */
+	GP_DASH,	/* — read as 該当なし */
+	GP_BREAK	/* a line break */
+};
+
+struct department;
+struct sheet_common;
+
+struct gpiece {
+	enum gpiece_kind	 kind;
+	const char		*text;
+	const char		*spoken;
+	const struct sheet_common *sheet;	/* a link to this sheet, or NULL */
+	const struct department	*dept;		/* GP_NAME: a link to its row of the 主管課別一覧, or NULL */
+	struct gpiece		*next;
+};
+
+enum {
+	GC_HEAD		= 1,	/* a column header */
+	GC_ROWHEAD	= 2,	/* the row's header */
+	GC_NUM		= 4,	/* a number: right-aligned */
+	GC_NOWRAP	= 8	/* an id or a date: never wraps */
+};
+
+struct gcell {
+	struct gpiece		*pieces;	/* NULL: empty */
+	int			 flags;
+};
+
+/* What a row is the place of (the HTML page of that list gives it an id). */
+enum grow_ref {
+	GR_NONE,
+	GR_REG,		/* ref: struct reg_entry */
+	GR_DEPT,	/* ref: struct department */
+	GR_FOCUS,	/* ref: struct focus_area */
+	GR_CATEGORY	/* ref: struct category */
+};
+
+struct grow {
+	struct gcell		*cells;		/* ncols; a group row: one cell across the table */
+	int			 group;		/* heads the rows up to the next group row */
+	enum grow_ref		 ref_kind;
+	const void		*ref;
+};
+
+struct gtable {
+	const char		*caption;
+	const char		*cls;		/* what it lists (project-list, register …): HTML class */
+	int			 ncols;
+	struct gcell		*head;		/* the header row: ncols */
+	struct grow		*rows;
+	size_t			 nrows, cap;
+	int			 groups;	/* has group rows */
+	const char		*empty;		/* printed instead when it has no rows, or NULL */
+	const struct gtable	*next;		/* the next table of the same block */
 };
 
 /* ------------------------------------------------------------------ */
@@ -457,6 +530,7 @@ struct focus_area {
 	char			*id;		/* 重点事業① */
 	struct project		**members;	/* in order of their numbers */
 	size_t			 nmembers;
+	const struct gtable	*table;		/* its members (構成事業) */
 };
 
 struct project {
@@ -557,6 +631,7 @@ struct category {
 	struct project		**projects;
 	size_t			 nprojects;
 	char			*anchor;	/* cat-<key> */
+	const struct gtable	*table;		/* its projects */
 };
 
 struct pillar {
@@ -575,6 +650,7 @@ struct pillar {
 	struct project		**projects;	/* every project of the pillar, in printed order */
 	size_t			 nprojects;
 	char			*anchor;	/* pillar-<n> */
+	const struct gtable	*table;		/* its projects, its categories as groups (個別事業一覧) */
 };
 
 struct common_item {
@@ -827,6 +903,14 @@ struct build {
 	int			 n_new;		/* projects with status new */
 	int			 n_continued;	/* continued, renamed, merged */
 	int			 n_ended;	/* register entries ended */
+	/* resolved (gentab.c): the generated tables that are not a record's */
+	const struct gtable	*t_focus;	/* 重点事業一覧 */
+	const struct gtable	*t_nopillar;	/* projects in no pillar, or NULL */
+	const struct gtable	*t_common;	/* 共通事項 */
+	const struct gtable	*t_indicators;	/* plan_indicators, or NULL */
+	const struct gtable	*t_register;	/* counts, 新旧対照表, 新規 (next), or NULL */
+	const struct gtable	*t_departments;	/* 主管課別一覧 */
+	const struct gtable	*t_history;	/* 改定履歴, or NULL */
 };
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "load.h"
 #include "md.h"
+#include "gentab.h"
 #include "resolve_int.h"
 
 /* ------------------------------------------------------------------ */
@@ -1339,6 +1340,7 @@ resolve(struct build *b, struct diag *d)
 	resolve_glossary(&c);
 	resolve_volumes(&c);
 	resolve_departments(&c);
+	resolve_tables(b);
 
 	names_free(&c.dept_names);
 	names_free(&c.term_keys);

@@ -15,12 +15,6 @@
 #include "html_int.h"
 #include "words.h"
 
-static int
-same_str(const char *a, const char *b)
-{
-	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
-}
-
 /* A table with a caption that also names its scroll region. */
 static xmlNode *
 captioned_table(struct html_ctx *c, xmlNode *parent, const char *caption,
@@ -33,19 +27,6 @@ captioned_table(struct html_ctx *c, xmlNode *parent, const char *caption,
 	html_attr(cap, "id", id);
 	html_text(cap, caption);
 	return t;
-}
-
-static void
-col_headers(xmlNode *thead, const char *const *names)
-{
-	xmlNode *tr = html_el(thead, "tr");
-
-	for (; *names != NULL; names++) {
-		xmlNode *th = html_el(tr, "th");
-
-		html_attr(th, "scope", "col");
-		html_text(th, *names);
-	}
 }
 
 /* A value of the model printed as authored; — is read as 該当なし. */
@@ -72,154 +53,131 @@ html_value(xmlNode *parent, const struct value *v, const char *unit)
 }
 
 /* ------------------------------------------------------------------ */
-/* Projects                                                            */
+/* Generated tables                                                    */
 /* ------------------------------------------------------------------ */
 
-void
-html_gen_projects(struct html_ctx *c, xmlNode *parent,
-    struct project *const *v, size_t n, int by_focus, const char *caption)
-{
-	static const char *const cols[] = { "番号", "事業名", "状態", NULL };
-	const char *lead = c->site->pl->labels.lead_department;
-	xmlNode *t, *tr, *th;
-	size_t i;
-
-	if (n == 0) {
-		html_text(html_elc(parent, "p", "empty"),
-		    "該当する事業はありません。");
-		return;
-	}
-	t = captioned_table(c, parent, caption, "project-list");
-	tr = html_el(html_el(t, "thead"), "tr");
-	for (i = 0; cols[i] != NULL; i++) {
-		th = html_el(tr, "th");
-		html_attr(th, "scope", "col");
-		html_text(th, cols[i]);
-	}
-	th = html_el(tr, "th");
-	html_attr(th, "scope", "col");
-	html_text(th, lead != NULL ? lead : "主管課");
-	t = html_el(t, "tbody");
-	for (i = 0; i < n; i++) {
-		const struct project *p = v[i];
-		const char *id = by_focus && p->id_focus != NULL ? p->id_focus :
-		    p->id;
-		const char *st = word_status(p->status);
-		xmlNode *td;
-
-		tr = html_el(t, "tr");
-		html_text(html_elc(tr, "td", "nowrap"), id);
-		th = html_el(tr, "th");
-		html_attr(th, "scope", "row");
-		html_link(c, th, p->c.url, p->c.title);
-		/* A focus area's member listed again under its pillar. */
-		if (!by_focus && p->focus != NULL)
-			html_text(html_elc(th, "span", "relisted"), "【再掲】");
-		td = html_elc(tr, "td", "nowrap");
-		if (st != NULL)
-			html_text(td, st);
-		html_departments(c, html_el(tr, "td"), &p->c.departments);
-	}
-}
-
-static const struct pillar *
-find_pillar(const struct plan *pl, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id != NULL && i < pl->npillars; i++)
-		if (pl->pillars[i].id != NULL && strcmp(pl->pillars[i].id, id) == 0)
-			return &pl->pillars[i];
-	return NULL;
-}
-
-static const struct focus_area *
-find_focus(const struct build *b, const char *key)
-{
-	size_t i;
-
-	for (i = 0; key != NULL && i < b->nfocus; i++)
-		if (b->focus[i].c.key != NULL && strcmp(b->focus[i].c.key, key) == 0)
-			return &b->focus[i];
-	return NULL;
-}
-
-static const struct category *
-find_category(const struct plan *pl, const char *key)
-{
-	size_t i, k;
-
-	for (i = 0; key != NULL && i < pl->npillars; i++)
-		for (k = 0; k < pl->pillars[i].ncategories; k++)
-			if (strcmp(pl->pillars[i].categories[k].key, key) == 0)
-				return &pl->pillars[i].categories[k];
-	return NULL;
-}
-
+/* The pieces of a generated cell: text, links to sheets and departments, breaks. */
 static void
-gen_projects(struct html_ctx *c, xmlNode *parent, const struct generated *g)
+gcell(struct html_ctx *c, xmlNode *cell, const struct gcell *gc)
+{
+	const struct html_page *idx = c->site->view[HP_DEPARTMENTS];
+	const struct gpiece *p;
+
+	for (p = gc->pieces; p != NULL; p = p->next) {
+		switch (p->kind) {
+		case GP_BREAK:
+			html_el(cell, "br");
+			break;
+		case GP_NAME:
+			if (p->dept != NULL && p->dept->anchor != NULL &&
+			    idx != NULL)
+				html_link_anchor(c, cell, idx->url, p->dept->anchor,
+				    p->text);
+			else
+				html_text(cell, p->text);
+			break;
+		case GP_TEXT:
+		case GP_DASH:
+			if (p->sheet != NULL && p->sheet->url != NULL)
+				html_link(c, cell, p->sheet->url, p->text);
+			else if (p->spoken != NULL)
+				html_spoken(cell, p->text, p->spoken);
+			else
+				html_text(cell, p->text);
+			break;
+		}
+	}
+}
+
+/* The id of the row of a record, on the page that lists it (ids are unique per page). */
+static const char *
+row_id(struct html_ctx *c, const struct grow *r)
 {
 	struct html_site *s = c->site;
-	const char *caption = html_view_name(s, HP_PROJECT_LIST);
-	int by_focus = 0;
 
-	if (g->arg_name != NULL && strcmp(g->arg_name, "pillar") == 0) {
-		const struct pillar *p = find_pillar(s->pl, g->arg_value);
-
-		if (p != NULL)
-			caption = arena_printf(&s->a, "%s%s　%s",
-			    s->pl->labels.pillar != NULL ? s->pl->labels.pillar : "",
-			    p->number != NULL ? p->number : p->id, p->title);
-	} else if (g->arg_name != NULL && strcmp(g->arg_name, "focus") == 0) {
-		const struct focus_area *f = find_focus(s->b, g->arg_value);
-
-		by_focus = 1;
-		if (f != NULL)
-			caption = arena_printf(&s->a, "%s　%sの構成事業",
-			    f->id != NULL ? f->id : "", f->c.title);
-	} else if (g->arg_name != NULL && strcmp(g->arg_name, "category") == 0) {
-		const struct category *k = find_category(s->pl, g->arg_value);
-
-		if (k != NULL)
-			caption = k->title;
+	switch (r->ref_kind) {
+	case GR_REG:
+		return c->page->kind == HP_REGISTER ? html_reg_anchor(s, r->ref) :
+		    NULL;
+	case GR_DEPT:
+		return c->page->kind == HP_DEPARTMENTS ?
+		    ((const struct department *)r->ref)->anchor : NULL;
+	case GR_FOCUS:
+		return c->page->kind == HP_FOCUS_LIST ?
+		    html_focus_group_anchor(s, r->ref) : NULL;
+	case GR_CATEGORY:
+		return c->page->kind == HP_PROJECT_LIST ?
+		    html_category_anchor(s, r->ref) : NULL;
+	case GR_NONE:
+		break;
 	}
-	html_gen_projects(c, parent, g->projects, g->nprojects, by_focus,
-	    caption);
+	return NULL;
+}
+
+/*
+ * A generated table (gentab.c) and the ones after it: caption, column
+ * headers, row headers, one <tbody> per group of rows headed by its group
+ * row; a table without rows is its 「該当なし」 sentence.
+ */
+void
+html_gtable(struct html_ctx *c, xmlNode *parent, const struct gtable *gt)
+{
+	for (; gt != NULL; gt = gt->next) {
+		xmlNode *t, *tr, *body = NULL, *cell;
+		const char *id;
+		size_t i;
+		int k;
+
+		if (gt->nrows == 0 && gt->empty != NULL) {
+			html_text(html_elc(parent, "p", "empty"), gt->empty);
+			continue;
+		}
+		t = captioned_table(c, parent, gt->caption,
+		    arena_printf(&c->site->a, "%s gen", gt->cls));
+		tr = html_el(html_el(t, "thead"), "tr");
+		for (k = 0; k < gt->ncols; k++) {
+			cell = html_el(tr, "th");
+			html_attr(cell, "scope", "col");
+			gcell(c, cell, &gt->head[k]);
+		}
+		for (i = 0; i < gt->nrows; i++) {
+			const struct grow *r = &gt->rows[i];
+
+			if (body == NULL || r->group)
+				body = html_el(t, "tbody");
+			tr = html_elc(body, "tr", r->group ? "group" : NULL);
+			if ((id = row_id(c, r)) != NULL)
+				html_attr(tr, "id", id);
+			if (r->group) {
+				cell = html_el(tr, "th");
+				html_attr(cell, "scope", "rowgroup");
+				html_attr(cell, "colspan", arena_printf(&c->site->a,
+				    "%d", gt->ncols));
+				gcell(c, cell, &r->cells[0]);
+				continue;
+			}
+			for (k = 0; k < gt->ncols; k++) {
+				const struct gcell *gc = &r->cells[k];
+				const char *cls = (gc->flags & GC_NUM) ?
+				    ((gc->flags & GC_NOWRAP) ? "align-right nowrap" :
+				    "align-right") : (gc->flags & GC_NOWRAP) ?
+				    "nowrap" : NULL;
+
+				if (gc->flags & GC_ROWHEAD) {
+					cell = html_elc(tr, "th", cls);
+					html_attr(cell, "scope", "row");
+				} else {
+					cell = html_elc(tr, "td", cls);
+				}
+				gcell(c, cell, gc);
+			}
+		}
+	}
 }
 
 /* ------------------------------------------------------------------ */
 /* Focus areas, taxonomy, common items                                 */
 /* ------------------------------------------------------------------ */
-
-void
-html_gen_focus_areas(struct html_ctx *c, xmlNode *parent)
-{
-	const struct build *b = c->site->b;
-	xmlNode *ul = html_elc(parent, "ul", "focus-list");
-	size_t i, k;
-
-	for (i = 0; i < b->nfocus; i++) {
-		const struct focus_area *f = &b->focus[i];
-		xmlNode *li = html_el(ul, "li"), *a, *m;
-
-		a = html_link(c, html_elc(li, "p", "item-title"), f->c.url, NULL);
-		html_number(a, f->id, "itemno");
-		html_text(a, f->c.title);
-		if (f->c.summary != NULL)
-			html_text(html_el(li, "p"), f->c.summary);
-		if (f->nmembers == 0)
-			continue;
-		m = html_elc(li, "ul", "members");
-		for (k = 0; k < f->nmembers; k++) {
-			const struct project *pj = f->members[k];
-
-			a = html_link(c, html_el(m, "li"), pj->c.url, NULL);
-			html_number(a, pj->id_focus != NULL ? pj->id_focus : pj->id,
-			    "itemno");
-			html_text(a, pj->c.title);
-		}
-	}
-}
 
 static void
 label(xmlNode *parent, const char *text)
@@ -319,280 +277,6 @@ html_gen_taxonomy(struct html_ctx *c, xmlNode *parent)
 			html_text(p, pl->common_items[i].title);
 		}
 	}
-}
-
-void
-html_gen_common_items(struct html_ctx *c, xmlNode *parent)
-{
-	const struct plan *pl = c->site->pl;
-	xmlNode *ul = html_elc(parent, "ul", "common-items");
-	size_t i;
-
-	for (i = 0; i < pl->ncommon_items; i++) {
-		const struct common_item *it = &pl->common_items[i];
-		xmlNode *li = html_el(ul, "li");
-		xmlNode *p = html_elc(li, "p", "item-title");
-
-		html_number(p, it->id, "itemno");
-		html_text(p, it->title);
-		if (it->summary != NULL)
-			html_text(html_el(li, "p"), it->summary);
-	}
-}
-
-/* ------------------------------------------------------------------ */
-/* Plan indicators, history                                            */
-/* ------------------------------------------------------------------ */
-
-void
-html_gen_indicators(struct html_ctx *c, xmlNode *parent)
-{
-	static const char *const cols[] = { "指標", "基準値", "目標値", NULL };
-	const struct plan *pl = c->site->pl;
-	xmlNode *t, *body;
-	size_t i;
-
-	if (pl->nindicators == 0)
-		return;
-	t = captioned_table(c, parent, "計画全体の成果指標と目標値",
-	    "plan-indicators");
-	col_headers(html_el(t, "thead"), cols);
-	body = html_el(t, "tbody");
-	for (i = 0; i < pl->nindicators; i++) {
-		const struct plan_indicator *pi = &pl->indicators[i];
-		xmlNode *tr = html_el(body, "tr"), *th, *td;
-
-		th = html_el(tr, "th");
-		html_attr(th, "scope", "row");
-		html_text(th, pi->name);
-		td = html_el(tr, "td");
-		if (pi->has_baseline) {
-			value(td, &pi->baseline, pi->unit);
-			if (pi->has_baseline_as_of) {
-				html_text(td, "（");
-				html_date(c, td, &pi->baseline_as_of);
-				html_text(td, "時点）");
-			}
-		}
-		td = html_el(tr, "td");
-		if (pi->has_target) {
-			value(td, &pi->target, pi->unit);
-			if (pi->target_year > 0) {
-				html_text(td, "（");
-				html_year(c, td, pi->target_year);
-				html_text(td, "）");
-			}
-		}
-	}
-}
-
-void
-html_gen_history(struct html_ctx *c, xmlNode *parent)
-{
-	static const char *const cols[] = { "版", "日付", "内容", NULL };
-	const struct plan *pl = c->site->pl;
-	xmlNode *t, *body;
-	size_t i;
-
-	if (pl->nhistory == 0)
-		return;
-	t = captioned_table(c, parent, "改定履歴", "history");
-	col_headers(html_el(t, "thead"), cols);
-	body = html_el(t, "tbody");
-	for (i = 0; i < pl->nhistory; i++) {
-		const struct history_entry *h = &pl->history[i];
-		xmlNode *tr = html_el(body, "tr"), *th;
-
-		th = html_el(tr, "th");
-		html_attr(th, "scope", "row");
-		html_text(th, h->edition);
-		html_date(c, html_elc(tr, "td", "nowrap"), &h->date);
-		html_text(html_el(tr, "td"), h->summary);
-	}
-}
-
-/* ------------------------------------------------------------------ */
-/* 新旧対照表                                                          */
-/* ------------------------------------------------------------------ */
-
-static void
-dash(xmlNode *parent)
-{
-	html_spoken(parent, "—", "該当なし");
-}
-
-static void
-register_counts(struct html_ctx *c, xmlNode *parent)
-{
-	static const char *const cols[] = { "区分", "件数", NULL };
-	const struct build *b = c->site->b;
-	const struct reg *r = b->reg;
-	struct { const char *name; int n; } rows[3];
-	xmlNode *t, *body;
-	size_t i;
-
-	rows[0].name = "継続（前計画から引き継ぐ事業）";
-	rows[0].n = r->n_continued;
-	rows[1].name = "終了（前計画で終了する事業）";
-	rows[1].n = r->n_ended;
-	rows[2].name = "新規（本計画で新たに始める事業）";
-	rows[2].n = b->n_new;
-	t = captioned_table(c, parent, "事業の継続・終了・新規の件数",
-	    "register-counts");
-	col_headers(html_el(t, "thead"), cols);
-	body = html_el(t, "tbody");
-	for (i = 0; i < KK_ARRAY_LEN(rows); i++) {
-		xmlNode *tr = html_el(body, "tr"), *th;
-
-		th = html_el(tr, "th");
-		html_attr(th, "scope", "row");
-		html_text(th, rows[i].name);
-		html_textf(html_elc(tr, "td", "align-right"), "%d件", rows[i].n);
-	}
-}
-
-void
-html_gen_register(struct html_ctx *c, xmlNode *parent)
-{
-	static const char *const cols[] = { "前計画の番号", "前計画の事業名",
-	    "対応", "本計画の番号", "本計画の事業名", "備考", NULL };
-	struct html_site *s = c->site;
-	const struct reg *r = s->b->reg;
-	xmlNode *t, *body;
-	size_t i, k, nnew = 0;
-	int groups = 0;
-
-	if (r == NULL)
-		return;
-	register_counts(c, parent);
-	for (i = 0; i < r->n; i++)
-		if (r->v[i].group != NULL)
-			groups = 1;
-	t = captioned_table(c, parent, arena_printf(&s->a, "新旧対照表（前計画：%s）",
-	    r->plan_title != NULL ? r->plan_title : s->pl->pred_title != NULL ?
-	    s->pl->pred_title : "前計画"), "register");
-	col_headers(html_el(t, "thead"), cols);
-	body = NULL;
-	for (i = 0; i < r->n; i++) {
-		const struct reg_entry *e = &r->v[i];
-		xmlNode *tr, *th, *td, *num, *title;
-
-		/*
-		 * The old plan's groups (free text) head row groups: one
-		 * <tbody> each, its first row a header for the group.
-		 */
-		if (body == NULL || (groups && (i == 0 ||
-		    !same_str(r->v[i - 1].group, e->group)))) {
-			body = html_el(t, "tbody");
-			if (groups) {
-				tr = html_elc(body, "tr", "group");
-				th = html_el(tr, "th");
-				html_attr(th, "scope", "rowgroup");
-				html_attr(th, "colspan", "6");
-				html_text(th, e->group != NULL ? e->group : "（区分なし）");
-			}
-		}
-		tr = html_el(body, "tr");
-		/* The anchors links point at live on the view's own page only. */
-		if (c->page->kind == HP_REGISTER)
-			html_attr(tr, "id", html_reg_anchor(s, e));
-		html_text(html_elc(tr, "td", "nowrap"), e->id);
-		th = html_el(tr, "th");
-		html_attr(th, "scope", "row");
-		html_text(th, e->title);
-		td = html_elc(tr, "td", "nowrap");
-		num = html_elc(tr, "td", "nowrap");
-		title = html_el(tr, "td");
-		if (e->disposition == DISP_ENDED || e->nsuccessors == 0) {
-			html_text(td, word_disposition(e->disposition));
-			dash(num);
-			dash(title);
-		} else {
-			for (k = 0; k < e->nsuccessors; k++) {
-				const struct successor *su = &e->successors[k];
-
-				if (k > 0) {
-					html_el(td, "br");
-					html_el(num, "br");
-					html_el(title, "br");
-				}
-				html_text(td, word_relation(
-				    e->successors[k].relation));
-				html_text(num, su->id);
-				html_link(c, title, su->sheet->url, su->sheet->title);
-			}
-		}
-		td = html_el(tr, "td");
-		if (e->relisted)
-			html_text(td, "【再掲】");
-		if (e->reason != NULL)
-			html_text(td, e->reason);
-		if (e->remark != NULL) {
-			if (e->reason != NULL || e->relisted)
-				html_el(td, "br");
-			html_text(td, e->remark);
-		}
-	}
-
-	for (i = 0; i < s->b->nprojects; i++)
-		if (s->b->projects[i].status == STATUS_NEW)
-			nnew++;
-	if (nnew > 0) {
-		struct project **v = xcalloc(nnew, sizeof(*v));
-
-		nnew = 0;
-		for (i = 0; i < s->b->nprojects; i++)
-			if (s->b->projects[i].status == STATUS_NEW)
-				v[nnew++] = &s->b->projects[i];
-		html_gen_projects(c, parent, v, nnew, 0,
-		    "本計画で新たに始める事業（新規）");
-		free(v);
-	}
-}
-
-/* ------------------------------------------------------------------ */
-/* 主管課別一覧                                                        */
-/* ------------------------------------------------------------------ */
-
-void
-html_gen_departments(struct html_ctx *c, xmlNode *parent)
-{
-	const struct build *b = c->site->b;
-	int base = c->last_h;
-	size_t i, k;
-
-	for (i = 0; i < b->ndepts; i++) {
-		const struct department *d = &b->depts[i];
-		xmlNode *sec, *h, *ul;
-
-		if (d->pseudo)
-			continue;
-		sec = html_elc(parent, "section", "department");
-		h = html_heading_el(c, sec, base + 1);
-		if (d->anchor != NULL && c->page->kind == HP_DEPARTMENTS)
-			html_attr(h, "id", d->anchor);
-		html_text(h, d->name);
-		if (d->division != NULL) {
-			html_text(h, "（");
-			html_text(h, d->division);
-			html_text(h, "）");
-		}
-		if (d->nprojects == 0) {
-			html_text(html_elc(sec, "p", "empty"),
-			    "主管する事業はありません。");
-			continue;
-		}
-		ul = html_elc(sec, "ul", "department-projects");
-		for (k = 0; k < d->nprojects; k++) {
-			const struct project *p = d->projects[k];
-			xmlNode *a = html_link(c, html_el(ul, "li"), p->c.url,
-			    NULL);
-
-			html_number(a, p->id, "itemno");
-			html_text(a, p->c.title);
-		}
-	}
-	c->last_h = base;
 }
 
 /* ------------------------------------------------------------------ */
@@ -760,32 +444,14 @@ void
 html_generated(struct html_ctx *c, xmlNode *parent, const struct generated *g)
 {
 	switch (g->kind) {
-	case GEN_PROJECTS:
-		gen_projects(c, parent, g);
-		break;
-	case GEN_FOCUS_AREAS:
-		html_gen_focus_areas(c, parent);
-		break;
 	case GEN_TAXONOMY:
 		html_gen_taxonomy(c, parent);
 		break;
-	case GEN_COMMON_ITEMS:
-		html_gen_common_items(c, parent);
-		break;
-	case GEN_INDICATORS:
-		html_gen_indicators(c, parent);
-		break;
-	case GEN_REGISTER:
-		html_gen_register(c, parent);
-		break;
-	case GEN_DEPARTMENTS:
-		html_gen_departments(c, parent);
-		break;
-	case GEN_HISTORY:
-		html_gen_history(c, parent);
-		break;
 	case GEN_GLOSSARY:
 		html_gen_glossary(c, parent, 0);
+		break;
+	default:
+		html_gtable(c, parent, g->table);
 		break;
 	}
 }

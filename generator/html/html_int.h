@@ -332,15 +332,9 @@ void html_generated(struct html_ctx *c, xmlNode *parent,
     const struct generated *g);
 /* An indicator value as authored (value.display); — read as 該当なし. */
 void html_value(xmlNode *parent, const struct value *v, const char *unit);
-void html_gen_projects(struct html_ctx *c, xmlNode *parent,
-    struct project *const *v, size_t n, int by_focus, const char *caption);
-void html_gen_focus_areas(struct html_ctx *c, xmlNode *parent);
+/* A generated table (gentab.c) and those chained after it. */
+void html_gtable(struct html_ctx *, xmlNode *parent, const struct gtable *);
 void html_gen_taxonomy(struct html_ctx *c, xmlNode *parent);
-void html_gen_common_items(struct html_ctx *c, xmlNode *parent);
-void html_gen_indicators(struct html_ctx *c, xmlNode *parent);
-void html_gen_register(struct html_ctx *c, xmlNode *parent);
-void html_gen_departments(struct html_ctx *c, xmlNode *parent);
-void html_gen_history(struct html_ctx *c, xmlNode *parent);
 void html_gen_glossary(struct html_ctx *c, xmlNode *parent, int backlinks);
 
 /* ------------------------------------------------------------------ */

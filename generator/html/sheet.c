@@ -979,9 +979,7 @@ html_page_focus(struct html_ctx *c, xmlNode *main)
 		sec = h2_section(c, main, "focus-roadmap", "ロードマップ");
 		html_roadmap(c, sec, f);
 		sec = h2_section(c, main, "focus-members", "構成事業");
-		html_gen_projects(c, sec, f->members, f->nmembers, 1,
-		    arena_printf(&s->a, "%sの構成事業",
-		    f->id != NULL ? f->id : f->c.title));
+		html_gtable(c, sec, f->table);
 	}
 	notes(c, main, &f->c);
 	html_footnotes(c, main, &f->c.body.doc);

@@ -283,100 +283,40 @@ chapter(struct html_ctx *c, xmlNode *main)
 /* Generated views                                                     */
 /* ------------------------------------------------------------------ */
 
+/* 重点事業一覧: the table the PDF's 事業集 prints too. */
 static void
 focus_list(struct html_ctx *c, xmlNode *main)
 {
-	struct html_site *s = c->site;
-	size_t i;
-
 	html_h1(c, main, NULL, c->page->name);
-	for (i = 0; i < s->b->nfocus; i++) {
-		const struct focus_area *f = &s->b->focus[i];
-		xmlNode *sec = html_elc(main, "section", "focus-area"), *h, *a, *p;
-		const char *id = html_focus_group_anchor(s, f);
-
-		c->last_h = 1;
-		h = html_heading_el(c, sec, 2);
-		html_attr(h, "id", id);
-		a = html_link(c, h, f->c.url, NULL);
-		html_number(a, f->id, "itemno");
-		html_text(a, f->c.title);
-		if (f->c.summary != NULL)
-			html_text(html_el(sec, "p"), f->c.summary);
-		if (f->c.departments.n > 0) {
-			p = html_el(sec, "p");
-			html_text(p, s->pl->labels.lead_department != NULL ?
-			    s->pl->labels.lead_department : "主管課");
-			html_text(p, "：");
-			html_departments(c, p, &f->c.departments);
-		}
-		html_gen_projects(c, sec, f->members, f->nmembers, 1,
-		    arena_printf(&s->a, "%sの構成事業",
-		    f->id != NULL ? f->id : f->c.title));
-	}
+	html_gtable(c, main, c->site->b->t_focus);
 }
 
+/* 個別事業一覧: a section per pillar with its table (categories as groups of rows). */
 static void
 project_list(struct html_ctx *c, xmlNode *main)
 {
 	struct html_site *s = c->site;
 	const struct plan *pl = s->pl;
-	size_t i, k, n;
+	size_t i;
 
 	html_h1(c, main, NULL, c->page->name);
 	for (i = 0; i < pl->npillars; i++) {
 		const struct pillar *pi = &pl->pillars[i];
 		xmlNode *sec = html_elc(main, "section", "pillar"), *h;
-		const char *id = html_pillar_anchor(s, pi);
-		struct project **rest;
 
 		c->last_h = 1;
 		h = html_heading_el(c, sec, 2);
-		html_attr(h, "id", id);
+		html_attr(h, "id", html_pillar_anchor(s, pi));
 		html_text(h, pl->labels.pillar != NULL ? pl->labels.pillar : "");
 		html_number(h, pi->number, "itemno");
 		html_text(h, pi->title);
-		/* Projects of the pillar outside any category come first. */
-		rest = xcalloc(pi->nprojects + 1, sizeof(*rest));
-		for (k = n = 0; k < pi->nprojects; k++)
-			if (pi->projects[k]->category == NULL)
-				rest[n++] = pi->projects[k];
-		if (n > 0 || pi->ncategories == 0)
-			html_gen_projects(c, sec, rest, n, 0, arena_printf(&s->a,
-			    "%s%s　%s", pl->labels.pillar != NULL ?
-			    pl->labels.pillar : "", pi->number != NULL ?
-			    pi->number : "", pi->title));
-		free(rest);
-		for (k = 0; k < pi->ncategories; k++) {
-			const struct category *ct = &pi->categories[k];
-			xmlNode *csec = html_elc(sec, "section", "category");
-			const char *cid = html_category_anchor(s, ct);
-
-			c->last_h = 2;
-			h = html_heading_el(c, csec, 3);
-			html_attr(h, "id", cid);
-			html_text(h, ct->title);
-			html_gen_projects(c, csec, ct->projects, ct->nprojects, 0,
-			    ct->title);
-		}
+		html_gtable(c, sec, pi->table);
 	}
 	/* Projects in no pillar (members of a focus area only). */
-	for (i = n = 0; i < s->b->nprojects; i++)
-		if (s->b->projects[i].pillar == NULL)
-			n++;
-	if (n > 0) {
-		struct project **v = xcalloc(n, sizeof(*v));
-		xmlNode *sec = section(c, main, "pillar", NULL,
+	if (s->b->t_nopillar != NULL)
+		html_gtable(c, section(c, main, "pillar", NULL,
 		    arena_printf(&s->a, "%sの構成事業", pl->labels.focus_area !=
-		    NULL ? pl->labels.focus_area : "重点事業"));
-
-		for (i = n = 0; i < s->b->nprojects; i++)
-			if (s->b->projects[i].pillar == NULL)
-				v[n++] = &s->b->projects[i];
-		html_gen_projects(c, sec, v, n, 1, html_view_name(s,
-		    HP_PROJECT_LIST));
-		free(v);
-	}
+		    NULL ? pl->labels.focus_area : "重点事業")), s->b->t_nopillar);
 }
 
 static void
@@ -391,7 +331,7 @@ indicators(struct html_ctx *c, xmlNode *main)
 		xmlNode *sec = section(c, main, "plan-indicators", NULL,
 		    "計画全体の成果指標");
 
-		html_gen_indicators(c, sec);
+		html_gtable(c, sec, s->b->t_indicators);
 	}
 	for (i = 0; i < s->npages; i++) {
 		const struct html_page *pg = &s->pages[i];
@@ -418,12 +358,12 @@ indicators(struct html_ctx *c, xmlNode *main)
 	}
 }
 
+/* A view that is one generated table (and those chained after it). */
 static void
-simple_view(struct html_ctx *c, xmlNode *main,
-    void (*fill)(struct html_ctx *, xmlNode *))
+table_view(struct html_ctx *c, xmlNode *main, const struct gtable *t)
 {
 	html_h1(c, main, NULL, c->page->name);
-	fill(c, main);
+	html_gtable(c, main, t);
 }
 
 static void
@@ -472,16 +412,16 @@ html_page_content(struct html_ctx *c, xmlNode *main)
 		project_list(c, main);
 		break;
 	case HP_DEPARTMENTS:
-		simple_view(c, main, html_gen_departments);
+		table_view(c, main, c->site->b->t_departments);
 		break;
 	case HP_INDICATORS:
 		indicators(c, main);
 		break;
 	case HP_REGISTER:
-		simple_view(c, main, html_gen_register);
+		table_view(c, main, c->site->b->t_register);
 		break;
 	case HP_HISTORY:
-		simple_view(c, main, html_gen_history);
+		table_view(c, main, c->site->b->t_history);
 		break;
 	case HP_GLOSSARY:
 		glossary(c, main);

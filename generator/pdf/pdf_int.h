@@ -185,6 +185,10 @@ struct pdf_cell *pdf_table_row(struct pdf_table *);
 void pdf_table_emit(struct pdf_ctx *, struct pdf_table *);
 void pdf_table_free(struct pdf_table *);
 void pdf_md_table(struct pdf_ctx *, const struct table *);
+/* A generated table (gentab.c) and those chained after it. */
+void pdf_gtable(struct pdf_ctx *, const struct gtable *);
+/* Appends name with WORD JOINERs between its characters: kept whole on a line. */
+void pdf_put_glued(struct buf *, const char *name);
 
 /* pdf_sheet.c */
 void pdf_lists(struct pdf_ctx *);

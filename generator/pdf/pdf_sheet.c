@@ -33,25 +33,6 @@ label_or(const char *v, const char *dflt)
 /* Helpers                                                            */
 /* ------------------------------------------------------------------ */
 
-/*
- * A name that breaks only as a last resort: WORD JOINER (U+2060) between
- * its characters, which the line breaker treats as glue and the layout
- * does not draw (so the extracted text is the name itself).
- */
-static void
-put_glued(struct buf *b, const char *name)
-{
-	size_t len = strlen(name), k, n;
-	uint32_t cp;
-
-	for (k = 0; k < len; k += n) {
-		n = utf8_decode(name + k, len - k, &cp);
-		if (k > 0)
-			buf_put_cp(b, 0x2060);
-		buf_put(b, name + k, n);
-	}
-}
-
 /* Department names, each kept whole on a line: 「、」 is where a list of them breaks. */
 static const char *
 depts(struct pdf_ctx *pc, const struct dept_list *l)
@@ -63,7 +44,7 @@ depts(struct pdf_ctx *pc, const struct dept_list *l)
 	for (i = 0; i < l->n; i++) {
 		if (i > 0)
 			buf_puts(&b, "、");
-		put_glued(&b, l->v[i].dept != NULL ? l->v[i].dept->name :
+		pdf_put_glued(&b, l->v[i].dept != NULL ? l->v[i].dept->name :
 		    l->v[i].written);
 	}
 	if (l->etc)
@@ -123,36 +104,6 @@ head_row(struct pdf_table *t, const char *const *names)
 		r[c].align = LAYOUT_CENTER;
 	}
 	t->nhead = 1;
-}
-
-/* A row whose first cell spans the table (a group title). */
-static void
-span_row(struct pdf_table *t, const char *text, const void *node)
-{
-	struct pdf_cell *r = pdf_table_row(t);
-
-	cell_text(&r[0], text, node);
-	r[0].colspan = t->ncols;
-	r[0].fill = 0xF1F5F1;
-	r[0].head = 1;
-	r[0].align = LAYOUT_LEFT;
-}
-
-static void
-project_rows(struct pdf_ctx *pc, struct pdf_table *t, struct project *const *v,
-    size_t n)
-{
-	struct pdf_cell *r;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		r = pdf_table_row(t);
-		cell_text(&r[0], v[i]->id, v[i]);
-		r[0].nowrap = 1;
-		cell_text(&r[1], v[i]->c.title, v[i]);
-		r[1].link = v[i]->c.anchor;
-		cell_text(&r[2], depts(pc, &v[i]->c.departments), v[i]);
-	}
 }
 
 /* The band at the top of a sheet: id and title in white on green. */
@@ -236,15 +187,10 @@ pdf_cont_band(struct pdf_ctx *pc, struct layout *L, struct layout_page *pg)
 void
 pdf_lists(struct pdf_ctx *pc)
 {
-	const char *const fh[] = { "番号", L_FOCUS(pc), L_PROJECT(pc), L_DEPT(pc) };
-	const char *const ph[] = { "番号", L_PROJECT(pc), L_DEPT(pc) };
 	const char *title = arena_printf(&pc->a, "%s一覧・%s一覧", L_FOCUS(pc),
 	    L_PROJECT(pc));
 	const struct build *b = pc->b;
-	struct pdf_table t;
-	struct pdf_cell *r;
-	struct buf m = {0};
-	size_t i, k, c;
+	size_t i;
 
 	layout_page_break(pc->L);
 	pc->running = title;
@@ -254,54 +200,13 @@ pdf_lists(struct pdf_ctx *pc)
 	if (b->nfocus > 0) {
 		pdf_text_para(pc, arena_printf(&pc->a, "%s一覧",
 		    L_FOCUS(pc)), ST_H2, DEV_S_H2, b->focus, 6000);
-		memset(&t, 0, sizeof(t));
-		t.ncols = 4;
-		t.node = b->focus;
-		head_row(&t, fh);
-		for (i = 0; i < b->nfocus; i++) {
-			const struct focus_area *f = &b->focus[i];
-
-			buf_reset(&m);
-			for (k = 0; k < f->nmembers; k++)
-				buf_printf(&m, "%s%s　%s", k ? "\n" : "",
-				    f->members[k]->id, f->members[k]->c.title);
-			r = pdf_table_row(&t);
-			cell_text(&r[0], f->id, f);
-			r[0].nowrap = 1;
-			cell_text(&r[1], f->c.title, f);
-			r[1].link = f->c.anchor;
-			cell_text(&r[2], arena_strdup(&pc->a, buf_str(&m)), f);
-			cell_text(&r[3], depts(pc, &f->c.departments), f);
-		}
-		pdf_table_emit(pc, &t);
-		pdf_table_free(&t);
+		pdf_gtable(pc, b->t_focus);
 	}
 	pdf_text_para(pc, arena_printf(&pc->a, "%s一覧",
 	    L_PROJECT(pc)), ST_H2, DEV_S_H2, b->projects, 6000);
-	memset(&t, 0, sizeof(t));
-	t.ncols = 3;
-	t.node = b->projects;
-	t.caption = NULL;
-	head_row(&t, ph);
-	for (i = 0; i < b->plan.npillars; i++) {
-		const struct pillar *p = &b->plan.pillars[i];
-
-		span_row(&t, arena_printf(&pc->a, "%s%s　%s",
-		    b->plan.labels.pillar ? b->plan.labels.pillar : "",
-		    p->number ? p->number : "", p->title), p);
-		if (p->ncategories == 0) {
-			project_rows(pc, &t, p->projects, p->nprojects);
-			continue;
-		}
-		for (c = 0; c < p->ncategories; c++) {
-			span_row(&t, p->categories[c].title, &p->categories[c]);
-			project_rows(pc, &t, p->categories[c].projects,
-			    p->categories[c].nprojects);
-		}
-	}
-	pdf_table_emit(pc, &t);
-	pdf_table_free(&t);
-	buf_free(&m);
+	for (i = 0; i < b->plan.npillars; i++)
+		pdf_gtable(pc, b->plan.pillars[i].table);
+	pdf_gtable(pc, b->t_nopillar);
 }
 
 /* ------------------------------------------------------------------ */
@@ -816,9 +721,6 @@ pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
 void
 pdf_focus(struct pdf_ctx *pc, const struct focus_area *f)
 {
-	const char *const mh[] = { "番号", L_PROJECT(pc), L_DEPT(pc) };
-	struct pdf_table t;
-
 	layout_page_break(pc->L);
 	pc->running = f->c.title;
 	layout_struct_begin(pc->L, DEV_S_SECT, f);
@@ -827,14 +729,7 @@ pdf_focus(struct pdf_ctx *pc, const struct focus_area *f)
 	intro(pc, &f->c.body);
 	sections(pc, &f->c.body);
 	if (f->nmembers > 0) {
-		memset(&t, 0, sizeof(t));
-		t.ncols = 3;
-		t.node = f->members;
-		t.caption = arena_printf(&pc->a, "構成する%s", L_PROJECT(pc));
-		head_row(&t, mh);
-		project_rows(pc, &t, f->members, f->nmembers);
-		pdf_table_emit(pc, &t);
-		pdf_table_free(&t);
+		pdf_gtable(pc, f->table);
 		roadmap(pc, f);
 	}
 	sheet_end(pc, &f->c);
@@ -844,10 +739,8 @@ pdf_focus(struct pdf_ctx *pc, const struct focus_area *f)
 void
 pdf_group(struct pdf_ctx *pc, const struct vol_item *it)
 {
-	const char *const ph[] = { "番号", L_PROJECT(pc), L_DEPT(pc) };
 	const struct pillar *p = it->pillar;
 	const struct category *c = it->category;
-	struct pdf_table t;
 	const char *a, *title;
 
 	if (p == NULL)
@@ -871,16 +764,7 @@ pdf_group(struct pdf_ctx *pc, const struct vol_item *it)
 		pdf_text_para(pc, title, ST_H2, DEV_S_H2, c, 6000);
 		pdf_outline(pc, 1, title, a);
 	}
-	memset(&t, 0, sizeof(t));
-	t.ncols = 3;
-	t.node = c ? (const void *)c : (const void *)p;
-	head_row(&t, ph);
-	if (c != NULL)
-		project_rows(pc, &t, c->projects, c->nprojects);
-	else
-		project_rows(pc, &t, p->projects, p->nprojects);
-	pdf_table_emit(pc, &t);
-	pdf_table_free(&t);
+	pdf_gtable(pc, c != NULL ? c->table : p->table);
 }
 
 /* ------------------------------------------------------------------ */
@@ -975,41 +859,6 @@ pdf_glossary(struct pdf_ctx *pc)
 /* Generated blocks                                                   */
 /* ------------------------------------------------------------------ */
 
-/* A 新旧対照表 entry's successors, each linked to its sheet, then the reason. */
-static void
-successors(struct pdf_ctx *pc, const void *arg)
-{
-	const struct reg_entry *e = arg;
-	const struct layout_style *st = &pc->st[ST_TABLE];
-	struct layout_para p = pdf_para_defaults(pc, ST_TABLE);
-	struct pdf_runs r;
-	size_t k;
-
-	memset(&r, 0, sizeof(r));
-	for (k = 0; k < e->nsuccessors; k++) {
-		const struct successor *sc = &e->successors[k];
-		const char *a = sc->sheet ? sc->sheet->anchor : NULL;
-
-		if (k > 0)
-			pdf_runs_add(pc, &r, "\n", st, e);
-		pdf_runs_add(pc, &r, arena_printf(&pc->a, "%s　%s",
-		    sc->id ? sc->id : "", sc->sheet ? sc->sheet->title : ""),
-		    pdf_dest_known(pc, a) ? pdf_linked(pc, st, a, NULL) : st, sc);
-	}
-	if (e->reason != NULL) {
-		if (r.n > 0)
-			pdf_runs_add(pc, &r, "\n", st, e);
-		pdf_runs_add(pc, &r, e->reason, st, e);
-	}
-	p.line_height = st->size * 15 / 10;
-	p.indent = 0;
-	p.space_after = 0;
-	p.align = LAYOUT_LEFT;
-	p.node = e;
-	pdf_para(pc, &r, &p);
-	pdf_runs_free(&r);
-}
-
 static void
 gen_table(struct pdf_ctx *pc, struct pdf_table *t)
 {
@@ -1030,32 +879,6 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 	memset(&t, 0, sizeof(t));
 	t.node = g;
 	switch (g->kind) {
-	case GEN_PROJECTS: {
-		const char *const h[] = { "番号", L_PROJECT(pc), L_DEPT(pc) };
-
-		t.ncols = 3;
-		head_row(&t, h);
-		project_rows(pc, &t, g->projects, g->nprojects);
-		gen_table(pc, &t);
-		break;
-	}
-	case GEN_FOCUS_AREAS: {
-		const char *const h[] = { "番号", L_FOCUS(pc), L_DEPT(pc) };
-
-		t.ncols = 3;
-		head_row(&t, h);
-		for (i = 0; i < b->nfocus; i++) {
-			r = pdf_table_row(&t);
-			cell_text(&r[0], b->focus[i].id, &b->focus[i]);
-			r[0].nowrap = 1;
-			cell_text(&r[1], b->focus[i].c.title, &b->focus[i]);
-			r[1].link = b->focus[i].c.anchor;
-			cell_text(&r[2], depts(pc, &b->focus[i].c.departments),
-			    &b->focus[i]);
-		}
-		gen_table(pc, &t);
-		break;
-	}
 	case GEN_TAXONOMY: {
 		const char *const h[] = { L_GOAL(pc), L_PILLAR(pc), L_FOCUS(pc) };
 
@@ -1083,140 +906,11 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 		gen_table(pc, &t);
 		break;
 	}
-	case GEN_COMMON_ITEMS: {
-		static const char *const h[] = { "番号", "共通事項", "内容" };
-
-		t.ncols = 3;
-		head_row(&t, h);
-		for (i = 0; i < pl->ncommon_items; i++) {
-			r = pdf_table_row(&t);
-			cell_text(&r[0], pl->common_items[i].id, &pl->common_items[i]);
-			r[0].nowrap = 1;
-			cell_text(&r[1], pl->common_items[i].title, &pl->common_items[i]);
-			cell_text(&r[2], pl->common_items[i].summary ?
-			    pl->common_items[i].summary : "", &pl->common_items[i]);
-		}
-		gen_table(pc, &t);
-		break;
-	}
-	case GEN_INDICATORS: {
-		static const char *const h[] = { "指標", "現状値", "目標値" };
-
-		t.ncols = 3;
-		head_row(&t, h);
-		for (i = 0; i < pl->nindicators; i++) {
-			const struct plan_indicator *in = &pl->indicators[i];
-
-			r = pdf_table_row(&t);
-			cell_text(&r[0], in->name, in);
-			buf_reset(&s);
-			if (in->has_baseline) {
-				buf_puts(&s, value_text(&in->baseline));
-				if (in->has_baseline_as_of) {
-					buf_puts(&s, "\n（");
-					date_format(&s, &in->baseline_as_of,
-					    pl->year_short_style);
-					buf_puts(&s, "）");
-				}
-			}
-			cell_text(&r[1], arena_strdup(&pc->a, buf_str(&s)), in);
-			r[1].align = LAYOUT_RIGHT;
-			buf_reset(&s);
-			if (in->has_target) {
-				buf_puts(&s, value_text(&in->target));
-				if (in->target_year > 0) {
-					buf_puts(&s, "\n（");
-					fy_format(&s, in->target_year,
-					    pl->year_short_style);
-					buf_puts(&s, "）");
-				}
-			}
-			cell_text(&r[2], arena_strdup(&pc->a, buf_str(&s)), in);
-			r[2].align = LAYOUT_RIGHT;
-		}
-		gen_table(pc, &t);
-		break;
-	}
-	case GEN_HISTORY: {
-		static const char *const h[] = { "版", "年月", "内容" };
-
-		t.ncols = 3;
-		head_row(&t, h);
-		for (i = 0; i < pl->nhistory; i++) {
-			r = pdf_table_row(&t);
-			cell_text(&r[0], pl->history[i].edition, &pl->history[i]);
-			r[0].nowrap = 1;
-			buf_reset(&s);
-			date_format(&s, &pl->history[i].date, pl->year_style);
-			cell_text(&r[1], arena_strdup(&pc->a, buf_str(&s)),
-			    &pl->history[i]);
-			r[1].nowrap = 1;
-			cell_text(&r[2], pl->history[i].summary ?
-			    pl->history[i].summary : "", &pl->history[i]);
-		}
-		gen_table(pc, &t);
-		break;
-	}
-	case GEN_REGISTER: {
-		static const char *const h[] = { "番号", "前計画の事業", "扱い", "本計画の事業" };
-
-		if (b->reg == NULL)
-			break;
-		t.ncols = 4;
-		head_row(&t, h);
-		for (i = 0; i < b->reg->n; i++) {
-			const struct reg_entry *e = &b->reg->v[i];
-
-			r = pdf_table_row(&t);
-			cell_text(&r[0], e->id, e);
-			r[0].nowrap = 1;
-			cell_text(&r[1], e->title, e);
-			cell_text(&r[2], word_disposition(e->disposition), e);
-			buf_reset(&s);	/* the plain text measures the column */
-			for (k = 0; k < e->nsuccessors; k++)
-				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
-				    e->successors[k].id ? e->successors[k].id : "",
-				    e->successors[k].sheet ?
-				    e->successors[k].sheet->title : "");
-			if (e->reason != NULL)
-				buf_printf(&s, "%s%s", s.len ? "\n" : "", e->reason);
-			cell_text(&r[3], arena_strdup(&pc->a, buf_str(&s)), e);
-			r[3].fn = successors;
-			r[3].arg = e;
-		}
-		gen_table(pc, &t);
-		break;
-	}
-	case GEN_DEPARTMENTS: {
-		const char *const h[] = { L_DEPT(pc), "事業" };
-
-		t.ncols = 2;
-		head_row(&t, h);
-		for (i = 0; i < b->ndepts; i++) {
-			const struct department *d = &b->depts[i];
-
-			if (d->nprojects == 0)
-				continue;
-			r = pdf_table_row(&t);
-			buf_reset(&s);
-			if (d->division != NULL) {
-				put_glued(&s, d->division);
-				buf_putc(&s, '\n');
-			}
-			put_glued(&s, d->name);
-			cell_text(&r[0], arena_strdup(&pc->a, buf_str(&s)), d);
-			buf_reset(&s);
-			for (k = 0; k < d->nprojects; k++)
-				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
-				    d->projects[k]->id ? d->projects[k]->id : "",
-				    d->projects[k]->c.title);
-			cell_text(&r[1], arena_strdup(&pc->a, buf_str(&s)), d);
-		}
-		gen_table(pc, &t);
-		break;
-	}
 	case GEN_GLOSSARY:
 		terms(pc);
+		break;
+	default:
+		pdf_gtable(pc, g->table);
 		break;
 	}
 	buf_free(&s);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gentab.h"
 #include "pdf/pdf_int.h"
 
 #define PADX	3500
@@ -866,4 +867,187 @@ pdf_md_table(struct pdf_ctx *pc, const struct table *tb)
 	pdf_table_free(&t);
 	buf_free(&cap);
 	buf_free(&pl);
+}
+
+/* ------------------------------------------------------------------ */
+/* Generated tables (gentab.c)                                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A name that breaks only as a last resort: WORD JOINER (U+2060) between
+ * its characters, which the line breaker treats as glue and the layout
+ * does not draw (so the extracted text is the name itself).
+ */
+void
+pdf_put_glued(struct buf *b, const char *name)
+{
+	size_t len = strlen(name), k, n;
+	uint32_t cp;
+
+	for (k = 0; k < len; k += n) {
+		n = utf8_decode(name + k, len - k, &cp);
+		if (k > 0)
+			buf_put_cp(b, 0x2060);
+		buf_put(b, name + k, n);
+	}
+}
+
+/* A generated cell's text as set: breaks as newlines, names glued. */
+static const char *
+gcell_plain(struct pdf_ctx *pc, const struct gcell *gc)
+{
+	const struct gpiece *p;
+	struct buf b = {0};
+	const char *s;
+
+	for (p = gc->pieces; p != NULL; p = p->next) {
+		if (p->kind == GP_BREAK)
+			buf_putc(&b, '\n');
+		else if (p->kind == GP_NAME)
+			pdf_put_glued(&b, p->text);
+		else
+			buf_puts(&b, p->text);
+	}
+	s = arena_strdup(&pc->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* What setting a generated cell needs (the arg of its pdf_cell). */
+struct gslot {
+	const struct gcell	*gc;
+	enum layout_align	 align;
+	int			 head;
+	const void		*node;
+};
+
+/* Sets a generated cell: its pieces as runs, links to the sheets placed in this volume. */
+static void
+gcell_render(struct pdf_ctx *pc, const void *arg)
+{
+	const struct gslot *c = arg;
+	const struct gcell *gc = c->gc;
+	enum pdf_st stn = c->head ? ST_TABLEB : ST_TABLE;
+	const struct layout_style *st = &pc->st[stn], *sty;
+	struct layout_para p = pdf_para_defaults(pc, stn);
+	const struct gpiece *g;
+	struct pdf_runs r;
+	struct buf nm = {0};
+
+	memset(&r, 0, sizeof(r));
+	for (g = gc->pieces; g != NULL; g = g->next) {
+		const char *a = g->sheet != NULL ? g->sheet->anchor : NULL;
+
+		sty = a != NULL && pdf_dest_known(pc, a) ?
+		    pdf_linked(pc, st, a, NULL) : st;
+		switch (g->kind) {
+		case GP_BREAK:
+			pdf_runs_add(pc, &r, "\n", st, c->node);
+			break;
+		case GP_NAME:
+			buf_reset(&nm);
+			pdf_put_glued(&nm, g->text);
+			pdf_runs_add(pc, &r, buf_str(&nm), sty, c->node);
+			break;
+		case GP_TEXT:
+		case GP_DASH:
+			/* A short form is read in its long form (/E). */
+			if (g->spoken != NULL)
+				r.tag = pdf_tag(pc, DEV_S_SPAN, g, DEV_A_E,
+				    g->spoken, NULL);
+			pdf_runs_add(pc, &r, g->text, sty, c->node);
+			r.tag = NULL;
+			break;
+		}
+	}
+	p.line_height = st->size * 15 / 10;
+	p.indent = 0;
+	p.space_after = 0;
+	p.align = c->align;
+	p.stype = DEV_S_COUNT;	/* its text belongs to the TH or TD */
+	p.node = c->node;
+	pdf_para(pc, &r, &p);
+	pdf_runs_free(&r);
+	buf_free(&nm);
+}
+
+static void
+gcell_set(struct pdf_ctx *pc, struct pdf_cell *c, const struct gcell *gc,
+    const void *node)
+{
+	struct gslot *g = ARENA_NEW(&pc->a, struct gslot);
+
+	c->colspan = 1;
+	c->node = node;
+	c->text = gcell_plain(pc, gc);	/* measures the column */
+	c->fn = gcell_render;
+	c->arg = g;
+	c->head = (gc->flags & GC_HEAD) != 0;
+	c->rowhead = (gc->flags & GC_ROWHEAD) != 0;
+	c->nowrap = (gc->flags & GC_NOWRAP) != 0;
+	c->align = c->head ? LAYOUT_CENTER : (gc->flags & GC_NUM) ?
+	    LAYOUT_RIGHT : LAYOUT_LEFT;
+	g->gc = gc;
+	g->align = c->align;
+	g->head = c->head;
+	g->node = node;
+}
+
+/* A group row: one header cell across the table, shaded, set left. */
+static void
+gcell_group(struct pdf_cell *c, int ncols)
+{
+	struct gslot *g = (struct gslot *)c->arg;
+
+	c->colspan = ncols;
+	c->fill = 0xF1F5F1;
+	c->head = 1;
+	c->rowhead = 0;
+	c->align = LAYOUT_LEFT;
+	g->head = 1;
+	g->align = LAYOUT_LEFT;
+}
+
+/*
+ * A generated table and those chained after it, as the HTML prints them:
+ * caption, the header row (repeated on each page the table runs over),
+ * row headers, group rows across the table; a table without rows is its
+ * 「該当なし」 sentence.
+ */
+void
+pdf_gtable(struct pdf_ctx *pc, const struct gtable *gt)
+{
+	for (; gt != NULL; gt = gt->next) {
+		struct pdf_table t;
+		struct pdf_cell *r;
+		size_t i;
+		int k;
+
+		if (gt->nrows == 0 && gt->empty != NULL) {
+			pdf_text_para(pc, gt->empty, ST_BODY, DEV_S_P, gt, 6000);
+			continue;
+		}
+		memset(&t, 0, sizeof(t));
+		t.ncols = gt->ncols;
+		t.node = gt;
+		t.caption = gt->caption;
+		t.nhead = 1;
+		r = pdf_table_row(&t);
+		for (k = 0; k < gt->ncols; k++)
+			gcell_set(pc, &r[k], &gt->head[k], gt->head);
+		for (i = 0; i < gt->nrows; i++) {
+			const struct grow *gr = &gt->rows[i];
+
+			r = pdf_table_row(&t);
+			if (gr->group) {
+				gcell_set(pc, &r[0], &gr->cells[0], gr);
+				gcell_group(&r[0], t.ncols);
+				continue;
+			}
+			for (k = 0; k < gt->ncols; k++)
+				gcell_set(pc, &r[k], &gr->cells[k], gr);
+		}
+		pdf_table_emit(pc, &t);
+		pdf_table_free(&t);
+	}
 }

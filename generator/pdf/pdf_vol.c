@@ -551,13 +551,7 @@ walk(struct pdf_ctx *pc)
 			pdf_dest(pc, "register");
 			pdf_text_para(pc, "新旧対照表", ST_H1, DEV_S_H1, it, 12000);
 			pdf_outline(pc, 1, "新旧対照表", "register");
-			{
-				struct generated g;
-
-				memset(&g, 0, sizeof(g));
-				g.kind = GEN_REGISTER;
-				pdf_generated(pc, &g);
-			}
+			pdf_gtable(pc, pc->b->t_register);
 			break;
 		case VI_HISTORY:
 			layout_page_break(pc->L);
@@ -565,13 +559,7 @@ walk(struct pdf_ctx *pc)
 			pdf_dest(pc, "history");
 			pdf_text_para(pc, "改定履歴", ST_H1, DEV_S_H1, it, 12000);
 			pdf_outline(pc, 1, "改定履歴", "history");
-			{
-				struct generated g;
-
-				memset(&g, 0, sizeof(g));
-				g.kind = GEN_HISTORY;
-				pdf_generated(pc, &g);
-			}
+			pdf_gtable(pc, pc->b->t_history);
 			break;
 		case VI_GLOSSARY:
 			pdf_glossary(pc);

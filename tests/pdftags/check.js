@@ -437,10 +437,16 @@ function checkMarked() {
 	const trailer = objs["trailer"].value;
 	const cat = deref(trailer["/Root"]);
 	const str_root = deref(cat["/StructTreeRoot"]) || {};
-	const nums = (deref(deref(str_root["/ParentTree"]) || {})["/Nums"]) || [];
+	// A number tree: /Nums at its root, or leaves under /Kids (more than 256 entries).
 	const ptree = new Map();
-	for (let i = 0; i + 1 < nums.length; i += 2)
-		ptree.set(nums[i], deref(nums[i + 1]));
+	(function leaves(node) {
+		node = deref(node) || {};
+		const nums = node["/Nums"] || [];
+		for (let i = 0; i + 1 < nums.length; i += 2)
+			ptree.set(nums[i], deref(nums[i + 1]));
+		for (const k of node["/Kids"] || [])
+			leaves(k);
+	})(str_root["/ParentTree"]);
 	const why = [];
 	let nshow = 0, nmcid = 0;
 	pages.forEach((content, p) => {

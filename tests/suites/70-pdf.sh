@@ -7,7 +7,9 @@
 # outside the page's print-safe area; the headings of the table of contents
 # in the body in the model's order; every indicator name and value
 # (value.display) in the text; 「（続き）」 on every page a table goes on to
-# (from the layout dump that KEIKAKU_LAYOUT_DUMP asks the build for).
+# (from the layout dump that KEIKAKU_LAYOUT_DUMP asks the build for); every
+# generated table ({{register}}, the 重点事業一覧 …) with the same cells, row
+# by row, in the model, the site and the volumes (tests/gentab/check.js).
 set -u
 cd "$TOP"
 
@@ -240,6 +242,13 @@ for t in content $(ls tests/trees); do
 	else
 		echo "not ok - pdf $t: indicator strings not in the text:"
 		echo "# $miss" | head -c 2000; echo
+	fi
+	# The generated tables: the same cells in the model, the site and the volumes.
+	if command -v node >/dev/null 2>&1; then
+		node tests/gentab/check.js "$WORK/$t" "$WORK/$t.dump" "pdf $t tables" ||
+		    echo "not ok - pdf $t tables: the checker failed"
+	else
+		echo "not ok - pdf $t tables: node is not installed (make test-deps)"
 	fi
 	nv=$(grep -c '^  volume key ' "$WORK/$t.dump")
 	if [ "$n" -eq "$nv" ] && [ "$n" -gt 0 ]; then
