@@ -46,6 +46,16 @@ model_stages(struct build *b, const struct config *cfg, struct diag *d)
 	return status_of(d, cfg->werror);
 }
 
+/* Prints the diagnostics and, when only warnings fail the run, says so. */
+static void
+report(struct diag *d, const struct config *cfg, int rc, FILE *err)
+{
+	diag_print(d, err);
+	if (rc == EXIT_INPUT && cfg->werror && d->errors == 0)
+		fprintf(err, "keikaku: %zu warning%s treated as errors (--werror)\n",
+		    d->warnings, d->warnings == 1 ? "" : "s");
+}
+
 int
 build_model(struct build *b, const struct config *cfg, FILE *err)
 {
@@ -54,22 +64,32 @@ build_model(struct build *b, const struct config *cfg, FILE *err)
 
 	diag_init(&d);
 	rc = model_stages(b, cfg, &d);
-	diag_print(&d, err);
-	if (rc == EXIT_INPUT && cfg->werror && d.errors == 0)
-		fprintf(err, "keikaku: %zu warning%s treated as errors (--werror)\n",
-		    d.warnings, d.warnings == 1 ? "" : "s");
+	report(&d, cfg, rc, err);
 	diag_free(&d);
 	return rc;
 }
 
+/*
+ * keikaku check says what a build would: after the model, the PDF volumes
+ * are laid out without being written (pdf_check()), as the build lays
+ * them out, when the model has no error (the back ends need a sound one).
+ */
 int
 cmd_check(const struct config *cfg)
 {
 	struct build b;
+	struct diag d;
 	int rc;
 
 	memset(&b, 0, sizeof(b));
-	rc = build_model(&b, cfg, stderr);
+	diag_init(&d);
+	rc = model_stages(&b, cfg, &d);
+	if (rc != EXIT_SYSTEM && d.errors == 0) {
+		(void)pdf_check(&b, &d);
+		rc = status_of(&d, cfg->werror);
+	}
+	report(&d, cfg, rc, stderr);
+	diag_free(&d);
 	build_free(&b);
 	return rc;
 }
@@ -143,25 +163,30 @@ cmd_build(const struct config *cfg)
 	double t0 = now_ms(), t;
 	int rc;
 
+	/* One list for every stage: sorted together, each said once. */
 	memset(&b, 0, sizeof(b));
-	rc = build_model(&b, cfg, stderr);
+	diag_init(&d);
+	rc = model_stages(&b, cfg, &d);
 	tm.model = now_ms() - t0;
 	if (rc != EXIT_OK)
 		goto done;
-	diag_init(&d);
 	t = now_ms();
 	if (outdir_begin(&o, cfg->out, &d) != 0) {
 		rc = EXIT_SYSTEM;
-	} else if (write_outputs(&b, cfg, o.tmp, &d, &tm) != 0 || d.errors > 0) {
+	} else if (write_outputs(&b, cfg, o.tmp, &d, &tm) != 0 ||
+	    diag_failed(&d, cfg->werror)) {
+		/* A back end's warning fails the build with --werror, as in check. */
 		outdir_abort(&o);
-		rc = status_of(&d, 0) == EXIT_OK ? EXIT_INPUT : status_of(&d, 0);
+		rc = status_of(&d, cfg->werror) == EXIT_OK ? EXIT_INPUT :
+		    status_of(&d, cfg->werror);
 	} else if (outdir_commit(&o, &d) != 0) {
 		rc = EXIT_SYSTEM;
 	}
 	tm.commit = now_ms() - t - tm.pdf - tm.html;
-	diag_print(&d, stderr);
+done:
+	report(&d, cfg, rc, stderr);
 	diag_free(&d);
-	if (cfg->timings)
+	if (cfg->timings && tm.pdf + tm.html > 0)
 		fprintf(stderr, "keikaku: timings model %.1f ms, pdf %.1f ms, "
 		    "html %.1f ms, write %.1f ms, total %.1f ms\n", tm.model,
 		    tm.pdf, tm.html, tm.commit, now_ms() - t0);
@@ -169,7 +194,6 @@ cmd_build(const struct config *cfg)
 		fprintf(stderr, "keikaku: %zu chapters, %zu focus areas, "
 		    "%zu projects -> %s/ (%.0f ms)\n", b.nchapters, b.nfocus,
 		    b.nprojects, cfg->out, now_ms() - t0);
-done:
 	build_free(&b);
 	return rc;
 }

@@ -9,6 +9,7 @@
 
 #include "load.h"
 #include "resolve.h"
+#include "pdf/pdf.h"
 
 struct vctx {
 	struct build	*b;
@@ -674,5 +675,6 @@ validate(struct build *b, struct diag *d)
 	for (i = 0; i < b->nprojects; i++)
 		check_footnotes(&v, &b->projects[i].c.body.doc);
 	check_register(&v);
+	pdf_check_options(&b->plan, d);
 	return d->errors > errors ? -1 : 0;
 }

@@ -69,6 +69,7 @@ struct pdf_ctx {
 	struct layout_style	 st[ST_COUNT];
 	struct arena		 a;		/* styles with links, strings for the pass */
 	int			 pass;		/* 1 or 2 */
+	int			 final;		/* the last pass laid out: what only needs saying once is said in it (svg.c) */
 	int			 measuring;	/* inside a table's scratch layout */
 	struct pdf_destmap	 known;		/* pass 1's destinations (pass 2 links only to these) */
 	struct pdf_destmap	 placed;	/* destinations placed in this pass */

@@ -576,7 +576,7 @@ walk(struct pdf_ctx *pc)
 /* ------------------------------------------------------------------ */
 
 static void
-pass(struct pdf_ctx *pc, int n)
+pass(struct pdf_ctx *pc, int n, int final)
 {
 	struct layout_geom g;
 
@@ -594,6 +594,7 @@ pass(struct pdf_ctx *pc, int n)
 		g.left = g.right = MM(22);
 	}
 	pc->pass = n;
+	pc->final = final;
 	layout_init(&pc->main, &g, pc->fs, pc->d);
 	pc->main.page_begin = page_begin;
 	pc->main.page_end = page_end;
@@ -638,29 +639,40 @@ collect(struct pdf_ctx *pc)
 /*
  * The fonts plan.yaml names (output.pdf.body_font, heading_font) and the
  * paper (output.pdf.size): A4 only, the size of Japanese municipal plans
- * (JIS P 0138). What cannot be honoured is said once, and the default
- * used.
+ * (JIS P 0138). What cannot be honoured is a warning to d, and the
+ * default is used; d is NULL in the back end, since validate has said it
+ * (pdf_check_options()).
  */
 static void
 pdf_options(const struct plan *pl, struct font_config *fc, struct diag *d)
 {
 	font_config_default(fc);
 	if (pl->body_font != NULL &&
-	    font_config_name(fc, FONT_MINCHO, pl->body_font) != 0)
+	    font_config_name(fc, FONT_MINCHO, pl->body_font) != 0 && d != NULL)
 		diag_warning(d, &pl->body_font_span, "pdf-font-name",
 		    "output.pdf.body_font '%s' is not a font keikaku knows (%s); "
 		    "the PDF uses BIZ UDMincho", pl->body_font,
 		    font_known_names());
 	if (pl->heading_font != NULL &&
-	    font_config_name(fc, FONT_GOTHIC, pl->heading_font) != 0)
+	    font_config_name(fc, FONT_GOTHIC, pl->heading_font) != 0 &&
+	    d != NULL)
 		diag_warning(d, &pl->heading_font_span, "pdf-font-name",
 		    "output.pdf.heading_font '%s' is not a font keikaku knows "
 		    "(%s); the PDF uses BIZ UDGothic", pl->heading_font,
 		    font_known_names());
-	if (pl->pdf_size != NULL && strcasecmp(pl->pdf_size, "A4") != 0)
+	if (pl->pdf_size != NULL && strcasecmp(pl->pdf_size, "A4") != 0 &&
+	    d != NULL)
 		diag_warning(d, &pl->pdf_size_span, "pdf-size",
 		    "output.pdf.size '%s' is not supported; the PDF is A4",
 		    pl->pdf_size);
+}
+
+void
+pdf_check_options(const struct plan *pl, struct diag *d)
+{
+	struct font_config fc;
+
+	pdf_options(pl, &fc, d);
 }
 
 /*
@@ -692,6 +704,48 @@ layout_dump(struct pdf_ctx *pc, const struct dev_info *info,
 	dev_free(td);
 }
 
+/*
+ * Lays volume v out into pc->main with the faces fs: pass 1, and pass 2
+ * (with the pages pass 1 found for the table of contents and the links)
+ * when passes is 2. What the layout finds (a character no face has, an
+ * SVG element it cannot draw) goes to d in the last pass; it does not
+ * depend on the page numbers, so keikaku check lays out once.
+ */
+static void
+volume_layout(struct pdf_ctx *pc, const struct build *b,
+    const struct volume *v, struct fontset *fs, struct diag *d, int passes)
+{
+	memset(pc, 0, sizeof(*pc));
+	pc->b = b;
+	pc->pl = &b->plan;
+	pc->vol = v;
+	pc->d = d;
+	pc->fs = fs;
+	pc->landscape = v->orientation != NULL &&
+	    strcmp(v->orientation, "landscape") == 0;
+	for (size_t i = 0; i < v->nitems; i++)
+		if (v->items[i].kind == VI_GLOSSARY)
+			pc->has_glossary = 1;
+	styles(pc);
+	pass(pc, 1, passes == 1);
+	if (passes == 1)
+		return;
+	collect(pc);
+	pc->known_body_first = pc->body_first;
+	layout_free(&pc->main);
+	arena_free(&pc->a);
+	pass(pc, 2, 1);
+}
+
+static void
+volume_free(struct pdf_ctx *pc)
+{
+	layout_free(&pc->main);
+	arena_free(&pc->a);
+	dm_free(&pc->known);
+	dm_free(&pc->placed);
+}
+
 static int
 volume(const struct build *b, const struct volume *v, const char *outdir,
     const struct font_config *fc, struct diag *d)
@@ -706,7 +760,6 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	const char *dump = getenv("KEIKAKU_LAYOUT_DUMP");
 	int fixed = dump != NULL && strcmp(dump, "fixed") == 0;
 
-	memset(&pc, 0, sizeof(pc));
 	/* fixed: laid out with the text device's fixed metrics, for goldens; no PDF */
 	dev = fixed ? dev_text_new(d) : dev_hpdf_new(d);
 	if (dev == NULL)
@@ -715,23 +768,7 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 		dev_free(dev);
 		return -1;
 	}
-	pc.b = b;
-	pc.pl = &b->plan;
-	pc.vol = v;
-	pc.d = d;
-	pc.fs = &fs;
-	pc.landscape = v->orientation != NULL &&
-	    strcmp(v->orientation, "landscape") == 0;
-	for (size_t i = 0; i < v->nitems; i++)
-		if (v->items[i].kind == VI_GLOSSARY)
-			pc.has_glossary = 1;
-	styles(&pc);
-	pass(&pc, 1);
-	collect(&pc);
-	pc.known_body_first = pc.body_first;
-	layout_free(&pc.main);
-	arena_free(&pc.a);
-	pass(&pc, 2);
+	volume_layout(&pc, b, v, &fs, d, 2);
 	memset(&info, 0, sizeof(info));
 	info.title = v->title;
 	if (pc.pl->city_name != NULL)
@@ -753,10 +790,7 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	}
 	buf_free(&out);
 	buf_free(&author);
-	layout_free(&pc.main);
-	arena_free(&pc.a);
-	dm_free(&pc.known);
-	dm_free(&pc.placed);
+	volume_free(&pc);
 	fontset_free(&fs);
 	dev_free(dev);
 	return rc;
@@ -770,9 +804,38 @@ pdf_write(const struct build *b, const struct config *cfg, const char *outdir,
 	size_t i;
 
 	(void)cfg;
-	pdf_options(&b->plan, &fc, d);
+	pdf_options(&b->plan, &fc, NULL);
 	for (i = 0; i < b->plan.nvolumes; i++)
 		if (volume(b, &b->plan.volumes[i], outdir, &fc, d) != 0)
 			return -1;
+	return 0;
+}
+
+int
+pdf_check(const struct build *b, struct diag *d)
+{
+	struct font_config fc;
+	struct device *dev;
+	struct fontset fs;
+	struct pdf_ctx pc;
+	size_t i;
+
+	/*
+	 * The fonts are loaded once for every volume (a build loads them
+	 * into each volume's document); nothing is drawn.
+	 */
+	pdf_options(&b->plan, &fc, NULL);
+	if ((dev = dev_hpdf_new(d)) == NULL)
+		return -1;
+	if (fontset_open(&fs, dev, &fc, d) == -1) {
+		dev_free(dev);
+		return -1;
+	}
+	for (i = 0; i < b->plan.nvolumes; i++) {
+		volume_layout(&pc, b, &b->plan.volumes[i], &fs, d, 1);
+		volume_free(&pc);
+	}
+	fontset_free(&fs);
+	dev_free(dev);
 	return 0;
 }

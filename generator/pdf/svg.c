@@ -697,7 +697,7 @@ unsupported(struct svg *s, const char *name)
 {
 	size_t nl = strlen(name);
 
-	if (strstr(s->warned, name) != NULL || s->pc->pass != 2 ||
+	if (strstr(s->warned, name) != NULL || !s->pc->final ||
 	    s->pc->measuring)
 		return;
 	if (s->nwarned + nl + 2 < sizeof(s->warned)) {
@@ -951,7 +951,7 @@ pdf_svg(struct pdf_ctx *pc, struct layout_page *pg, const char *file,
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL ||
 	    strcmp((const char *)root->name, "svg") != 0 ||
 	    viewbox(root, &vx, &vy, &vw, &vh) != 0) {
-		if (pc->pass == 2)
+		if (pc->final)
 			diag_warning(pc->d, sp, "pdf-svg",
 			    "%s cannot be read as SVG; the figure is left empty",
 			    file);
