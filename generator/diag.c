@@ -38,17 +38,31 @@ diag_add(struct diag *d, enum diag_level level, const struct span *sp,
 	/*
 	 * The same diagnostic twice is said once: a stage that runs over the
 	 * same text more than once (the PDF lays a volume out twice for the
-	 * page numbers of its table of contents) must not repeat itself.
+	 * page numbers of its table of contents) must not repeat itself. And
+	 * one said both without a place and at one (a heading's text copied
+	 * into the table of contents) is said at its place only.
 	 */
 	for (i = d->n; i-- > 0;) {
 		e = &d->v[i];
-		if (e->line == line && e->col == col && e->level == level &&
-		    (e->file == NULL) == (file == NULL) &&
-		    (file == NULL || strcmp(e->file, file) == 0) &&
-		    strcmp(e->code, code) == 0 &&
-		    strcmp(e->msg, buf_str(&b)) == 0) {
+		if (e->level != level || strcmp(e->code, code) != 0 ||
+		    strcmp(e->msg, buf_str(&b)) != 0)
+			continue;
+		if ((e->file == NULL && file == NULL) ||
+		    (e->file != NULL && file == NULL) ||
+		    (e->file != NULL && e->line == line && e->col == col &&
+		    strcmp(e->file, file) == 0)) {
 			buf_free(&b);
 			return;
+		}
+		if (e->file == NULL) {		/* now said at a place */
+			free(e->code);
+			free(e->msg);
+			memmove(e, e + 1, (d->n - i - 1) * sizeof(*e));
+			d->n--;
+			if (level == DIAG_ERROR)
+				d->errors--;
+			else
+				d->warnings--;
 		}
 	}
 	if (level == DIAG_ERROR)
@@ -64,7 +78,7 @@ diag_add(struct diag *d, enum diag_level level, const struct span *sp,
 	e = &d->v[d->n];
 	memset(e, 0, sizeof(*e));
 	e->level = level;
-	e->seq = d->n;
+	e->seq = d->seq++;
 	if (file != NULL) {
 		e->file = xstrdup(file);
 		e->line = line;
@@ -108,6 +122,32 @@ diag_syserr(struct diag *d, const char *path, const char *code,
 	va_start(ap, fmt);
 	diag_add(d, DIAG_ERROR, path ? &sp : NULL, code, fmt, ap);
 	va_end(ap);
+}
+
+struct span
+text_span_at(const struct span *sp, const struct span_piece *pieces, size_t n,
+    const char *text, size_t off)
+{
+	struct span r = *sp;
+	size_t from = 0, i, k;
+	uint32_t cp;
+
+	for (i = 0; i < n && pieces[i].off <= off; i++) {
+		r = pieces[i].span;
+		from = pieces[i].off;
+	}
+	if (r.file == NULL || r.line == 0 || r.col == 0)
+		return r;
+	for (i = from; i < off && text[i] != '\0'; i += k) {
+		k = utf8_decode(text + i, off - i, &cp);
+		if (cp == '\n') {
+			r.line++;
+			r.col = 1;
+		} else {
+			r.col++;
+		}
+	}
+	return r;
 }
 
 void

@@ -25,12 +25,34 @@ struct span {
 	int		 col;	/* 1-based, in code points; 0 = the whole line */
 };
 
+/*
+ * A text joined from pieces written in different places (lines joined by
+ * a soft break, text around a marker): from byte off of the text on, it
+ * was written at span.
+ */
+struct span_piece {
+	size_t		 off;
+	struct span	 span;
+};
+
+/*
+ * The place of the character at byte off of text, whose first character
+ * was written at sp and whose later pieces (n, by increasing off) at
+ * theirs: columns counted in code points from the piece's start.
+ */
+struct span text_span_at(const struct span *sp, const struct span_piece *pieces,
+    size_t n, const char *text, size_t off);
+
 enum diag_level {
 	DIAG_WARNING,
 	DIAG_ERROR
 };
 
-/* One collected diagnostic; all strings owned by the struct diag. An identical one (same place, level, code and message) is recorded once. */
+/*
+ * One collected diagnostic; all strings owned by the struct diag. An
+ * identical one (same place, level, code and message) is recorded once; one
+ * without a place is dropped when the same is said at a place.
+ */
 struct diag_entry {
 	enum diag_level	 level;
 	char		*file;
@@ -56,6 +78,7 @@ struct diag {
 	size_t			 warnings;
 	size_t			 dropped;
 	int			 syserr;	/* an I/O or system error: exit 3 */
+	size_t			 seq;		/* the next entry's seq */
 };
 
 void diag_init(struct diag *);

@@ -420,7 +420,7 @@ strip_prefix(struct md_ctx *ctx, struct inline_node **list,
     const char *prefix, int nocase)
 {
 	struct inline_node *t = *list;
-	size_t n = strlen(prefix);
+	size_t n = strlen(prefix), i, k;
 	const char *rest;
 
 	if (t == NULL || t->type != INL_TEXT || t->text == NULL)
@@ -429,8 +429,7 @@ strip_prefix(struct md_ctx *ctx, struct inline_node **list,
 	    strncmp(t->text, prefix, n) != 0)
 		return 0;
 	rest = t->text + n;
-	t->span.col += (int)utf8_count(t->text, n);
-	for (;; t->span.col++) {
+	for (;;) {
 		if (*rest == ' ' || *rest == '\t')
 			rest++;
 		else if (strncmp(rest, "\xE3\x80\x80", 3) == 0)	/* U+3000 */
@@ -438,10 +437,20 @@ strip_prefix(struct md_ctx *ctx, struct inline_node **list,
 		else
 			break;
 	}
-	if (*rest == '\0')
+	if (*rest == '\0') {
 		*list = t->next;
-	else
-		t->text = arena_strdup(ctx->a, rest);
+		return 1;
+	}
+	/* The text now starts at rest: its place, and its pieces' offsets. */
+	n = (size_t)(rest - t->text);
+	t->span = text_span_at(&t->span, t->pieces, t->npieces, t->text, n);
+	for (i = k = 0; i < t->npieces; i++)
+		if (t->pieces[i].off > n) {
+			t->pieces[k] = t->pieces[i];
+			t->pieces[k++].off -= n;
+		}
+	t->npieces = k;
+	t->text = arena_strdup(ctx->a, rest);
 	return 1;
 }
 

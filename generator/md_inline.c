@@ -725,6 +725,8 @@ static void
 finish(struct conv *cv, struct ilist *l)
 {
 	struct inline_node *n, *prev = NULL, *next, *m;
+	struct span_piece *pieces;
+	size_t np, k;
 	enum edge a, b;
 	struct buf t = {0};
 
@@ -761,11 +763,29 @@ finish(struct conv *cv, struct ilist *l)
 		    next->type == INL_TEXT) {
 			buf_reset(&t);
 			buf_puts(&t, n->text);
+			np = n->npieces;
 			for (m = next; m != NULL && m->type == INL_TEXT;
 			    m = m->next)
+				np += 1 + m->npieces;
+			pieces = arena_alloc(cv->ctx->a, np * sizeof(*pieces));
+			if (n->npieces > 0)
+				memcpy(pieces, n->pieces,
+				    n->npieces * sizeof(*pieces));
+			np = n->npieces;
+			for (m = next; m != NULL && m->type == INL_TEXT;
+			    m = m->next) {
+				pieces[np].off = t.len;
+				pieces[np++].span = m->span;
+				for (k = 0; k < m->npieces; k++) {
+					pieces[np] = m->pieces[k];
+					pieces[np++].off += t.len;
+				}
 				if (m->text != NULL)
 					buf_puts(&t, m->text);
+			}
 			n->text = arena_strndup(cv->ctx->a, buf_str(&t), t.len);
+			n->pieces = pieces;
+			n->npieces = np;
 			n->next = next = m;
 		}
 		prev = n;

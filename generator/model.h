@@ -56,6 +56,14 @@ struct inline_node {
 	struct term		*term;		/* INL_GLOSS */
 	int			 gloss_marker;	/* INL_GLOSS: the ※n number if this is the first use in its volume, else 0 */
 	char			*expansion;	/* INL_FIELD: the long form for assistive technology when text is short (R8), else NULL */
+	/*
+	 * INL_TEXT joined from several pieces (lines joined at a soft break,
+	 * text around a marker): where each piece after the first was
+	 * written (text_span_at() finds a character's place); none: the text is
+	 * as written from span on.
+	 */
+	struct span_piece	*pieces;
+	size_t			 npieces;
 };
 
 enum block_type {

@@ -512,10 +512,13 @@ variant(struct layout *L, struct para_work *w, const struct lrun *r,
 }
 
 static void
-report_missing(struct layout *L, struct para_work *w, const struct span *sp,
-    uint32_t cp, const struct font *f)
+report_missing(struct layout *L, struct para_work *w,
+    const struct layout_para *para, const struct layout_run *run, size_t off,
+    uint32_t cp)
 {
 	struct buf ch = {0};
+	struct span at;
+	const struct span *sp = para->span;
 	size_t i;
 
 	for (i = 0; i < w->nreported; i++)
@@ -531,6 +534,11 @@ report_missing(struct layout *L, struct para_work *w, const struct span *sp,
 		return;
 	}
 	w->reported[w->nreported++] = cp;
+	if (run->span != NULL) {	/* the character itself (layout.h) */
+		at = run->literal ? text_span_at(run->span, run->pieces,
+		    run->npieces, run->text, off) : *run->span;
+		sp = &at;
+	}
 	if (cp >= 0x20 && cp != 0x7F)
 		buf_put_cp(&ch, cp);
 	if (cp < 0x20 || cp == 0x7F)
@@ -544,15 +552,15 @@ report_missing(struct layout *L, struct para_work *w, const struct span *sp,
 		    buf_str(&ch), (unsigned)cp);
 	else
 		diag_warning(L->diag, sp, "pdf-missing-glyph",
-		    "「%s」 (U+%04X) has no glyph in %s or the other faces; "
-		    "printed as 〓", buf_str(&ch), (unsigned)cp, f->name);
+		    "「%s」 (U+%04X) has no glyph in the PDF's fonts; "
+		    "printed as 〓", buf_str(&ch), (unsigned)cp);
 	buf_free(&ch);
 }
 
 /* Appends one code point of run r to the breaker, falling back or substituting. */
 static void
 add_char(struct layout *L, struct para_work *w, const struct layout_para *para,
-    const struct lrun *r, uint32_t cp, size_t off)
+    const struct layout_run *run, const struct lrun *r, uint32_t cp, size_t off)
 {
 	struct font *f = r->style.font, *g;
 	int32_t adv;
@@ -560,7 +568,7 @@ add_char(struct layout *L, struct para_work *w, const struct layout_para *para,
 	if (cp == '\t')
 		cp = ' ';
 	if (cp < 0x20 && cp != '\n') {
-		report_missing(L, w, para->span, cp, f);
+		report_missing(L, w, para, run, off, cp);
 		cp = FONT_GETA;
 		L->substituted++;
 	}
@@ -573,7 +581,7 @@ add_char(struct layout *L, struct para_work *w, const struct layout_para *para,
 			adv = font_advance(g, cp, r->style.size);
 			L->fell_back++;
 		} else {
-			report_missing(L, w, para->span, cp, f);
+			report_missing(L, w, para, run, off, cp);
 			cp = FONT_GETA;
 			adv = char_advance(f, cp, r->style.size);
 			if (font_width(f, cp) == FONT_MISSING)
@@ -739,7 +747,7 @@ layout_para(struct layout *L, const struct layout_para *para)
 			    para->runs[i].len - off, &cp);
 			if (cp == '\r' || is_variation_selector(cp))
 				continue;
-			add_char(L, &w, para, r, cp, off);
+			add_char(L, &w, para, &para->runs[i], r, cp, off);
 		}
 	}
 	free(w.variants);

@@ -59,6 +59,17 @@ struct layout_run {
 	const struct layout_style	*style;
 	const void			*node;	/* its inline node, or NULL for the paragraph's */
 	const struct layout_tag		*tag;	/* inline structure, or NULL */
+	/*
+	 * Where its characters were written, for diagnostics: span NULL is
+	 * the paragraph's span. literal: the text is as written from span
+	 * on (and from each of pieces on, text_span_at()), so a character's
+	 * column is counted; else all of it is at span (a field's
+	 * expansion, a glossary term printed for its reference).
+	 */
+	const struct span		*span;
+	const struct span_piece		*pieces;
+	size_t				 npieces;
+	int				 literal;
 };
 
 enum layout_align {
@@ -210,7 +221,8 @@ int32_t layout_column_width(const struct layout *);
  * Sets a paragraph into lines at the cursor, breaking pages as needed
  * (never a single first line at a page foot or a single last line at a
  * page head when the paragraph has more). A character no face can draw is
- * printed as 〓 and reported as a warning at para->span. Returns 0.
+ * printed as 〓 and reported as a warning where it was written (its run's
+ * span, else para->span), once per paragraph. Returns 0.
  */
 int layout_para(struct layout *, const struct layout_para *);
 

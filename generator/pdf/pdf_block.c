@@ -36,15 +36,18 @@ pdf_tag(struct pdf_ctx *pc, enum dev_stype st, const void *node,
 	return t;
 }
 
-void
-pdf_runs_add(struct pdf_ctx *pc, struct pdf_runs *r, const char *s,
-    const struct layout_style *st, const void *node)
+/* Adds s in style st; in (or NULL) is where it was written (layout_run.span). */
+static void
+runs_add(struct pdf_runs *r, const char *s, const struct layout_style *st,
+    const void *node, const struct inline_node *in, int literal)
 {
-	(void)pc;
+	struct layout_run *v;
+
 	if (s == NULL || *s == '\0')
 		return;
-	if (r->n > 0 && r->v[r->n - 1].style == st &&
-	    r->v[r->n - 1].node == node && r->v[r->n - 1].tag == r->tag) {
+	if (in == NULL && r->n > 0 && r->v[r->n - 1].style == st &&
+	    r->v[r->n - 1].node == node && r->v[r->n - 1].tag == r->tag &&
+	    r->v[r->n - 1].span == NULL) {
 		buf_puts(&r->text, s);
 		r->v[r->n - 1].len += strlen(s);
 		return;
@@ -52,13 +55,29 @@ pdf_runs_add(struct pdf_ctx *pc, struct pdf_runs *r, const char *s,
 	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
 	r->off = xgrow(r->off, &r->offcap, r->n + 1, sizeof(*r->off));
 	r->off[r->n] = r->text.len;
-	r->v[r->n].text = NULL;
-	r->v[r->n].len = strlen(s);
-	r->v[r->n].style = st;
-	r->v[r->n].node = node;
-	r->v[r->n].tag = r->tag;
-	r->n++;
+	v = &r->v[r->n++];
+	memset(v, 0, sizeof(*v));
+	v->len = strlen(s);
+	v->style = st;
+	v->node = node;
+	v->tag = r->tag;
+	if (in != NULL) {
+		v->span = &in->span;
+		v->literal = literal;
+		if (literal) {
+			v->pieces = in->pieces;
+			v->npieces = in->npieces;
+		}
+	}
 	buf_puts(&r->text, s);
+}
+
+void
+pdf_runs_add(struct pdf_ctx *pc, struct pdf_runs *r, const char *s,
+    const struct layout_style *st, const void *node)
+{
+	(void)pc;
+	runs_add(r, s, st, node, NULL, 0);
 }
 
 const struct layout_style *
@@ -165,11 +184,11 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 	for (; in != NULL; in = in->next) {
 		switch (in->type) {
 		case INL_TEXT:
-			pdf_runs_add(pc, r, in->text, st, in);
+			runs_add(r, in->text, st, in, in, 1);
 			break;
-		case INL_CODE:
-			pdf_runs_add(pc, r, in->text,
-			    variant_of(pc, st, ST_GOTHIC), in);
+		case INL_CODE:		/* its span is at its text, after the backticks */
+			runs_add(r, in->text, variant_of(pc, st, ST_GOTHIC), in,
+			    in, 1);
 			break;
 		case INL_BREAK:
 			pdf_runs_add(pc, r, "\n", st, in);
@@ -206,11 +225,11 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			if (in->children != NULL)
 				pdf_runs_inlines(pc, r, in->children, s2);
 			else
-				pdf_runs_add(pc, r, in->url, s2, in);
+				runs_add(r, in->url, s2, in, in, 0);
 			break;
 		case INL_IMAGE:
 			if (in->text != NULL && strcmp(in->text, "-") != 0)
-				pdf_runs_add(pc, r, in->text, st, in);
+				runs_add(r, in->text, st, in, in, 0);
 			break;
 		case INL_FOOTREF:
 			if (in->footnote == NULL || in->footnote->number <= 0)
@@ -234,8 +253,8 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 		case INL_GLOSS:
 			if (in->children != NULL)
 				pdf_runs_inlines(pc, r, in->children, st);
-			else if (in->term != NULL)
-				pdf_runs_add(pc, r, in->term->term, st, in);
+			else if (in->term != NULL)	/* said at the reference */
+				runs_add(r, in->term->term, st, in, in, 0);
 			if (in->gloss_marker > 0) {
 				s2 = smaller(pc, st);
 				if (in->term != NULL && pc->has_glossary &&
@@ -258,8 +277,8 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			if (in->expansion != NULL)
 				r->tag = pdf_tag(pc, DEV_S_SPAN, in, DEV_A_E,
 				    in->expansion, save);
-			if (in->text != NULL)
-				pdf_runs_add(pc, r, in->text, st, in);
+			if (in->text != NULL)	/* said at the field */
+				runs_add(r, in->text, st, in, in, 0);
 			r->tag = save;
 			break;
 		}

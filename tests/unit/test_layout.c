@@ -235,6 +235,7 @@ para(struct doc *dc, int node, const struct layout_style *st, const char *text,
 	struct layout_para p = para_defaults;
 	struct span sp;
 
+	memset(&run, 0, sizeof(run));
 	run.text = text;
 	run.len = strlen(text);
 	run.style = st;
@@ -260,6 +261,7 @@ heading_keep(struct doc *dc, int node, const char *text, int32_t keep)
 	struct layout_run run;
 	struct layout_para p = para_defaults;
 
+	memset(&run, 0, sizeof(run));
 	run.text = text;
 	run.len = strlen(text);
 	run.style = &dc->head;
@@ -299,6 +301,7 @@ mixed_para(struct doc *dc, int node)
 	};
 	size_t i;
 
+	memset(runs, 0, sizeof(runs));
 	for (i = 0; i < KK_ARRAY_LEN(runs); i++) {
 		runs[i].text = text[i];
 		runs[i].len = strlen(text[i]);
