@@ -10,6 +10,14 @@
 //   focus      every Tab stop (the first 40) shows an outline or a shadow
 //   reflow     at 320 CSS px wide, the page does not scroll horizontally,
 //              also with the text spacing overrides of WCAG 1.4.12
+//   tables     at 360 and 1280 px, a table that scrolls in its region says
+//              so (the hint above it and the edge shadows) and one that
+//              does not scroll does not; at 360 px no cell of a table is
+//              narrower than 4 characters with its text wrapped
+//   lists      a list item's marker (or 「・」) is on its link's first line
+//   measure    at 1280 px, running text is at most about 40 characters wide
+//   print      in print media on an A4 page's width (180 mm, 680 px), the
+//              page is not wider than the paper and shows no navigation
 //   nu         the Nu Html Checker (vnu.jar, --errors-only): 0 errors
 //
 // The site is served on 127.0.0.1 under its base path (plan.yaml
@@ -170,6 +178,101 @@ try {
 				unseen.push(f.what);
 		}
 		ok(unseen.length === 0, `${where}: a visible focus indicator on every Tab stop`, unseen.slice(0, 5));
+
+		// Tables that scroll say so; cells keep a readable width; list
+		// markers sit on their links' first line (360 px), and at 1280 px
+		// as well the hint shows exactly when a table can scroll.
+		for (const width of [360, 1280]) {
+			await page.setViewportSize({ width, height: 900 });
+			// Scroll-state queries answer from the frame after a resize.
+			await page.evaluate(() => new Promise((r) =>
+				requestAnimationFrame(() => requestAnimationFrame(r))));
+			const tb = await page.evaluate((narrow) => {
+				const out = [];
+				for (const r of document.querySelectorAll('.table-scroll')) {
+					const scrolls = r.scrollWidth > r.clientWidth + 1;
+					const cap = r.querySelector(':scope > table > caption');
+					const hint = cap && getComputedStyle(cap, '::before').content;
+					const shown = !!hint && hint !== 'none' && hint !== 'normal';
+					const bg = getComputedStyle(r).backgroundAttachment;
+					const name = `table.${r.firstElementChild.className} ` +
+						`"${(cap ? cap.textContent : '').trim().slice(0, 24)}"`;
+					if (scrolls && cap && !shown)
+						out.push(`${name} scrolls (${r.scrollWidth} > ${r.clientWidth}) with no hint above it`);
+					if (!scrolls && shown)
+						out.push(`${name} does not scroll but says it does`);
+					if (scrolls && !/local/.test(bg))
+						out.push(`${name} scrolls with no edge shadows (background-attachment ${bg})`);
+				}
+				if (narrow) {
+					for (const c of document.querySelectorAll('td, th')) {
+						const cs = getComputedStyle(c);
+						const em = parseFloat(cs.fontSize);
+						const lh = parseFloat(cs.lineHeight) || em * 1.8;
+						const rc = c.getBoundingClientRect();
+						const text = c.textContent.trim();
+						if (text && !c.closest('.visually-hidden') && rc.width < 4 * em &&
+						    rc.height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) > 1.5 * lh) {
+							out.push(`cell "${text.slice(0, 12)}" squeezed to ${Math.round(rc.width)} px`);
+							break;
+						}
+					}
+					// A marker on a link's first line: an inline-block link of
+					// several lines is not baseline-aligned (its marker would
+					// sit beside its last line), and a generated 「・」 or 「›」
+					// shares its line with the link.
+					for (const li of document.querySelectorAll('main li, .breadcrumbs li')) {
+						const a = li.firstElementChild;
+						if (!a)
+							continue;
+						const cs = getComputedStyle(a);
+						const lh = parseFloat(getComputedStyle(li).lineHeight) || 28;
+						const lcs = getComputedStyle(li);
+						if (lcs.display === 'list-item' && lcs.listStyleType !== 'none' &&
+						    cs.display === 'inline-block' && a.getClientRects().length === 1 &&
+						    a.getBoundingClientRect().height > 1.5 * lh && cs.verticalAlign === 'baseline')
+							out.push(`li "${li.textContent.trim().slice(0, 16)}": its marker sits beside the link's last line`);
+						const before = getComputedStyle(li, '::before').content;
+						if (before && before !== 'none' && before !== 'normal' &&
+						    a.getBoundingClientRect().top - li.getBoundingClientRect().top > 0.5 * lh)
+							out.push(`li "${li.textContent.trim().slice(0, 16)}": its ${before} is alone on a line`);
+					}
+				}
+				return out;
+			}, width === 360);
+			ok(tb.length === 0, `${where}: at ${width} px, a scrolling table says so, cells readable, markers on their lines`,
+				tb.slice(0, 5));
+		}
+
+		// The measure: running text at most about 40 characters a line.
+		await page.setViewportSize({ width: 1280, height: 900 });
+		const long = await page.evaluate(() => [...document.querySelectorAll('main :is(p, li, dd, blockquote)')]
+			.filter((e) => !e.closest('table, .focus-list, .common-items, .tax-goals, .visually-hidden'))
+			.filter((e) => e.getBoundingClientRect().width > 41 * parseFloat(getComputedStyle(e).fontSize))
+			.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim().slice(0, 16)}" ` +
+				`${(e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize)).toFixed(1)} em wide`));
+		ok(long.length === 0, `${where}: at 1280 px, running text is at most 41 em wide`, long);
+
+		// Print: on an A4 page with 15 mm margins (180 mm, 680 CSS px) the
+		// page is not wider than the paper (Chrome would shrink it all to
+		// fit), and the site's navigation is not printed.
+		await page.emulateMedia({ media: 'print' });
+		await page.setViewportSize({ width: 680, height: 960 });
+		const pr = await page.evaluate(() => {
+			const out = [];
+			const sw = document.documentElement.scrollWidth;
+			if (sw > 680)
+				out.push(`${sw} px wide: ` + [...document.querySelectorAll('main *')]
+					.filter((e) => e.getBoundingClientRect().right > 681 && e.getClientRects().length === 1)
+					.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`).join(', '));
+			for (const sel of ['.skip-link', '.global-nav', '.breadcrumbs', '.pagenav'])
+				for (const e of document.querySelectorAll(sel))
+					if (getComputedStyle(e).display !== 'none')
+						out.push(`${sel} is printed`);
+			return out;
+		});
+		await page.emulateMedia({ media: 'screen' });
+		ok(pr.length === 0, `${where}: print on A4: no wider than the paper, no navigation`, pr);
 
 		// Reflow at 320 CSS px (WCAG 1.4.10).
 		await page.setViewportSize({ width: 320, height: 640 });
