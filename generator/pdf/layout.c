@@ -197,6 +197,7 @@ struct layout_page *
 layout_need(struct layout *L, int32_t h)
 {
 	(void)open_page(L);
+	L->box_top = 0;
 	if (L->y + h > L->geom.h - L->geom.bottom && L->y > L->geom.top)
 		content_break(L);
 	flush_dests(L);
@@ -206,7 +207,7 @@ layout_need(struct layout *L, int32_t h)
 void
 layout_space(struct layout *L, int32_t v)
 {
-	if (L->open && L->y > L->geom.top)
+	if (L->open && L->y > L->geom.top && !L->box_top)
 		L->y += v;
 }
 
@@ -759,8 +760,9 @@ layout_para(struct layout *L, const struct layout_para *para)
 	if (nl == 0)
 		return 0;
 	(void)open_page(L);
-	if (L->y > L->geom.top)
+	if (L->y > L->geom.top && !L->box_top)
 		L->y += para->space_before;
+	L->box_top = 0;
 	/*
 	 * Orphan: a paragraph of several lines does not leave its first line
 	 * alone at the foot of a page; a heading goes with the room it keeps.

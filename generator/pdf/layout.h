@@ -187,6 +187,12 @@ struct layout {
 	size_t			 lines;
 	int32_t			 page_top;	/* the cursor after the open page's hooks */
 	/*
+	 * The cursor is at the top of a box (a table cell): the next
+	 * paragraph's space before and layout_space() are dropped there,
+	 * as at the top of a page. Cleared by the next content.
+	 */
+	int			 box_top;
+	/*
 	 * Keep with next: the boxes of the last paragraph with keep_after
 	 * (a heading; with the headings just above it) from keep_from on
 	 * page keep_page. While nothing but structure brackets and
@@ -237,7 +243,7 @@ struct layout_page *layout_open_page(struct layout *);
  */
 struct layout_page *layout_need(struct layout *, int32_t h);
 
-/* Vertical space at the cursor (dropped at the top of a page). */
+/* Vertical space at the cursor (dropped at the top of a page or box). */
 void layout_space(struct layout *, int32_t);
 
 /*

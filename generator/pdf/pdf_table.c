@@ -75,7 +75,9 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 		pdf_runs_add(pc, &r, c->text, sty, c->node);
 		pdf_para(pc, &r, &p);
 	} else if (c->blocks != NULL) {
+		pc->L->box_top = 1;	/* the first block's space before is dropped */
 		pdf_blocks_until(pc, c->blocks, c->blocks_end);
+		pc->L->box_top = 0;
 	}
 	pdf_runs_free(&r);
 }
@@ -120,6 +122,8 @@ natural(struct pdf_ctx *pc, const struct pdf_cell *c, int32_t *nat,
 		pdf_plain(&b, c->inl);
 	else if (c->text != NULL)
 		buf_puts(&b, c->text);
+	else if (c->blocks == NULL && c->fn == NULL)
+		return;		/* empty (a year without a target): no width of its own */
 	else {
 		*nat = 40 * em;
 		*min = 8 * em;
@@ -175,6 +179,26 @@ widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
 			if (b + 2 * PADX > mn[c])
 				mn[c] = b + 2 * PADX;
 		}
+	/*
+	 * Columns of equal width (years) all get what the widest of them
+	 * needs before the room is shared out: evening them out afterwards
+	 * took room from the one whose values needed it (320件（1,290人）
+	 * wrapped in R12 while the 指標名 column had room to spare).
+	 */
+	if (t->equal_last > 1 && t->equal_last <= n) {
+		int32_t mx = 0, mm = 0;
+
+		for (c = n - t->equal_last; c < n; c++) {
+			if (nat[c] > mx)
+				mx = nat[c];
+			if (mn[c] > mm)
+				mm = mn[c];
+		}
+		for (c = n - t->equal_last; c < n; c++) {
+			nat[c] = mx;
+			mn[c] = mm;
+		}
+	}
 	for (c = 0; c < n; c++) {
 		if (t->minw != NULL && t->minw[c] > mn[c])
 			mn[c] = t->minw[c];
@@ -711,13 +735,32 @@ block_end(const struct pdf_table *t, size_t r)
 	return end < t->nrows ? end : t->nrows - 1;
 }
 
+/* A group row: one cell across the table (基本取組 in a list), a heading of the rows below. */
+static int
+group_row(const struct pdf_table *t, size_t r)
+{
+	return r >= (size_t)t->nhead && t->ncols > 1 &&
+	    t->cells[r * (size_t)t->ncols].colspan == t->ncols;
+}
+
+/* The last row that goes with row r: tied by row spans, and below group rows. */
+static size_t
+keep_end(const struct pdf_table *t, size_t r)
+{
+	size_t e = block_end(t, r);
+
+	while (group_row(t, e) && e + 1 < t->nrows)
+		e = block_end(t, e + 1);
+	return e;
+}
+
 void
 pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 {
 	struct geo g;
 	struct layout_geom sg;
 	int32_t need, bottom, tall, blk;
-	size_t r, k, e, nslots = t->nrows * (size_t)t->ncols;
+	size_t r, k, e, nbody, onpage = 0, nslots = t->nrows * (size_t)t->ncols;
 	int cont;
 
 	if (t->nrows == 0 || t->ncols == 0)
@@ -747,9 +790,18 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 	tall = pc->L->geom.h - pc->L->geom.top - pc->L->geom.bottom - 60000;
 	for (r = 0; r < (size_t)t->nhead && r < t->nrows; r++)
 		tall -= g.hs[r];
+	/*
+	 * Room for the header and the first rows: two body rows (three of
+	 * three), and what goes with them, so that no row is left alone
+	 * below the header at the foot of a page.
+	 */
+	nbody = t->nrows > (size_t)t->nhead ? t->nrows - (size_t)t->nhead : 0;
+	e = (size_t)t->nhead + (nbody == 3 ? 3 : nbody < 2 ? nbody : 2);
+	if (nbody > 0 && keep_end(t, (size_t)t->nhead) + 1 > e)
+		e = keep_end(t, (size_t)t->nhead) + 1;
 	need = 0;
-	for (r = 0; r < t->nrows && r < (size_t)t->nhead + 1; r++)
-		if (g.hs[r] < tall)
+	for (r = 0; r < t->nrows && r < e; r++)
+		if (need + g.hs[r] < tall)
 			need += g.hs[r];
 	(void)layout_need(pc->L, need + (t->caption ? 20000 : 0));
 	layout_space(pc->L, 3000);
@@ -770,12 +822,19 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 			continue;
 		}
 		bottom = pdf_bottom(pc);
-		/* Rows tied by a row span go to the next page together when they fit on one. */
-		e = block_end(t, r);
+		/*
+		 * Rows tied by a row span, and a group row with the rows
+		 * below it, go to the next page together when they fit on one.
+		 */
+		e = keep_end(t, r);
 		for (blk = 0, k = r; k <= e; k++)
 			blk += g.hs[k];
 		if (blk > tall)
 			blk = g.hs[r];
+		/* Widow: the last row does not go alone when two stay on this page. */
+		if (e + 2 == t->nrows && onpage >= 2 && block_end(t, e + 1) == e + 1 &&
+		    blk + g.hs[e + 1] <= tall)
+			blk += g.hs[e + 1];
 		cont = 0;
 		if (pc->L->y + blk > bottom && pc->L->y > pc->L->geom.top &&
 		    r > 0 && r >= (size_t)t->nhead) {
@@ -788,8 +847,11 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 				draw_row(pc, &g, t, k, 0);
 			pc->L->artifact = DEV_CONTENT;
 			cont = 1;
+			onpage = 0;
 		}
 		draw_row(pc, &g, t, r, cont);
+		if (r >= (size_t)t->nhead)
+			onpage++;
 	}
 	if (t->nrows > (size_t)t->nhead)
 		layout_struct_end(pc->L, DEV_S_TBODY, &t->nrows);

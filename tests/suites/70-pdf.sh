@@ -7,7 +7,8 @@
 # outside the page's print-safe area; the headings of the table of contents
 # in the body in the model's order; every indicator name and value
 # (value.display) in the text; 「（続き）」 on every page a table goes on to
-# (from the layout dump that KEIKAKU_LAYOUT_DUMP asks the build for); every
+# (from the layout dump that KEIKAKU_LAYOUT_DUMP asks the build for), and
+# no heading stranded at a page foot nor a table row alone on a page; every
 # generated table ({{register}}, the 重点事業一覧 …) with the same cells, row
 # by row, in the model, the site and the volumes (tests/gentab/check.js).
 set -u
@@ -207,6 +208,52 @@ check_cont() {	# tree layout-dump
 	fi
 }
 
+# The flow of the pages (read from the layout dump): no heading left at
+# the foot of a page without its text, no table row alone on a page of
+# a table that goes on (orphan) or comes from the page before (widow),
+# no group row (one cell across the table) at the foot of a page without
+# its rows.
+check_flow() {	# tree layout-dump
+	v=$(basename "$2" .layout.txt)
+	bad=$(awk '
+	function endpage(   t) {
+		if (lastH) hfoot = page
+		for (t = 1; t <= nt; t++) {
+			if (!spl[t] && rows[t] == 1 && total[t] >= 1) print "row " page
+			if (lastcells[t] == 1 && maxcells[t] > 1) print "group " page
+			cont[t] = 1; rows[t] = 0; spl[t] = trdepth[t] > 0
+		}
+	}
+	/^ *page [0-9]+ / { page = $2; lastH = 0; started = 0; next }
+	/^ *end page / { endpage(); next }
+	/<H1 n/ { if (!started) hfoot = "" }
+	/<H[1-6] n/ { inH++ }
+	/<\/H[1-6] n/ { inH--; if (inH == 0) lastH = 1; next }
+	/<Table n/ { nt++; total[nt] = rows[nt] = cont[nt] = maxcells[nt] = lastcells[nt] = spl[nt] = trdepth[nt] = 0; next }
+	/<\/Table n/ {
+		if (cont[nt] && rows[nt] == 1 && total[nt] > 1 && !spl[nt]) print "row " page
+		nt--; next
+	}
+	/<TBody n/ { inbody[nt] = 1 }
+	/<\/TBody n/ { inbody[nt] = 0 }
+	/<TR n/ { trdepth[nt]++; cells = 0; if (inbody[nt]) { rows[nt]++; total[nt]++ } }
+	/<T[DH] n/ { cells++ }
+	/<\/TR n/ { trdepth[nt]--; if (cells > maxcells[nt]) maxcells[nt] = cells; lastcells[nt] = inbody[nt] ? cells : 0 }
+	/<Note n/ { inNote++ }
+	/<\/Note n/ { inNote--; next }
+	/ content / && !inNote {
+		if (!started && hfoot != "") { print "heading " hfoot; hfoot = "" }
+		started = 1
+		if (inH == 0) lastH = 0
+	}
+	' "$2" | tr '\n' ' ')
+	if [ -z "$bad" ]; then
+		echo "ok - pdf $1/$v.pdf: no stranded heading, lone table row or group row at a page foot"
+	else
+		echo "not ok - pdf $1/$v.pdf: page flow: $bad"
+	fi
+}
+
 for t in content $(ls tests/trees); do
 	if [ "$t" = content ]; then dir=content; else dir=tests/trees/$t; fi
 	if ! KEIKAKU_LAYOUT_DUMP=1 "$KEIKAKU" build -q "$dir" -o "$WORK/$t" \
@@ -223,6 +270,7 @@ for t in content $(ls tests/trees); do
 		check_pdf "$t" "$f" "$WORK/$t.dump"
 		check_order "$t" "$f" "$WORK/$t.dump"
 		[ -f "${f%.pdf}.layout.txt" ] && check_cont "$t" "${f%.pdf}.layout.txt"
+		[ -f "${f%.pdf}.layout.txt" ] && check_flow "$t" "${f%.pdf}.layout.txt"
 	done
 	# Indicators may be printed in either volume: all the text of the tree.
 	: >"$WORK/all"
@@ -278,6 +326,7 @@ for c in tests/pdf/*/; do
 			echo "ok - pdf layout golden $name/$(basename "$g") regenerated"
 		elif cmp -s "$g" "$got"; then
 			echo "ok - pdf layout golden $name/$(basename "$g")"
+			check_flow "golden-$name" "$got"
 		else
 			echo "not ok - pdf layout golden $name/$(basename "$g")"
 			diff "$g" "$got" | head -20 | sed 's/^/# /'
