@@ -746,3 +746,20 @@ date_format(struct buf *b, const struct kdate *d, enum fy_style style)
 		break;
 	}
 }
+
+int
+when_format(struct buf *shown, struct buf *spoken, const struct kdate *d,
+    int fy, enum fy_style style)
+{
+	if (d != NULL)
+		date_format(shown, d, style);
+	else
+		fy_format(shown, fy, style);
+	if (style == FY_STYLE_LONG)
+		return 0;
+	if (d != NULL)
+		date_format(spoken, d, FY_STYLE_LONG);
+	else
+		fy_format(spoken, fy, FY_STYLE_LONG);
+	return 1;
+}

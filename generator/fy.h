@@ -97,6 +97,14 @@ int date_parse_why(const char *s, struct kdate *d, char *why, size_t whylen);
 void date_format(struct buf *b, const struct kdate *d, enum fy_style style);
 
 /*
+ * Appends the date d, or if d is NULL the fiscal year fy, in style to
+ * shown; when style is not the long one, also its long form to spoken (for
+ * screen readers: R8 is read 令和8年度（2026年度）) and returns 1, else 0.
+ */
+int when_format(struct buf *shown, struct buf *spoken, const struct kdate *d,
+    int fy, enum fy_style style);
+
+/*
  * Appends the era name and year of a fiscal year, 令和8 or 令和元, without 年度;
  * the bare western year for a year outside FY_MIN_YEAR .. FY_MAX_YEAR.
  */

@@ -146,19 +146,11 @@ dated(struct gctx *g, struct gcell *c, const struct kdate *d, int fy)
 	enum fy_style st = g->b->plan.year_style;
 	struct buf v = {0}, l = {0};
 	struct gpiece *p;
+	int spoken = when_format(&v, &l, d, fy, st);
 
-	if (d != NULL)
-		date_format(&v, d, st);
-	else
-		fy_format(&v, fy, st);
 	p = piece(g, c, GP_TEXT, arena_strdup(g->a, buf_str(&v)));
-	if (st != FY_STYLE_LONG) {
-		if (d != NULL)
-			date_format(&l, d, FY_STYLE_LONG);
-		else
-			fy_format(&l, fy, FY_STYLE_LONG);
+	if (spoken)
 		p->spoken = arena_strdup(g->a, buf_str(&l));
-	}
 	buf_free(&v);
 	buf_free(&l);
 }

@@ -578,8 +578,11 @@ figure(struct pdf_ctx *pc, const struct block *b)
 		layout_put_image(pc->L, pg, f->decorative ? DEV_ART_LAYOUT :
 		    DEV_CONTENT, b, f->path, x, pc->L->y, w, h);
 	pc->L->y += h + 4000;
-	if (!f->decorative)
-		layout_struct_end(pc->L, DEV_S_FIGURE, b);
+	/*
+	 * The caption is the Figure's last child, not its sibling, as a
+	 * Table's is its first (ISO 32000-1 §14.8.4; ISO 32000-2 Annex L);
+	 * beside a decorative image, which is no Figure, a P.
+	 */
 	if (f->number != NULL || f->title != NULL) {
 		struct layout_para p = pdf_para_defaults(pc, ST_SMALLB);
 		struct pdf_runs r;
@@ -591,11 +594,13 @@ figure(struct pdf_ctx *pc, const struct block *b)
 		memset(&r, 0, sizeof(r));
 		pdf_runs_add(pc, &r, buf_str(&t), &pc->st[ST_SMALLB], b);
 		p.align = LAYOUT_CENTER;
-		p.stype = DEV_S_CAPTION;
+		p.stype = f->decorative ? DEV_S_P : DEV_S_CAPTION;
 		p.node = b;
 		pdf_para(pc, &r, &p);
 		pdf_runs_free(&r);
 	}
+	if (!f->decorative)
+		layout_struct_end(pc->L, DEV_S_FIGURE, b);
 	for (n = f->notes; n != NULL; n = n->next)
 		inline_para(pc, n, ST_SMALL, NULL, 0);
 	layout_space(pc->L, 6000);
@@ -897,4 +902,37 @@ pdf_footnotes(struct pdf_ctx *pc, const struct doc *doc)
 	for (i = 0; i < n; i++)
 		note(pc, v[i]);
 	free(v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Years and dates                                                    */
+/* ------------------------------------------------------------------ */
+
+const char *
+pdf_when(struct pdf_ctx *pc, struct buf *b, const struct kdate *d, int fy,
+    enum fy_style style)
+{
+	struct buf l = {0};
+	const char *s = NULL;
+
+	if (when_format(b, &l, d, fy, style))
+		s = arena_strdup(&pc->a, buf_str(&l));
+	buf_free(&l);
+	return s;
+}
+
+void
+pdf_runs_when(struct pdf_ctx *pc, struct pdf_runs *r, const struct kdate *d,
+    int fy, enum fy_style style, const struct layout_style *st,
+    const void *node)
+{
+	const struct layout_tag *save = r->tag;
+	struct buf b = {0};
+	const char *full = pdf_when(pc, &b, d, fy, style);
+
+	if (full != NULL)	/* read out in full: /E (ISO 32000-1 §14.9.5) */
+		r->tag = pdf_tag(pc, DEV_S_SPAN, node, DEV_A_E, full, save);
+	pdf_runs_add(pc, r, buf_str(&b), st, node);
+	r->tag = save;
+	buf_free(&b);
 }

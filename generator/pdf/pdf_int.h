@@ -133,6 +133,17 @@ void pdf_para(struct pdf_ctx *, struct pdf_runs *, const struct layout_para *);
 void pdf_text_para(struct pdf_ctx *, const char *text, enum pdf_st,
     enum dev_stype, const void *node, int32_t space_after);
 void pdf_plain(struct buf *, const struct inline_node *);
+/*
+ * Appends the date d, or if d is NULL the fiscal year fy, in style to b;
+ * returns its long form (for /E) when style is not the long one, else
+ * NULL (R8 → 令和8年度（2026年度））.
+ */
+const char *pdf_when(struct pdf_ctx *, struct buf *b, const struct kdate *d,
+    int fy, enum fy_style style);
+/* The same as runs, in a Span with /E when the style is not long; node names the Span. */
+void pdf_runs_when(struct pdf_ctx *, struct pdf_runs *, const struct kdate *d,
+    int fy, enum fy_style style, const struct layout_style *,
+    const void *node);
 void pdf_heading(struct pdf_ctx *, const struct block *);
 void pdf_blocks(struct pdf_ctx *, const struct block *);
 void pdf_blocks_until(struct pdf_ctx *, const struct block *, const struct block *end);

@@ -59,14 +59,8 @@ static const char *
 year_long(struct pdf_ctx *pc, int fy)
 {
 	struct buf b = {0};
-	const char *s = NULL;
+	const char *s = pdf_when(pc, &b, NULL, fy, pc->pl->year_short_style);
 
-	fy_format(&b, fy, pc->pl->year_short_style);
-	if (pc->pl->year_short_style != FY_STYLE_LONG) {
-		buf_reset(&b);
-		fy_format(&b, fy, FY_STYLE_LONG);
-		s = arena_strdup(&pc->a, buf_str(&b));
-	}
 	buf_free(&b);
 	return s;
 }
@@ -314,19 +308,23 @@ notes(struct pdf_ctx *pc, const struct sheet_common *sc)
 	p.indent = 0;
 	p.left = pc->st[ST_SMALL].size;
 	p.align = LAYOUT_LEFT;
+	/* Each a Note (PDF/UA-1 §7.9), which gets its /ID (tag.c). */
 	for (i = 0; i < sc->nnotes; i++) {
+		layout_struct_begin(pc->L, DEV_S_NOTE, &sc->notes[i]);
 		memset(&r, 0, sizeof(r));
 		pdf_runs_add(pc, &r, "※", &pc->st[ST_SMALL], sc);
 		pdf_runs_add(pc, &r, sc->notes[i], &pc->st[ST_SMALL], sc);
 		p.indent = -pc->st[ST_SMALL].size;
 		pdf_para(pc, &r, &p);
 		pdf_runs_free(&r);
+		layout_struct_end(pc->L, DEV_S_NOTE, &sc->notes[i]);
 	}
 	for (i = 0; i < sc->nterms; i++) {
 		const struct term *t = sc->terms[i].term;
 
 		if (t == NULL)
 			continue;
+		layout_struct_begin(pc->L, DEV_S_NOTE, &sc->terms[i]);
 		memset(&r, 0, sizeof(r));
 		pdf_runs_add(pc, &r, "※", &pc->st[ST_SMALL], t);
 		pdf_runs_add(pc, &r, t->term, &pc->st[ST_SMALLB], t);
@@ -338,6 +336,7 @@ notes(struct pdf_ctx *pc, const struct sheet_common *sc)
 		p.indent = -pc->st[ST_SMALL].size;
 		pdf_para(pc, &r, &p);
 		pdf_runs_free(&r);
+		layout_struct_end(pc->L, DEV_S_NOTE, &sc->terms[i]);
 	}
 }
 
@@ -798,6 +797,13 @@ terms(struct pdf_ctx *pc)
 		if (t->uses == 0 && !t->listed)
 			continue;
 		pdf_dest(pc, t->anchor);
+		/*
+		 * An entry a ※n marker of the volume refers to (its Reference
+		 * links here) is a Note, as a footnote is (PDF/UA-1 §7.9).
+		 */
+		n = marker_of(pc->vol, t);
+		if (n > 0)
+			layout_struct_begin(pc->L, DEV_S_NOTE, t->anchor);
 		memset(&r, 0, sizeof(r));
 		p = pdf_para_defaults(pc, ST_BOLD);
 		p.indent = 0;
@@ -820,7 +826,6 @@ terms(struct pdf_ctx *pc)
 			pdf_runs_add(pc, &r, t->expansion, &pc->st[ST_GOTHIC], t);
 			r.tag = NULL;
 		}
-		n = marker_of(pc->vol, t);
 		if (n > 0)
 			pdf_runs_add(pc, &r, arena_printf(&pc->a, "　（※%d）", n),
 			    &pc->st[ST_SMALL], t);
@@ -838,6 +843,8 @@ terms(struct pdf_ctx *pc)
 		}
 		pdf_para(pc, &r, &p);
 		pdf_runs_free(&r);
+		if (n > 0)
+			layout_struct_end(pc->L, DEV_S_NOTE, t->anchor);
 	}
 }
 

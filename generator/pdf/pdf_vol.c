@@ -269,20 +269,29 @@ page_end(struct layout *L, struct layout_page *p, void *ctx)
 /* Cover and table of contents                                        */
 /* ------------------------------------------------------------------ */
 
+/* Sets the runs r centred, and frees them. */
 static void
-center(struct pdf_ctx *pc, enum pdf_st st, const char *text, int32_t after)
+center_runs(struct pdf_ctx *pc, enum pdf_st st, struct pdf_runs *r,
+    int32_t after)
 {
 	struct layout_para p = pdf_para_defaults(pc, st);
-	struct pdf_runs r;
 
-	memset(&r, 0, sizeof(r));
 	p.align = LAYOUT_CENTER;
 	p.indent = 0;
 	p.stype = DEV_S_P;
 	p.space_after = after;
+	pdf_para(pc, r, &p);
+	pdf_runs_free(r);
+}
+
+static void
+center(struct pdf_ctx *pc, enum pdf_st st, const char *text, int32_t after)
+{
+	struct pdf_runs r;
+
+	memset(&r, 0, sizeof(r));
 	pdf_runs_add(pc, &r, text, &pc->st[st], NULL);
-	pdf_para(pc, &r, &p);
-	pdf_runs_free(&r);
+	center_runs(pc, st, &r, after);
 }
 
 static void
@@ -309,16 +318,21 @@ cover(struct pdf_ctx *pc)
 	pc->L->y += pc->landscape ? MM(10) : MM(40);
 	buf_reset(&b);
 	if (pl->as_of_year > 0) {
+		struct pdf_runs r;
+
 		d.year = pl->as_of_year;
 		d.month = pl->as_of_month;
 		d.day = 0;
-		date_format(&b, &d, pl->year_style);
+		memset(&r, 0, sizeof(r));
+		pdf_runs_when(pc, &r, &d, 0, pl->year_style,
+		    &pc->st[ST_COVER_SUB], &pl->as_of_year);
 		buf_puts(&b, "時点");
 		if (pl->edition != NULL) {
 			buf_puts(&b, "　");
 			buf_puts(&b, pl->edition);
 		}
-		center(pc, ST_COVER_SUB, buf_str(&b), 10000);
+		pdf_runs_add(pc, &r, buf_str(&b), &pc->st[ST_COVER_SUB], NULL);
+		center_runs(pc, ST_COVER_SUB, &r, 10000);
 	}
 	buf_reset(&b);
 	if (pl->city_name != NULL)
@@ -475,9 +489,9 @@ signature(struct pdf_ctx *pc, const struct signature *s)
 	p.indent = 0;
 	p.space_before = 12000;
 	if (s->has_date) {
-		date_format(&b, &s->date, pc->pl->year_style);
 		memset(&r, 0, sizeof(r));
-		pdf_runs_add(pc, &r, buf_str(&b), &pc->st[ST_BODY], s);
+		pdf_runs_when(pc, &r, &s->date, 0, pc->pl->year_style,
+		    &pc->st[ST_BODY], &s->date);
 		pdf_para(pc, &r, &p);
 		pdf_runs_free(&r);
 		p.space_before = 0;

@@ -16,6 +16,22 @@
 //               marked content (an MCID) or an Artifact; MCIDs are 0…n-1 on
 //               each page and the ParentTree has an element for each
 //   text        the text of the structure is the text pdftotext extracts
+//   captions    every Caption is the first or last child of a Figure or a
+//               Table, and every captioned figure and table of the model
+//               has its caption there
+//   notes       every footnote, every ※ note of a sheet (notes, terms) and
+//               every 用語集 entry a ※n marker refers to is a Note; every
+//               marker (（注n）, ※n) is a Reference, with a Link when it
+//               links, and a Note (注n, （※n）) for it to point to
+//   years       every short year or date (R8, R7.3) the layout generated
+//               (not written so in the content) is read in full: /E or
+//               /ActualText on it or on an element around it
+//   lang        every English (or other) expansion of a 用語集 entry and
+//               every [text]{lang} span of the model is a Span with its /Lang
+//   toc         a TOC with a TOCI for each entry of the table of contents
+//   tables      every captioned table of the model has as many header and
+//               body rows in the structure as in the model (header rows
+//               repeated on continuation pages are Artifacts, not rows)
 //   qpdf        qpdf --check finds nothing
 //
 // Only node's standard library: the suite runs where python is not installed.
@@ -191,6 +207,9 @@ function structure() {
 			continue;
 		if (body[0] === '"') {
 			const t = body.slice(1, -1);
+			/* the text of the element it is indented under */
+			while (stack.length > 1 && stack[stack.length - 1].depth >= depth)
+				stack.pop();
 			for (const n of stack)
 				n.texts.push(t);
 			all.push(t);
@@ -515,6 +534,313 @@ function checkQpdf() {
 	report(ok, "qpdf: --check clean", out.split("\n").filter((l) => /warn|error/i.test(l)));
 }
 
+// ------------------------------------------------------------------
+// The structure with its attributes: qpdf's objects in the order
+// pdfinfo prints them, so that each node of structure() gets the keys
+// pdfinfo does not show (/E, /ActualText, /Lang, /ID).
+// ------------------------------------------------------------------
+
+function attach(st) {
+	const cat = deref(objs["trailer"].value["/Root"]);
+	const root = deref(cat["/StructTreeRoot"]) || {};
+	const q = [];
+	const kids = (v) => v === undefined ? [] : [].concat(v);
+	(function walk(k, parent) {
+		const d = deref(k);
+		if (!d || typeof d !== "object" || d["/S"] === undefined)
+			return;		/* an MCID, MCR or OBJR */
+		const e = { type: d["/S"].slice(1), dict: d, parent };
+		q.push(e);
+		for (const c of kids(d["/K"]))
+			walk(c, e);
+	})({ "/S": "/_root", "/K": root["/K"] }, null);
+	q.shift();
+	const p = [];
+	(function walk(n) {
+		if (n !== st.root)
+			p.push(n);
+		n.kids.forEach(walk);
+	})(st.root);
+	if (p.length !== q.length)
+		return `pdfinfo shows ${p.length} elements, the tree has ${q.length}`;
+	for (let i = 0; i < p.length; i++) {
+		if (p[i].type !== q[i].type)
+			return `element ${i}: pdfinfo shows ${p[i].type}, the tree has ${q[i].type}`;
+		p[i].dict = q[i].dict;
+	}
+	(function up(n, parent) {
+		n.parent = parent;
+		n.kids.forEach((k) => up(k, n));
+	})(st.root, null);
+	return null;
+}
+
+// The elements of the structure, in order, with a type among types.
+function elements(st, ...types) {
+	const out = [];
+	(function walk(n) {
+		if (types.includes(n.type))
+			out.push(n);
+		n.kids.forEach(walk);
+	})(st.root);
+	return out;
+}
+
+// The model records of the volume (chapters, 重点事業, sheets), in order.
+function volRecords() {
+	const out = [];
+	for (const it of items) {
+		if (it[0] === "chapter")
+			out.push(findRecord("chapter", it[1]) || []);
+		else if (it[0] === "focus_area")
+			out.push(findRecord("focus_area", it[2]) || []);
+		else if (it[0] === "project" && it[3] !== "relisted")
+			out.push(findRecord("project", it[2]) || []);
+	}
+	return out;
+}
+
+// The text of the lines below line i of rec (a caption's inlines).
+function textBelow(rec, i) {
+	const out = [];
+	for (let k = i + 1; k < rec.length && rec[k].depth > rec[i].depth; k++)
+		if (rec[k].kind === "text" || rec[k].kind === "code")
+			out.push(rec[k].strings[0] || "");
+	return out.join("");
+}
+
+function checkCaptions(st) {
+	const why = [];
+	for (const c of elements(st, "Caption")) {
+		const p = c.parent;
+		if (!p || (p.type !== "Figure" && p.type !== "Table")) {
+			why.push(`Caption "${c.texts.join("")}" in ${p ? p.type : "nothing"}, not in a Figure or Table`);
+			continue;
+		}
+		if (p.kids[0] !== c && p.kids[p.kids.length - 1] !== c)
+			why.push(`Caption "${c.texts.join("")}" is neither the first nor the last child of its ${p.type}`);
+	}
+	const have = { Figure: [], Table: [] };
+	for (const t of ["Figure", "Table"])
+		for (const e of elements(st, t))
+			for (const k of e.kids)
+				if (k.type === "Caption")
+					have[t].push(flat(k.texts.join("")));
+	let n = 0;
+	for (const rec of volRecords())
+		for (let i = 0; i < rec.length; i++) {
+			const r = rec[i];
+			let want = null, type = null;
+			if (r.kind === "figure" && !/ decorative\b/.test(r.rest) &&
+			    (r.attrs.number !== undefined || r.attrs.title !== undefined)) {
+				want = (r.attrs.number || "") + (r.attrs.title || "");
+				type = "Figure";
+			} else if (r.kind === "table") {
+				const c = rec.findIndex((x, k) => k > i && x.kind === "caption" &&
+				    x.depth === r.depth + 1);
+				const cap = c > i && (c === i + 1) ? textBelow(rec, c) : "";
+				if (r.attrs.number === undefined && cap === "")
+					continue;
+				want = (r.attrs.number || "") + cap;
+				type = "Table";
+			}
+			if (want === null)
+				continue;
+			n++;
+			if (!have[type].includes(flat(want)))
+				why.push(`the ${type.toLowerCase()} "${want}" has no Caption in a ${type}`);
+		}
+	report(why.length === 0, `captions: every Caption in a Figure or Table, first or last; the model's ${n} captioned figures and tables have theirs`, why);
+}
+
+function checkNotes(st) {
+	const why = [];
+	const notes = elements(st, "Note").map((e) => flat(e.texts.join("")));
+	let want = 0;
+	for (const rec of volRecords()) {
+		for (const r of rec) {
+			let t = null;
+			if (r.kind === "notes" && r.depth === 2)
+				for (const s of r.strings) {
+					want++;
+					if (!notes.some((x) => x.startsWith(flat("※" + s))))
+						why.push(`the ※ note "${s}" is not a Note`);
+				}
+			if (r.kind === "note-term" && r.attrs.term !== undefined)
+				t = "※" + r.attrs.term;
+			else if (r.kind === "footnote" && / number [1-9]/.test(r.rest))
+				t = "注" + r.rest.match(/ number (\d+)/)[1];
+			if (t === null)
+				continue;
+			want++;
+			if (!notes.some((x) => x.startsWith(flat(t))))
+				why.push(`"${t}…" is not a Note`);
+		}
+	}
+	// Markers: a Reference, with a Link when they link, and a Note to point to.
+	const glossary = toc.some((t) => t.attrs.anchor === "glossary");
+	// The glossary's marker pattern (plan.yaml): ※{n}, *{n}, ※ …
+	const g = dumpLines.find((r) => r.depth === 1 && r.kind === "glossary");
+	const pat = g && g.attrs.marker !== undefined ? g.attrs.marker : "※{n}";
+	const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+	const gm = new RegExp("^" + pat.split("{n}").map((x) => esc(flat(x)))
+	    .join("(\\d+)") + "$");
+	const refs = elements(st, "Reference").filter((e) => !e.parent ||
+	    e.parent.type !== "TOCI");
+	for (const e of refs) {
+		const t = flat(e.texts.join(""));
+		let m, target = null;
+		if ((m = t.match(/^（注(\d+)）$/)))
+			target = `注${m[1]}`;
+		else if ((m = t.match(gm)))
+			target = glossary && m[1] !== undefined ? `（※${m[1]}）` : null;
+		else {
+			why.push(`Reference "${t}" is no marker`);
+			continue;
+		}
+		if (target === null)
+			continue;
+		if (!e.kids.some((k) => k.type === "Link"))
+			why.push(`Reference "${t}" without a Link`);
+		if (!notes.some((x) => x.includes(flat(target))))
+			why.push(`Reference "${t}": no Note with ${target}`);
+	}
+	// Every marker in the text is a Reference (a ※n outside one is not).
+	(function walk(n, inRef) {
+		if (n.type === "Reference")
+			inRef = true;
+		if (!inRef && n.type !== "Note" && n.type !== "Figure")
+			for (const x of n.texts.length && !n.kids.length ? n.texts : [])
+				if (gm.test(flat(x)) || /（注\d+）/.test(flat(x)))
+					why.push(`marker "${x}" in a ${n.type}, not in a Reference`);
+		n.kids.forEach((k) => walk(k, inRef));
+	})(st.root, false);
+	report(why.length === 0, `notes: the model's ${want} footnotes and sheet notes are Notes, ${refs.length} markers References pointing to Notes`, why);
+}
+
+// The strings the content wrote (text of the model), flattened.
+const written = dumpLines.filter((r) => r.kind === "text" || r.kind === "bar")
+    .map((r) => flat(r.strings[0] || ""));
+
+const SHORT_YEAR = /R\d{1,2}(?:\.(?:\d{1,2}|●)){0,2}/g;
+
+function checkYears(st) {
+	const why = [];
+	let n = 0;
+	(function walk(node, read) {
+		const d = node.dict || {};
+		if (d["/E"] !== undefined || d["/ActualText"] !== undefined ||
+		    node.type === "Figure")
+			read = true;
+		for (const c of node.kids)
+			walk(c, read);
+		// its own text: the texts of node not in its kids
+		if (node.kids.length > 0 || read)
+			return;
+		for (const t of node.texts) {
+			const f = flat(t);
+			if (!SHORT_YEAR.test(f))
+				continue;
+			SHORT_YEAR.lastIndex = 0;
+			if (written.some((w) => w.includes(f)))
+				continue;	/* so in the content */
+			n++;
+			why.push(`"${t}" in a ${node.type} without /E or /ActualText`);
+		}
+	})(st.root, false);
+	const e = elements(st, ...Object.keys(elemTypes(st))).filter((x) =>
+	    x.dict && (x.dict["/E"] !== undefined || x.dict["/ActualText"] !== undefined));
+	for (const x of e)
+		if (!/^u:令和|^u:平成|^u:昭和|^u:\d/.test(String(x.dict["/E"] || x.dict["/ActualText"])) &&
+		    SHORT_YEAR.test(flat(x.texts.join(""))))
+			why.push(`"${x.texts.join("")}" reads as ${x.dict["/E"] || x.dict["/ActualText"]}, not a long year`);
+	report(why.length === 0, `years: ${e.length} short years and dates read in full (/E or /ActualText)`, why);
+}
+
+function elemTypes(st) {
+	const t = {};
+	(function walk(n) { t[n.type] = 1; n.kids.forEach(walk); })(st.root);
+	delete t[""];
+	return t;
+}
+
+function checkLang(st) {
+	const why = [];
+	const spans = elements(st, "Span").filter((e) => e.dict &&
+	    e.dict["/Lang"] !== undefined).map((e) => [str(e.dict["/Lang"]),
+	    flat(e.texts.join(""))]);
+	const want = [];
+	const glossary = toc.some((t) => t.attrs.anchor === "glossary");
+	for (let i = 0; i < dumpLines.length; i++) {
+		const r = dumpLines[i];
+		if (glossary && r.kind === "term" && r.depth === 1 &&
+		    (!/ uses 0\b/.test(r.rest) || / listed\b/.test(r.rest))) {
+			const x = dumpLines[i + 1];
+			if (x && x.kind === "expansion" && x.attrs.lang !== undefined)
+				want.push([x.attrs.lang, flat(x.attrs.text)]);
+		}
+	}
+	for (const rec of volRecords())
+		for (let i = 0; i < rec.length; i++)
+			if (rec[i].kind === "lang" && rec[i].attrs.lang !== undefined)
+				want.push([rec[i].attrs.lang, flat(textBelow(rec, i))]);
+	for (const [l, t] of want)
+		if (!spans.some(([sl, stx]) => sl === l && stx.includes(t)))
+			why.push(`"${t}" is not in a Span with /Lang ${l}`);
+	report(why.length === 0, `lang: the model's ${want.length} expansions and language spans in a Span with their /Lang`, why);
+}
+
+function checkToc(st) {
+	const why = [];
+	const tocs = elements(st, "TOC");
+	const items = elements(st, "TOCI");
+	if (toc.length > 0 && tocs.length !== 1)
+		why.push(`${tocs.length} TOC elements`);
+	for (const i of items)
+		if (!i.parent || i.parent.type !== "TOC")
+			why.push(`TOCI "${i.texts.join("")}" not in a TOC`);
+	if (items.length !== toc.length)
+		why.push(`${items.length} TOCI for ${toc.length} entries of the table of contents`);
+	toc.forEach((t, k) => {
+		if (items[k] && !flat(items[k].texts.join("")).includes(flat(t.attrs.title || "")))
+			why.push(`TOCI ${k + 1} "${items[k].texts.join("")}" is not "${t.attrs.title}"`);
+	});
+	report(why.length === 0, `toc: a TOC with ${items.length} TOCI, one per entry of the table of contents, in order`, why);
+}
+
+function checkTables(st) {
+	const why = [];
+	const byCap = new Map();
+	for (const e of elements(st, "Table")) {
+		const c = e.kids.find((k) => k.type === "Caption");
+		if (!c)
+			continue;
+		const rows = (t) => e.kids.filter((k) => k.type === t)
+		    .reduce((a, k) => a + k.kids.filter((x) => x.type === "TR").length, 0);
+		byCap.set(flat(c.texts.join("")), [rows("THead"), rows("TBody")]);
+	}
+	let n = 0;
+	for (const rec of volRecords())
+		for (let i = 0; i < rec.length; i++) {
+			const r = rec[i];
+			if (r.kind !== "table")
+				continue;
+			const m = r.rest.match(/rows (\d+) cols \d+ head (\d+)/);
+			const cap = rec[i + 1] && rec[i + 1].kind === "caption" ?
+			    textBelow(rec, i + 1) : "";
+			if (!m || (r.attrs.number === undefined && cap === ""))
+				continue;
+			const got = byCap.get(flat((r.attrs.number || "") + cap));
+			if (!got)
+				continue;	/* reported by captions */
+			n++;
+			const head = +m[2], body = +m[1] - +m[2];
+			if (got[0] !== head || got[1] !== body)
+				why.push(`table "${r.attrs.number || ""}${cap}": ${got[0]} header and ${got[1]} body rows in the structure, ${head} and ${body} in the model`);
+		}
+	report(why.length === 0, `tables: the model's ${n} captioned tables have their header and body rows once each`, why);
+}
+
 const st = structure();
 checkTagged();
 checkHeadings(st);
@@ -523,4 +849,15 @@ checkAttributes();
 checkMarked();
 checkText(st);
 checkQpdf();
+const bad = attach(st);
+if (bad !== null) {
+	report(false, "structure: pdfinfo and the object tree agree", [bad]);
+} else {
+	checkCaptions(st);
+	checkNotes(st);
+	checkYears(st);
+	checkLang(st);
+	checkToc(st);
+	checkTables(st);
+}
 process.exit(0);
