@@ -15,7 +15,9 @@
 //              does not scroll does not; at 360 px no cell of a table is
 //              narrower than 4 characters with its text wrapped
 //   lists      a list item's marker (or 「・」) is on its link's first line
-//   measure    at 1280 px, running text is at most about 40 characters wide
+//   measure    at 1280 px, running text is at most about 40 characters wide,
+//              and the header, breadcrumbs, text and footer start at one edge
+//   motion     with prefers-reduced-motion: reduce, nothing animates
 //   print      in print media on an A4 page's width (180 mm, 680 px), the
 //              page is not wider than the paper and shows no navigation
 //   nu         the Nu Html Checker (vnu.jar, --errors-only): 0 errors
@@ -252,6 +254,35 @@ try {
 			.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim().slice(0, 16)}" ` +
 				`${(e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize)).toFixed(1)} em wide`));
 		ok(long.length === 0, `${where}: at 1280 px, running text is at most 41 em wide`, long);
+		const edges = await page.evaluate(() => {
+			const left = (sel, inner) => {
+				const e = document.querySelector(sel);
+				if (!e)
+					return null;
+				const r = e.getBoundingClientRect();
+				return Math.round(inner ? r.left + parseFloat(getComputedStyle(e).paddingLeft) : r.left);
+			};
+			return Object.entries({
+				'site brand': left('.site-brand'),
+				'breadcrumbs': left('.breadcrumbs', true),
+				'main text': left('main', true),
+				'footer': left('.site-footer-inner', true),
+			}).filter(([, x]) => x !== null);
+		});
+		ok(new Set(edges.map(([, x]) => x)).size === 1,
+			`${where}: at 1280 px, header, breadcrumbs, text and footer start at one edge`,
+			[edges.map(([k, x]) => `${k} ${x}`).join(', ')]);
+
+		// Less motion when asked: no animation or transition runs.
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		const moving = await page.evaluate(() => [...document.querySelectorAll('*')]
+			.filter((e) => [e, ...['::before', '::after']].some((pe) => {
+				const cs = pe === e ? getComputedStyle(e) : getComputedStyle(e, pe);
+				return cs.animationName !== 'none' ||
+					cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+			})).slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+		await page.emulateMedia({ reducedMotion: 'no-preference' });
+		ok(moving.length === 0, `${where}: with prefers-reduced-motion, nothing animates`, moving);
 
 		// Print: on an A4 page with 15 mm margins (180 mm, 680 CSS px) the
 		// page is not wider than the paper (Chrome would shrink it all to
