@@ -728,20 +728,151 @@ out:
 	return why;
 }
 
-/* Whether the file starts as every JPEG does (SOI, then a marker). */
+/*
+ * Reads a JPEG segment's marker and length as libharu 2.3.0 does: two bytes
+ * each, no fill bytes. Returns 0 at the end of the file.
+ */
 static int
-jpeg_start(const char *path)
+jpeg_segment(FILE *f, unsigned *marker, unsigned *len)
 {
-	unsigned char b[3];
+	unsigned char b[4];
+
+	if (fread(b, 1, 4, f) != 4)
+		return 0;
+	*marker = (unsigned)b[0] << 8 | b[1];
+	*len = (unsigned)b[2] << 8 | b[3];
+	return 1;
+}
+
+/*
+ * Why a .jpg file cannot go into the PDF, or NULL; the whole sentence after
+ * "image 'x' ". libharu 2.3.0 copies a JPEG into the PDF as it is, having
+ * read its header its own way (HPDF_LoadJpegImageFromFile): the start
+ * marker, then segments (marker, length) up to the first frame header of
+ * type SOF0, SOF1, SOF2 or SOF9, with 1, 3 or 4 colour components; else it
+ * refuses the file while the PDF is written. What it takes, a PDF reader
+ * must still decode (DCTDecode): 8-bit samples, Huffman coding (SOF9 is
+ * arithmetic), a height in the header; CMYK only as Adobe's programs write
+ * it (libharu gives every 4-component JPEG the inverted Decode of Adobe's
+ * CMYK). Last, the picture data must reach the end marker. A sentence
+ * with a number is written into tmp.
+ */
+static const char *
+jpeg_problem(const char *path, char *tmp, size_t tmpsz)
+{
+	static const char *const cut = "is cut short: save it again";
+	unsigned char b[4096], fr[6];
+	const char *why = NULL;
+	unsigned m, len, comps = 0;
+	int adobe = 0, frame = 0, i, prev = 0;
+	size_t n, k;
 	FILE *f;
-	int ok;
 
 	if ((f = fopen(path, "rb")) == NULL)
-		return 1;		/* reported elsewhere, or unreadable */
-	ok = fread(b, 1, 3, f) == 3 && b[0] == 0xFF && b[1] == 0xD8 &&
-	    b[2] == 0xFF;
+		return NULL;		/* reported elsewhere, or unreadable */
+	if (fread(b, 1, 3, f) != 3 || b[0] != 0xFF || b[1] != 0xD8 ||
+	    b[2] != 0xFF || fseek(f, 2, SEEK_SET) != 0) {
+		why = "is not a JPEG file: it does not start like one; is it "
+		    "another format renamed to .jpg?";
+		goto out;
+	}
+	for (i = 0; ; i++) {
+		if (i == JPEG_MAX_SEGMENTS || !jpeg_segment(f, &m, &len)) {
+			why = cut;
+			goto out;
+		}
+		/* fill bytes and markers without a length read as libharu does */
+		if (m >> 8 != 0xFF || m == 0xFFFF || m == 0xFF01 ||
+		    (m >= 0xFFD0 && m <= 0xFFD8) || len < 2) {
+			why = "has a header the PDF library cannot read (not "
+			    "one marker after another): open it and save it "
+			    "again";
+			goto out;
+		}
+		if (m == 0xFFDA || m == 0xFFD9)
+			break;		/* the picture data, or the end */
+		if (!frame && (m == 0xFFC3 || (m >= 0xFFC5 && m <= 0xFFCF &&
+		    m != 0xFFC8 && m != 0xFFCC && m != 0xFFC9))) {
+			why = "is a lossless or hierarchical JPEG, which the "
+			    "PDF cannot hold: save it again as an ordinary "
+			    "(baseline) JPEG";
+			goto out;
+		}
+		if (!frame && (m == 0xFFC0 || m == 0xFFC1 || m == 0xFFC2 ||
+		    m == 0xFFC9)) {
+			frame = 1;
+			if (fread(fr, 1, 6, f) != 6) {
+				why = cut;
+				goto out;
+			}
+			comps = fr[5];
+			if (comps != 1 && comps != 3 && comps != 4) {
+				snprintf(tmp, tmpsz, "has %u colour channels; "
+				    "the PDF takes a JPEG with 1 (grey), 3 "
+				    "(colour) or 4 (CMYK): save it again as an "
+				    "ordinary colour JPEG", comps);
+				why = tmp;
+				goto out;
+			}
+			if (m == 0xFFC9) {
+				why = "uses arithmetic coding, which browsers "
+				    "and PDF readers do not show: save it again as an "
+				    "ordinary JPEG";
+				goto out;
+			}
+			if (fr[0] != 8) {
+				why = "has 12-bit samples, which browsers and "
+				    "the PDF do not show (8-bit only): save it again as an ordinary "
+				    "JPEG";
+				goto out;
+			}
+			if ((fr[1] | fr[2]) == 0 || (fr[3] | fr[4]) == 0) {
+				why = "gives no height or width in its header, "
+				    "which the PDF needs: save it again";
+				goto out;
+			}
+			if (len != 8 + 3 * comps) {
+				why = "is damaged (its frame header has the "
+				    "wrong length): save it again";
+				goto out;
+			}
+			len -= 6;
+		} else if (m == 0xFFEE && len >= 7) {
+			if (fread(fr, 1, 5, f) != 5) {
+				why = cut;
+				goto out;
+			}
+			adobe |= memcmp(fr, "Adobe", 5) == 0;
+			len -= 5;
+		}
+		if (fseek(f, (long)len - 2, SEEK_CUR) != 0) {
+			why = cut;
+			goto out;
+		}
+	}
+	if (!frame) {
+		why = m == 0xFFD9 ? "holds no picture: save it again" :
+		    "is damaged (no frame header before the picture data): "
+		    "save it again";
+		goto out;
+	}
+	if (comps == 4 && !adobe) {
+		why = "is a CMYK JPEG not written as Adobe's programs write "
+		    "them; the PDF would print its colours inverted: save it "
+		    "again in RGB colour";
+		goto out;
+	}
+	/* The end marker: FF D9 (a byte FF in the picture data is FF 00). */
+	why = cut;
+	if (m == 0xFFD9)
+		why = NULL;
+	while (why != NULL && (n = fread(b, 1, sizeof(b), f)) > 0)
+		for (k = 0; k < n && why != NULL; prev = b[k++])
+			if (prev == 0xFF && b[k] == 0xD9)
+				why = NULL;
+out:
 	fclose(f);
-	return ok;
+	return why;
 }
 
 static int
@@ -862,7 +993,7 @@ check_image(struct lctx *lc, const char *src, const struct span *at,
 	struct stat st;
 	struct span spv = url_span(lc, at, src), *sp = &spv;
 	const char *why;
-	char *rel, *path, *real, low[8];
+	char *rel, *path, *real, low[8], tmp[160];
 	size_t rl;
 
 	*w = *h = 0;
@@ -912,11 +1043,10 @@ check_image(struct lctx *lc, const char *src, const struct span *at,
 	}
 	ext_lower(rel, low, sizeof(low));
 	if ((strcmp(low, ".jpg") == 0 || strcmp(low, ".jpeg") == 0) &&
-	    !jpeg_start(path)) {
+	    (why = jpeg_problem(path, tmp, sizeof(tmp))) != NULL) {
 		buf_puts(&msg, "image '");
 		lc_quote(&msg, src);
-		buf_puts(&msg, "' is not a JPEG file: it does not start like "
-		    "one; is it another format renamed to .jpg?");
+		buf_printf(&msg, "' %s", why);
 		diag_error(lc->d, sp, "bad-image", "%s", buf_str(&msg));
 		buf_free(&msg);
 		return NULL;

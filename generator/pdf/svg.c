@@ -64,6 +64,7 @@ struct svg {
 	struct layout_page	*pg;
 	const void		*node;
 	xmlDoc			*doc;
+	const char		*file;		/* as given to pdf_svg */
 	const struct span	*span;
 	char			 warned[256];
 	size_t			 nwarned;
@@ -708,14 +709,18 @@ unsupported(struct svg *s, const char *name)
 	}
 	if (strchr(name, ' ') != NULL || strcmp(name, "transform") == 0)
 		diag_warning(s->pc->d, s->span, "pdf-svg-unsupported",
-		    "the SVG %s is not drawn in the PDF as written (keikaku "
-		    "draws rect, line, polyline, polygon, circle, ellipse, path, "
-		    "text, g and markers, in plain colours)", name);
+		    "the SVG %s in %s is not drawn in the PDF as written "
+		    "(keikaku draws rect, line, polyline, polygon, circle, "
+		    "ellipse, path, text, g and markers, in plain colours); "
+		    "in the drawing program, convert it to plain shapes",
+		    name, s->file);
 	else
 		diag_warning(s->pc->d, s->span, "pdf-svg-unsupported",
-		    "the SVG element <%s> is not drawn in the PDF (keikaku "
-		    "draws rect, line, polyline, polygon, circle, ellipse, path, "
-		    "text, g and markers)", name);
+		    "the SVG element <%s> in %s is not drawn in the PDF "
+		    "(keikaku draws rect, line, polyline, polygon, circle, "
+		    "ellipse, path, text, g and markers); in the drawing "
+		    "program, convert it to plain shapes (paths)", name,
+		    s->file);
 }
 
 static struct pstate
@@ -953,8 +958,13 @@ pdf_svg(struct pdf_ctx *pc, struct layout_page *pg, const char *file,
 	    viewbox(root, &vx, &vy, &vw, &vh) != 0) {
 		if (pc->final)
 			diag_warning(pc->d, sp, "pdf-svg",
-			    "%s cannot be read as SVG; the figure is left empty",
-			    file);
+			    "%s cannot be read as SVG (%s); the PDF's figure "
+			    "is left empty: save it again from the drawing "
+			    "program", file, doc == NULL ? "it is not complete: "
+			    "cut short, or not an SVG file" : root == NULL ||
+			    strcmp((const char *)root->name, "svg") != 0 ?
+			    "it is not an SVG drawing" :
+			    "it gives no size: width and height, or viewBox");
 		xmlFreeDoc(doc);
 		return -1;
 	}
@@ -963,6 +973,7 @@ pdf_svg(struct pdf_ctx *pc, struct layout_page *pg, const char *file,
 	s.pg = pg;
 	s.node = node;
 	s.span = sp;
+	s.file = file;
 	s.doc = doc;
 	/* viewBox into the box, uniformly scaled and centred (preserveAspectRatio xMidYMid meet) */
 	k = (double)w / vw < (double)h / vh ? (double)w / vw : (double)h / vh;

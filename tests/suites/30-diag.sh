@@ -61,3 +61,28 @@ comm -23 "$WORK/codes-golden" "$WORK/codes-doc" >"$WORK/x"
 check "every code in the goldens has a section in docs/diagnostics.md" "$WORK/x"
 comm -23 "$WORK/codes-doc" "$WORK/codes-src" >"$WORK/x"
 check "every code in docs/diagnostics.md is still in the sources" "$WORK/x"
+
+# (d) every example in docs/diagnostics.md, "Example (tests/diag/CASE):"
+#     and the indented line after it, is a line of that case's golden.
+awk '/^Example \(tests\/diag\/[^)]*\):/ {
+		c = $2; sub(/^\(tests\/diag\//, "", c); sub(/\):$/, "", c)
+		want = 1; next
+	}
+	want && /^    / { sub(/^    /, ""); print c "\t" $0; want = 0; next }
+	want && !/^$/ { print c "\t(no indented example line)"; want = 0 }' \
+    "$doc" >"$WORK/examples"
+tab=$(printf '\t')
+while IFS="$tab" read -r c line; do
+	if [ ! -f "$TOP/tests/diag/$c/expected" ]; then
+		echo "$c: no such case"
+	elif ! grep -qxF -- "$line" "$TOP/tests/diag/$c/expected"; then
+		echo "$c: $line"
+	fi
+done <"$WORK/examples" >"$WORK/x"
+n=$(wc -l <"$WORK/examples")
+if [ "$n" -ge 30 ]; then
+	echo "ok - $n examples found in docs/diagnostics.md"
+else
+	echo "not ok - only $n examples found in docs/diagnostics.md: is the 'Example (tests/diag/CASE):' form still used?"
+fi
+check "every example in docs/diagnostics.md is a line of the golden it names" "$WORK/x"
