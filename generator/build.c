@@ -72,7 +72,9 @@ build_model(struct build *b, const struct config *cfg, FILE *err)
 /*
  * keikaku check says what a build would: after the model, the PDF volumes
  * are laid out without being written (pdf_check()), as the build lays
- * them out, when the model has no error (the back ends need a sound one).
+ * them out, when the model has no error (the back ends need a sound one);
+ * the theme folder (--theme, or the default) is checked whatever the
+ * content, as it does not depend on it.
  */
 int
 cmd_check(const struct config *cfg)
@@ -84,10 +86,12 @@ cmd_check(const struct config *cfg)
 	memset(&b, 0, sizeof(b));
 	diag_init(&d);
 	rc = model_stages(&b, cfg, &d);
-	if (rc != EXIT_SYSTEM && d.errors == 0) {
+	if (rc != EXIT_SYSTEM && d.errors == 0)
 		(void)pdf_check(&b, &d);
-		rc = status_of(&d, cfg->werror);
-	}
+	if (rc != EXIT_SYSTEM)
+		(void)html_theme_check(cfg->theme != NULL ? cfg->theme :
+		    "themes/default", &d);
+	rc = status_of(&d, cfg->werror);
 	report(&d, cfg, rc, stderr);
 	diag_free(&d);
 	build_free(&b);

@@ -17,13 +17,13 @@
 
 static const char usage_text[] =
 "usage: keikaku build [DIR] [-o OUT] [--theme DIR] [--werror] [--quiet] [--timings]\n"
-"       keikaku check [DIR] [--werror]\n"
+"       keikaku check [DIR] [--theme DIR] [--werror]\n"
 "       keikaku dump [DIR]\n"
 "       keikaku --help | --version\n"
 "\n"
 "  build   check DIR (default: content) and write the HTML site to OUT/site/\n"
 "          and the PDF volumes to OUT/pdf/ (default OUT: out)\n"
-"  check   check DIR and report problems; write nothing\n"
+"  check   check DIR (and the theme) and report problems; write nothing\n"
 "  dump    print what keikaku understood of DIR, as text\n"
 "\n"
 "  -o OUT        output folder, replaced as a whole only when the build succeeds\n"

@@ -33,4 +33,10 @@
 int html_write(const struct build *b, const struct config *cfg,
     const char *outdir, struct diag *d);
 
+/*
+ * keikaku check: reports to d what html_write() would of the theme folder
+ * dir (its page template and its files), writing nothing. Returns 0 or -1.
+ */
+int html_theme_check(const char *dir, struct diag *d);
+
 #endif

@@ -168,6 +168,8 @@ struct html_site {
 	xmlDict			*dict;		/* names shared by every page (html_theme_page) */
 	const char		*theme_dir;
 	const char		*theme_path;	/* its page.html, for diagnostics */
+	const char		*theme_text;	/* its text while it is checked */
+	size_t			 theme_len;
 	char			*site_dir;	/* <outdir>/site */
 	const char		*out_dir;
 	const char		*plan_name;	/* the title, with （案） while not final */

@@ -17,6 +17,7 @@
 
 #include <libxml/HTMLparser.h>
 
+#include "html.h"
 #include "html_int.h"
 #include "outdir.h"
 
@@ -33,6 +34,10 @@
 
 /* Slots a template must have: without them no page can be made. */
 static const char *const required_slots[] = { "title", "main", NULL };
+static const char *const slot_roles[] = {
+	"which gets each page's title (the <title> element)",
+	"where each page's content goes (the <main> element)"
+};
 
 static const char *const url_attrs[] = { "href", "src", NULL };
 
@@ -59,16 +64,90 @@ layout_space(const xmlNode *t)
 #define HTML_CSP "default-src 'none'; style-src 'self'; img-src 'self'; " \
 	"font-src 'self'; base-uri 'none'; form-action 'none'"
 
-static void
-theme_error(struct html_site *s, const xmlNode *n, const char *code,
-    const char *fmt, const char *arg)
+static int
+name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':';
+}
+
+/*
+ * Where element n, or its attribute attr, is written in the template's
+ * text: libxml2 gives the line where the element's start tag ends, so the
+ * last "<name" up to the end of that line, then attr in that start tag
+ * (outside its quoted values). Without the text, or not found as written:
+ * the line alone.
+ */
+static struct span
+theme_place(const struct html_site *s, const xmlNode *n, const char *attr)
 {
 	struct span sp = { s->theme_path, (int)xmlGetLineNo(n), 0 };
+	const char *t = s->theme_text, *name = (const char *)n->name;
+	size_t len = s->theme_len, nl = strlen(name), al, end = 0, i;
+	struct span top = { s->theme_path, 1, 1 };
+	int line = 1;
+	char q = 0;
 
-	if (sp.line < 0)
+	if (sp.line < 1) {
 		sp.line = 0;
+		return sp;
+	}
+	if (t == NULL)
+		return sp;
+	while (end < len && (line < sp.line || t[end] != '\n'))
+		if (t[end++] == '\n')
+			line++;
+	for (i = end; i > 0; i--)
+		if (t[i - 1] == '<' && i + nl <= len &&
+		    strncasecmp(t + i, name, nl) == 0 &&
+		    (i + nl == len || !name_char(t[i + nl])))
+			break;
+	if (i == 0)
+		return sp;
+	i--;				/* at the '<' */
+	if (attr != NULL) {
+		al = strlen(attr);
+		for (i += 1 + nl; i < len && (q != 0 || t[i] != '>'); i++) {
+			if (q != 0) {
+				if (t[i] == q)
+					q = 0;
+			} else if (t[i] == '"' || t[i] == '\'') {
+				q = t[i];
+			} else if (!name_char(t[i - 1]) && i + al <= len &&
+			    strncasecmp(t + i, attr, al) == 0 &&
+			    (i + al == len || !name_char(t[i + al]))) {
+				return text_span_at(&top, NULL, 0, t, i);
+			}
+		}
+		return sp;
+	}
+	return text_span_at(&top, NULL, 0, t, i);
+}
+
+static void
+theme_error(struct html_site *s, const xmlNode *n, const char *attr,
+    const char *code, const char *fmt, const char *arg)
+{
+	struct span sp = theme_place(s, n, attr);
+
 	diag_error(s->d, &sp, code, fmt, arg);
 	s->errors++;
+}
+
+/* A style or event handler attribute: the pages' policy would block it. */
+static void
+inline_attr(struct html_site *s, const xmlNode *n, const char *attr)
+{
+	struct buf what = {0};
+
+	buf_printf(&what, "<%s> has the attribute %s", (const char *)n->name,
+	    attr);
+	theme_error(s, n, attr, "theme-inline", strcasecmp(attr, "style") == 0 ?
+	    "the page template's %s: the pages' Content-Security-Policy "
+	    "allows no inline style (move the style to style.css)" :
+	    "the page template's %s: the pages' Content-Security-Policy "
+	    "runs no script (remove it)", buf_str(&what));
+	buf_free(&what);
 }
 
 static int
@@ -108,23 +187,24 @@ clean(struct html_site *s, xmlNode *n, int pre, int depth)
 			continue;
 		if (strcmp((const char *)c->name, "script") == 0 ||
 		    strcmp((const char *)c->name, "style") == 0)
-			theme_error(s, c, "theme-inline", "the page template has "
-			    "a <%s> element: the pages' Content-Security-Policy "
-			    "runs no script and no inline style (put styles in "
-			    "style.css)", (const char *)c->name);
+			theme_error(s, c, NULL, "theme-inline",
+			    strcmp((const char *)c->name, "style") == 0 ?
+			    "the page template has a <%s> element: the pages' "
+			    "Content-Security-Policy allows no inline style "
+			    "(move the styles to style.css)" :
+			    "the page template has a <%s> element: the pages' "
+			    "Content-Security-Policy runs no script (remove "
+			    "it)", (const char *)c->name);
 		for (a = c->properties; a != NULL; a = a->next)
 			if (strcasecmp((const char *)a->name, "style") == 0 ||
 			    strncasecmp((const char *)a->name, "on", 2) == 0)
-				theme_error(s, c, "theme-inline", "the page "
-				    "template has a %s attribute: the pages' "
-				    "Content-Security-Policy allows no inline "
-				    "style or script (put styles in style.css)",
-				    (const char *)a->name);
+				inline_attr(s, c, (const char *)a->name);
 		for (i = 0; url_attrs[i] != NULL; i++) {
 			const char *v = html_attr_get(c, url_attrs[i]);
 
 			if (v != NULL && !html_url_safe(v)) {
-				theme_error(s, c, "theme-unsafe-url", "the link "
+				theme_error(s, c, url_attrs[i],
+				    "theme-unsafe-url", "the link "
 				    "'%s' is not allowed: only http, https, mailto "
 				    "and relative links", v);
 				html_attr(c, url_attrs[i], NULL);
@@ -199,7 +279,10 @@ html_theme_load(struct html_site *s, const char *dir)
 		    "the page template is not an HTML page");
 		goto done;
 	}
+	s->theme_text = text;
+	s->theme_len = len;
 	clean(s, (xmlNode *)s->tmpl, 0, 0);
+	s->theme_text = NULL;
 	fix_head(root);
 	rc = 0;
 	for (i = 0; required_slots[i] != NULL; i++) {
@@ -207,8 +290,9 @@ html_theme_load(struct html_site *s, const char *dir)
 			struct span sp = { path, 0, 0 };
 
 			diag_error(s->d, &sp, "theme-slot", "the page template "
-			    "has no element with data-slot=\"%s\"",
-			    required_slots[i]);
+			    "has no element with data-slot=\"%s\", %s: add the "
+			    "attribute to that element", required_slots[i],
+			    slot_roles[i]);
 			rc = -1;
 		}
 	}
@@ -284,7 +368,10 @@ html_theme_page(struct html_site *s, const struct html_page *p)
 	return doc;
 }
 
-/* Copies dir/rel (a folder) into the site, recursively; skips *.html, *.md and dot files. */
+/*
+ * Copies dir/rel (a folder) into the site, recursively; skips *.html, *.md
+ * and dot files. Without a site folder (keikaku check), walks it only.
+ */
 static int
 copy_dir(struct html_site *s, const char *rel, int depth, size_t *count)
 {
@@ -330,7 +417,7 @@ copy_dir(struct html_site *s, const char *rel, int depth, size_t *count)
 				    THEME_MAX_FILES);
 				s->errors++;
 				rc = -1;
-			} else {
+			} else if (s->site_dir != NULL) {
 				rc = fs_copy(src, s->site_dir, sub, s->d);
 			}
 		}
@@ -345,4 +432,21 @@ html_theme_assets(struct html_site *s)
 	size_t count = 0;
 
 	return copy_dir(s, "", 0, &count);
+}
+
+int
+html_theme_check(const char *dir, struct diag *d)
+{
+	struct html_site s;
+	size_t count = 0;
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	s.d = d;
+	rc = html_theme_load(&s, dir);
+	/* its files, as the build walks them, unless the folder is unreadable */
+	if (s.tmpl != NULL && copy_dir(&s, "", 0, &count) != 0)
+		rc = -1;
+	html_site_free(&s);
+	return rc;
 }
