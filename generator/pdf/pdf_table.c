@@ -244,6 +244,14 @@ struct geo {
 	int32_t		*hs;		/* row heights */
 	int32_t		*need;		/* per slot: the height a row-spanning cell needs */
 	size_t		*origin;	/* per slot: the slot whose row span covers it, or SIZE_MAX */
+	/*
+	 * The structure nodes of the rows (TR r is &keys[r]), THead
+	 * (&keys[nrows]) and TBody (&keys[nrows + 1]): in the pass's arena,
+	 * so that no two tables share one while the pages wait to be
+	 * emitted (the cells array and the table struct are freed or
+	 * reused by then, and node numbers followed the allocator).
+	 */
+	char		*keys;
 };
 
 static int
@@ -548,7 +556,7 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 	int c, pass, k, again;
 	enum dev_role art = L->artifact;
 
-	layout_struct_begin(L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
+	layout_struct_begin(L, DEV_S_TR, &g->keys[r]);
 	pc->fn_hold++;	/* a note goes below the whole row, not below one cell */
 	for (pass = 0; pass < 2; pass++)	/* frames first, then text over them */
 		for (c = 0; c < t->ncols; c++) {
@@ -587,7 +595,7 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 			    cl->node);
 			L->artifact = art;
 		}
-	layout_struct_end(L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
+	layout_struct_end(L, DEV_S_TR, &g->keys[r]);
 	pc->ileft = il;
 	pc->iright = ir;
 	if (L->npages > 0 && &L->pages[L->npages - 1] == pg)
@@ -611,7 +619,7 @@ split_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 	int32_t il = pc->ileft, ir = pc->iright, tw = span_w(g, 0, t->ncols);
 	int c;
 
-	layout_struct_begin(pc->L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
+	layout_struct_begin(pc->L, DEV_S_TR, &g->keys[r]);
 	for (c = 0; c < t->ncols; c++) {
 		const struct pdf_cell *cl = &t->cells[r * (size_t)t->ncols + (size_t)c];
 		const struct pdf_cell *h = t->nhead > 0 ? &t->cells[(size_t)c] : NULL;
@@ -637,7 +645,7 @@ split_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 		layout_struct_end(pc->L, is_th(cl) ? DEV_S_TH : DEV_S_TD, cl->node);
 		layout_space(pc->L, 6000);
 	}
-	layout_struct_end(pc->L, DEV_S_TR, &t->cells[r * (size_t)t->ncols]);
+	layout_struct_end(pc->L, DEV_S_TR, &g->keys[r]);
 	pc->ileft = il;
 	pc->iright = ir;
 }
@@ -772,6 +780,7 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 	g.w = xcalloc((size_t)t->ncols, sizeof(*g.w));
 	g.need = xcalloc(nslots, sizeof(*g.need));
 	g.origin = xcalloc(nslots, sizeof(*g.origin));
+	g.keys = arena_alloc(&pc->a, t->nrows + 2);
 	spans(t, &g);
 	g.tid = ++pc->tables;
 	g.complex = complex_table(t);
@@ -811,11 +820,11 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 	for (r = 0; r < t->nrows; r++) {
 		/* THead and TBody around the header and body rows (PDF/UA-1 §7.5). */
 		if (r == 0 && t->nhead > 0)
-			layout_struct_begin(pc->L, DEV_S_THEAD, &t->nhead);
+			layout_struct_begin(pc->L, DEV_S_THEAD, &g.keys[t->nrows]);
 		if (r == (size_t)t->nhead) {
 			if (t->nhead > 0)
-				layout_struct_end(pc->L, DEV_S_THEAD, &t->nhead);
-			layout_struct_begin(pc->L, DEV_S_TBODY, &t->nrows);
+				layout_struct_end(pc->L, DEV_S_THEAD, &g.keys[t->nrows]);
+			layout_struct_begin(pc->L, DEV_S_TBODY, &g.keys[t->nrows + 1]);
 		}
 		if (g.hs[r] > tall && r >= (size_t)t->nhead) {
 			split_row(pc, &g, t, r);
@@ -854,9 +863,9 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 			onpage++;
 	}
 	if (t->nrows > (size_t)t->nhead)
-		layout_struct_end(pc->L, DEV_S_TBODY, &t->nrows);
+		layout_struct_end(pc->L, DEV_S_TBODY, &g.keys[t->nrows + 1]);
 	else if (t->nhead > 0)
-		layout_struct_end(pc->L, DEV_S_THEAD, &t->nhead);
+		layout_struct_end(pc->L, DEV_S_THEAD, &g.keys[t->nrows]);
 	layout_struct_end(pc->L, DEV_S_TABLE, t->node);
 	layout_space(pc->L, 8000);
 	free(g.hs);
