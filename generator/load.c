@@ -257,16 +257,19 @@ lc_read(struct lctx *lc, const char *rel, int required,
 	}
 	if ((uintmax_t)st.st_size > LOAD_MAX_FILE) {
 		diag_error(lc->d, &(struct span){ path, 0, 0 },
-		    "file-too-large", "'%s' is larger than %u MiB; a content "
-		    "file is hand-written text", rel,
+		    "file-too-large", "'%s' is larger than %u MiB, more than "
+		    "any hand-written text: is it the right file? split it, "
+		    "or move what it holds into files of its own", rel,
 		    (unsigned)(LOAD_MAX_FILE / (1024 * 1024)));
 		return -1;
 	}
 	if ((data = file_read(path, &len, LOAD_MAX_FILE)) == NULL) {
 		if (errno == EFBIG)
 			diag_error(lc->d, &(struct span){ path, 0, 0 },
-			    "file-too-large", "'%s' is larger than %u MiB; a "
-			    "content file is hand-written text", rel,
+			    "file-too-large", "'%s' is larger than %u MiB, "
+			    "more than any hand-written text: is it the right "
+			    "file? split it, or move what it holds into files "
+			    "of its own", rel,
 			    (unsigned)(LOAD_MAX_FILE / (1024 * 1024)));
 		else
 			diag_syserr(lc->d, path, "read-error",
@@ -399,7 +402,8 @@ walk(struct lctx *lc, const char *rel, int depth, int recursive,
 			if (depth + 1 > LOAD_MAX_DEPTH) {
 				diag_error(lc->d, &(struct span){ cpath, 0, 0 },
 				    "too-deep", "'%s' is nested more than %d "
-				    "folders deep and is not read", crel,
+				    "folders deep and is not read; move its "
+				    "files into a folder nearer the top", crel,
 				    LOAD_MAX_DEPTH);
 				continue;
 			}

@@ -291,7 +291,8 @@ fm_check(struct lctx *lc, const struct ynode *map, const struct fspec *spec,
 			r = yaml_get_int(v, &ll);
 			if (r == -2) {
 				diag_error(lc->d, &v->span, "number-range",
-				    "'%s': the number '%s' is too large",
+				    "'%s': the number '%s' is too large for "
+				    "a whole number; is a digit repeated?",
 				    f->name, v->str);
 				continue;
 			}
@@ -336,8 +337,8 @@ fm_check(struct lctx *lc, const struct ynode *map, const struct fspec *spec,
 	for (i = 0; i < spec->n; i++)
 		if ((spec->v[i].flags & F_REQ) && fm->key[i] == NULL)
 			diag_error(lc->d, &fm->span, "missing-field",
-			    "missing '%s' in %s", spec->v[i].name,
-			    spec->what);
+			    "missing '%s' in %s: add a line '%s: …'",
+			    spec->v[i].name, spec->what, spec->v[i].name);
 	return 0;
 }
 

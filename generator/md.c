@@ -1183,7 +1183,9 @@ footnotes(struct md_ctx *ctx, cmark_node *doc, struct doc *out)
 		key = fold(ctx, defs[i].label);
 		if (bsearch(&key, used, nused, sizeof(char *), str_cmp) == NULL)
 			md_warn(ctx, &defs[i].span, "unused-footnote",
-			    "footnote [^%s] is never referenced", defs[i].label);
+			    "footnote [^%s] is never referenced: put "
+			    "[^%s] in the text where it belongs, or remove "
+			    "the note", defs[i].label, defs[i].label);
 	}
 	free(used);
 	free(defs);

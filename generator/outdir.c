@@ -178,7 +178,8 @@ outdir_begin(struct outdir *o, const char *out, struct diag *d)
 		else
 			diag_syserr(d, out, "bad-output", "'%s' exists and "
 			    "was not written by keikaku (no %s in it); "
-			    "refusing to replace it", out, OUTDIR_MARKER);
+			    "refusing to replace it: give another output "
+			    "folder with -o", out, OUTDIR_MARKER);
 		goto fail;
 	}
 	if (fs_mkdir_p(dir) != 0) {

@@ -59,17 +59,20 @@ rctx_report(struct rctx *c, const struct span *sp, const char *code,
 	if (word != NULL && cands != NULL &&
 	    utf8_count(word, strlen(word)) >= 3)
 		s = str_suggest(word, cands->v, cands->n);
-	if (s != NULL)
-		buf_printf(&msg, "; did you mean '%s'?", s);
-	else if (list_label != NULL && cands != NULL && cands->n > 0 &&
-	    cands->n <= 12) {
-		/* No close match: a short list says what there is. */
+	/*
+	 * A short list says what there is: without a close match up to 12
+	 * names, beside one (as the fixed choices of bad-value) 2 to 6.
+	 */
+	if (list_label != NULL && cands != NULL && cands->n > (s != NULL) &&
+	    cands->n <= (s != NULL ? 6u : 12u)) {
 		buf_printf(&msg, " (%s: ", list_label);
 		for (i = 0; i < cands->n; i++)
 			buf_printf(&msg, "%s%s", i ? ", " : "", cands->v[i]);
 		buf_puts(&msg, ")");
 	} else if (list_label != NULL && cands != NULL && cands->n == 0)
 		buf_printf(&msg, " (there are no %s)", list_label);
+	if (s != NULL)
+		buf_printf(&msg, "; did you mean '%s'?", s);
 	diag_error(c->d, sp, code, "%s", buf_str(&msg));
 	buf_free(&msg);
 }

@@ -588,7 +588,8 @@ check_glossary(struct vctx *v)
 		    !all_kana(t->term))
 			diag_warning(v->d, &t->span, "missing-reading",
 			    "glossary term '%s' has no reading: it cannot be "
-			    "put in 五十音 order", t->term);
+			    "put in 五十音 order; add reading: with its "
+			    "reading in hiragana", t->term);
 	}
 }
 
@@ -600,7 +601,9 @@ check_footnotes(struct vctx *v, struct doc *doc)
 	for (fn = doc->footnotes; fn != NULL; fn = fn->next)
 		if (fn->number == 0)
 			diag_warning(v->d, &fn->span, "unused-footnote",
-			    "footnote [^%s] is never referenced",
+			    "footnote [^%s] is never referenced: put "
+			    "[^%s] in the text where it belongs, or remove "
+			    "the note", fn->label ? fn->label : "",
 			    fn->label ? fn->label : "");
 }
 

@@ -227,6 +227,38 @@ syntax_hint(const struct yctx *y, const char *problem)
 	return NULL;
 }
 
+/*
+ * libyaml's "mapping values are not allowed in this context" where the
+ * cursor's line already has "key: " before the cursor: a ': ' inside a
+ * plain value, which YAML reads as the start of another key. Says so in
+ * plain words into msg, naming the key, and returns 1; else 0.
+ */
+static int
+colon_in_value(const struct yctx *y, struct buf *msg)
+{
+	const char *t = y->text;
+	size_t i = y->cur.bo, k;
+
+	while (i > y->base && t[i - 1] != '\n' && t[i - 1] != '\r')
+		i--;
+	while (i < y->cur.bo && (t[i] == ' ' || (t[i] == '-' &&
+	    i + 1 < y->len && t[i + 1] == ' ')))
+		i++;
+	for (k = i; k + 1 < y->cur.bo; k++)
+		if (t[k] == ':' && (t[k + 1] == ' ' || t[k + 1] == '\t'))
+			break;
+	if (k + 1 >= y->cur.bo || k == i || t[i] == '"' || t[i] == '\'' ||
+	    t[i] == '{' || t[i] == '[')
+		return 0;
+	buf_puts(msg, "YAML syntax error: this ': ' inside the value of '");
+	quote_put(msg, t + i, k - i);
+	buf_puts(msg, "' would start another key; put the whole value in "
+	    "quotes: ");
+	quote_put(msg, t + i, k - i);
+	buf_puts(msg, ": \"…\"");
+	return 1;
+}
+
 static void
 report_parser_error(struct yctx *y, const yaml_parser_t *p)
 {
@@ -266,6 +298,19 @@ report_parser_error(struct yctx *y, const yaml_parser_t *p)
 		break;
 	}
 	/* The cursor now stands at the problem. */
+	if (p->error != YAML_READER_ERROR &&
+	    strstr(problem, "mapping values are not allowed") != NULL) {
+		struct buf plain = {0};
+
+		if (colon_in_value(y, &plain)) {
+			diag_error(y->d, &sp, "yaml-syntax", "%s",
+			    buf_str(&plain));
+			buf_free(&plain);
+			buf_free(&msg);
+			return;
+		}
+		buf_free(&plain);
+	}
 	hint = syntax_hint(y, p->error == YAML_READER_ERROR ? NULL : problem);
 	if (hint != NULL)
 		buf_printf(&msg, "; %s", hint);
@@ -490,7 +535,8 @@ on_start(struct yctx *y, const yaml_event_t *ev, enum ynode_type type)
 	}
 	if (y->nframes == YAML_MAX_DEPTH) {
 		diag_error(y->d, &sp, "yaml-limit", "YAML nested more than %d "
-		    "levels deep", YAML_MAX_DEPTH);
+		    "levels deep, deeper than any content file needs: is a "
+		    "bracket [ or { not closed?", YAML_MAX_DEPTH);
 		return -1;
 	}
 	if (count_nodes(y, 1, &sp) == -1)
@@ -657,7 +703,9 @@ on_alias(struct yctx *y, const yaml_event_t *ev)
 		return -1;
 	if ((size_t)an->height + y->nframes > YAML_MAX_DEPTH) {
 		diag_error(y->d, &sp, "yaml-limit", "YAML nested more than %d "
-		    "levels deep (through alias '*%s')", YAML_MAX_DEPTH, name);
+		    "levels deep (through alias '*%s'), deeper than any "
+		    "content file needs: write the values out instead of "
+		    "the alias", YAML_MAX_DEPTH, name);
 		return -1;
 	}
 	attach(y, an->node, &sp, an->count, an->height);
