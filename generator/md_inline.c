@@ -504,6 +504,128 @@ split_text(struct conv *cv, const char *s, struct span sp)
 	add_text(cv, s + st, i - st, &sp);
 }
 
+/*
+ * A cmark text node: its literal with each piece at the place it was
+ * written. cmark joins the text around a backslash escape or an entity
+ * into one node, whose literal is then shorter than its source (\* is *,
+ * &amp; is &): the literal is cut there and each piece goes to split_text
+ * with its own place (finish() joins the pieces again, keeping where each
+ * was written). Only a node on one line with trusted positions; where
+ * literal and source part in another way, the rest keeps the last place.
+ */
+static void
+text_node(struct conv *cv, cmark_node *n, const char *lit, struct span sp)
+{
+	struct md_ctx *ctx = cv->ctx;
+	int line = cmark_node_get_start_line(n);
+	int c0 = cmark_node_get_start_column(n);
+	int c1 = cmark_node_get_end_column(n);
+	const struct md_line *L;
+	const char *s;
+	size_t i = 0, st = 0, j, end, k, ll;
+	uint32_t cp;
+
+	if (lit == NULL || !cv->bi->reliable || line < 1 || c0 < 1 ||
+	    c1 < c0 || cmark_node_get_end_line(n) != line ||
+	    (size_t)line > ctx->nlines) {
+		split_text(cv, lit, sp);
+		return;
+	}
+	L = &ctx->lines[line - 1];
+	s = ctx->src + L->off;
+	j = (size_t)c0 - 1;
+	end = (size_t)c1 < L->len ? (size_t)c1 : L->len;
+	ll = strlen(lit);
+	if (j > end || (end - j == ll && memcmp(s + j, lit, ll) == 0)) {
+		split_text(cv, lit, sp);	/* written as it reads */
+		return;
+	}
+	while (i < ll && j < end) {
+		/* an entity, unless cmark kept it as written (&bogus;) */
+		for (k = j + 1; s[j] == '&' && k < end && k - j < 40 &&
+		    (s[k] == '#' || (s[k] >= '0' && s[k] <= '9') ||
+		    ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')); k++)
+			;
+		if (s[j] == '&' && k < end && s[k] == ';' && k > j + 1 &&
+		    !(ll - i > k - j && memcmp(lit + i, s + j, k + 1 - j) == 0)) {
+			k++;			/* after the entity */
+			if (i > st)
+				split_text(cv, arena_strndup(ctx->a, lit + st,
+				    i - st), sp);
+			st = i;
+			sp = md_pos(ctx, line, (int)j + 1);
+			i += utf8_decode(lit + i, ll - i, &cp);
+		} else if (lit[i] == s[j]) {
+			i++;
+			j++;
+			continue;
+		} else if (s[j] == '\\' && j + 1 < end && s[j + 1] == lit[i]) {
+			k = j + 1;		/* \* is *: the * at its place */
+		} else {
+			break;
+		}
+		if (i > st)
+			split_text(cv, arena_strndup(ctx->a, lit + st, i - st),
+			    sp);
+		st = i;
+		j = k;
+		sp = md_pos(ctx, line, (int)j + 1);
+	}
+	split_text(cv, st == 0 ? lit : arena_strndup(ctx->a, lit + st,
+	    ll - st), sp);
+}
+
+/*
+ * A code span over several lines: cmark turns each line ending into a
+ * space, and drops the line's leading white space and any container
+ * prefix (> or a list item's indent). Pieces say where the text of each
+ * later line was written: the first place in that line from which the
+ * source reads as the literal does. None if they part.
+ */
+static void
+code_pieces(struct conv *cv, cmark_node *n, struct inline_node *x)
+{
+	struct md_ctx *ctx = cv->ctx;
+	int l0 = cmark_node_get_start_line(n), l1 = cmark_node_get_end_line(n);
+	int c0 = cmark_node_get_start_column(n), li;
+	const struct md_line *L;
+	const char *lit = x->text, *s;
+	size_t ll, i, p, m, np = 0;
+	struct span_piece *pc;
+
+	if (lit == NULL || !cv->bi->reliable || l0 < 1 || c0 < 1 ||
+	    l1 <= l0 || (size_t)l1 > ctx->nlines)
+		return;
+	ll = strlen(lit);
+	L = &ctx->lines[l0 - 1];
+	i = (size_t)c0 - 1 <= L->len ? L->len - ((size_t)c0 - 1) : 0;
+	if (i < ll && lit[i] != ' ' && i > 0 && lit[i - 1] == ' ')
+		i--;			/* one leading space dropped */
+	pc = arena_alloc(ctx->a, (size_t)(l1 - l0) * sizeof(*pc));
+	for (li = l0 + 1; li <= l1 && i < ll && lit[i] == ' '; li++) {
+		L = &ctx->lines[li - 1];
+		s = ctx->src + L->off;
+		i++;
+		for (p = 0; p <= L->len; p++) {
+			/* the last line's text ends before the backticks */
+			m = li == l1 ? ll - i : L->len - p;
+			if (p + m <= L->len && m <= ll - i &&
+			    memcmp(s + p, lit + i, m) == 0 &&
+			    (li == l1 || (i + m < ll && lit[i + m] == ' ')))
+				break;
+		}
+		if (p > L->len)
+			break;
+		pc[np].off = i;
+		pc[np++].span = md_pos(ctx, li, (int)p + 1);
+		i += L->len - p;
+	}
+	if (np > 0) {
+		x->pieces = pc;
+		x->npieces = np;
+	}
+}
+
 /* Alt text: the plain text of an image's description. */
 static char *
 alt_text(struct conv *cv, cmark_node *img)
@@ -535,7 +657,7 @@ conv_one(struct conv *cv, cmark_node *n)
 		sp = md_pos(ctx, cmark_node_get_start_line(n),
 		    cmark_node_get_start_column(n));
 	if (t == CMARK_NODE_TEXT) {
-		split_text(cv, cmark_node_get_literal(n), sp);
+		text_node(cv, n, cmark_node_get_literal(n), sp);
 	} else if (t == CMARK_NODE_SOFTBREAK) {
 		x = new_inl(ctx, INL_TEXT, &sp);
 		x->text = softbreak;
@@ -545,6 +667,7 @@ conv_one(struct conv *cv, cmark_node *n)
 	} else if (t == CMARK_NODE_CODE) {
 		x = new_inl(ctx, INL_CODE, &sp);
 		x->text = md_restore(ctx, cmark_node_get_literal(n));
+		code_pieces(cv, n, x);
 		add(cv, x);
 	} else if (t == CMARK_NODE_HTML_INLINE) {
 		sp = md_inline_pos(ctx, n, bi);
