@@ -1,7 +1,8 @@
 /*
- * pdf_table.c: tables. Column widths come from the content (the widest
- * unbroken line of each column; a number with its unit never wraps), the
- * table always fits the column, and a row that does not fit the page goes
+ * pdf_table.c: tables. Column widths come from the content by the
+ * automatic table layout (each column's longest line and its widest
+ * unbreakable piece; a number with its unit never wraps), the table
+ * always fits the column, and a row that does not fit the page goes
  * to the next one after the header rows, repeated with 「（続き）」.
  *
  * A cell is measured by setting it in a scratch layout with a very tall
@@ -48,6 +49,68 @@ cell_st(const struct pdf_cell *c)
 	return c->head ? ST_TABLEB : ST_TABLE;
 }
 
+/* A code point's advance as a cell sets it: format characters are not drawn. */
+static int32_t
+cp_width(void *ctx, uint32_t cp)
+{
+	const struct layout_style *st = ctx;
+	int32_t w;
+
+	if (cp == '\n' || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
+	    cp == 0x2060 || cp == 0xFEFF)
+		return 0;
+	w = font_advance(st->font, cp, st->size);
+	return w == FONT_MISSING ? st->size : w;
+}
+
+/* The lines s takes in width w, set as a cell sets it. */
+static size_t
+count_lines(struct linebreak *lb, const struct layout_style *st,
+    const char *s, int32_t w)
+{
+	struct lb_opts o;
+
+	linebreak_reset(lb);
+	linebreak_add(lb, s, strlen(s), NULL, cp_width, (void *)st);
+	memset(&o, 0, sizeof(o));
+	o.width = w > 0 ? w : 1;
+	return linebreak_compute(lb, &o);
+}
+
+/*
+ * A header cell that wraps is set in the least width that gives it no
+ * more lines (centred), so that its lines are even: 「前計画の／番号」,
+ * not 「本計画の番／号」.
+ */
+static void
+balance(struct pdf_ctx *pc, const struct layout_style *st, const char *s,
+    struct layout_para *p)
+{
+	struct linebreak lb;
+	int32_t aw = pdf_colw(pc) - p->left - p->right, lo, hi, mid, d;
+	size_t n;
+
+	if (s == NULL || *s == '\0' || aw <= 0)
+		return;
+	linebreak_init(&lb);
+	n = count_lines(&lb, st, s, aw);
+	if (n >= 2) {
+		lo = aw / (int32_t)n;
+		hi = aw;
+		while (hi - lo > 100) {
+			mid = lo + (hi - lo) / 2;
+			if (count_lines(&lb, st, s, mid) > n)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		d = aw - hi;
+		p->left += d / 2;
+		p->right += d - d / 2;
+	}
+	linebreak_free(&lb);
+}
+
 /* Sets the content of a cell at the cursor of pc->L between the insets. */
 static void
 render(struct pdf_ctx *pc, const struct pdf_cell *c)
@@ -69,9 +132,18 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 	if (c->fn != NULL) {	/* its text, if any, was for measuring */
 		c->fn(pc, c->arg);
 	} else if (c->inl != NULL) {
+		if (c->head && c->align == LAYOUT_CENTER) {
+			struct buf b = {0};
+
+			pdf_plain(&b, c->inl);
+			balance(pc, sty, buf_str(&b), &p);
+			buf_free(&b);
+		}
 		pdf_runs_inlines(pc, &r, c->inl, sty);
 		pdf_para(pc, &r, &p);
 	} else if (c->text != NULL) {
+		if (c->head && c->align == LAYOUT_CENTER && !c->bar)
+			balance(pc, sty, c->text, &p);
 		pdf_runs_add(pc, &r, c->text, sty, c->node);
 		pdf_para(pc, &r, &p);
 	} else if (c->blocks != NULL) {
@@ -82,52 +154,67 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 	pdf_runs_free(&r);
 }
 
-/* The widest run of characters joined by U+2060 (WORD JOINER) in s. */
+/*
+ * The widest piece of s that no line break may divide (CSS's min-content):
+ * a number with its unit, a date, a Latin word, an id like 1-1-(1), a
+ * name glued by WORD JOINERs, between the breaks the line breaker
+ * permits (its 禁則 included); spaces at a piece's end are not counted.
+ */
 static int32_t
-glued_width(const struct layout_style *st, const char *s)
+widest_piece(struct linebreak *lb, const struct layout_style *st,
+    const char *s)
 {
-	size_t len = strlen(s), k, n;
-	uint32_t cp, prev = 0;
-	int32_t w = 0, best = 0, cw;
+	struct lb_opts o;
+	int32_t w = 0, sp = 0, best = 0;
+	size_t i;
 
-	for (k = 0; k < len; k += n) {
-		n = utf8_decode(s + k, len - k, &cp);
-		if (cp == 0x2060) {
-			prev = cp;
+	linebreak_reset(lb);
+	linebreak_add(lb, s, strlen(s), NULL, cp_width, (void *)st);
+	memset(&o, 0, sizeof(o));
+	o.width = 1000000000;
+	(void)linebreak_compute(lb, &o);
+	for (i = 0; i < lb->n; i++) {
+		uint32_t cp = lb->c[i].cp;
+
+		if (linebreak_allowed(lb, i) || (i > 0 && lb->c[i - 1].cp == '\n'))
+			w = sp = 0;
+		if (cp == ' ' || cp == 0x3000 || cp == '\n') {
+			sp += lb->c[i].width;
 			continue;
 		}
-		cw = font_advance(st->font, cp, st->size);
-		if (cw == FONT_MISSING)
-			cw = st->size;
-		w = prev == 0x2060 ? w + cw : cw;
+		w += sp + lb->c[i].width;
+		sp = 0;
 		if (w > best)
 			best = w;
-		prev = cp;
 	}
 	return best;
 }
 
-/* Natural width (longest line unbroken) and the least it may have. */
-static void
-natural(struct pdf_ctx *pc, const struct pdf_cell *c, int32_t *nat,
-    int32_t *min)
+/* A cell's widths: its longest line unbroken (max), the least it may have (min). */
+struct cellw {
+	int32_t		 max;
+	int32_t		 min;
+};
+
+static struct cellw
+cell_widths(struct pdf_ctx *pc, struct linebreak *lb, const struct pdf_cell *c)
 {
 	const struct layout_style *st = &pc->st[cell_st(c)];
+	struct cellw r = {0, 0};
 	struct buf b = {0};
 	const char *s, *e;
 	int32_t w, em = st->size;
 
-	*nat = *min = 0;
 	if (c->inl != NULL)
 		pdf_plain(&b, c->inl);
 	else if (c->text != NULL)
 		buf_puts(&b, c->text);
 	else if (c->blocks == NULL && c->fn == NULL)
-		return;		/* empty (a year without a target): no width of its own */
+		return r;	/* empty (a year without a target): no width of its own */
 	else {
-		*nat = 40 * em;
-		*min = 8 * em;
-		return;
+		r.max = 40 * em;
+		r.min = 8 * em;
+		return r;
 	}
 	for (s = buf_str(&b); *s != '\0'; s = *e ? e + 1 : e) {
 		char *line;
@@ -138,47 +225,72 @@ natural(struct pdf_ctx *pc, const struct pdf_cell *c, int32_t *nat,
 		line = xstrndup(s, (size_t)(e - s));
 		w = layout_text_width(st, line);
 		free(line);
-		if (w > *nat)
-			*nat = w;
+		if (w > r.max)
+			r.max = w;
 	}
-	*min = c->nowrap ? *nat : (*nat < 4 * em ? *nat : 4 * em);
-	/* Words glued by WORD JOINER (department names) set the least width, up to 12 em. */
-	if (!c->nowrap && strstr(buf_str(&b), "\xE2\x81\xA0") != NULL) {
-		int32_t g = glued_width(st, buf_str(&b));
-
-		if (g > 12 * em)
-			g = 12 * em;
-		if (g > *min)
-			*min = g;
+	if (c->nowrap) {
+		r.min = r.max;
+	} else {
+		/*
+		 * The widest unbreakable piece, up to 12 em (a URL may
+		 * break); a Japanese text, breakable after any character,
+		 * keeps 4 em so as not to read one word a line.
+		 */
+		r.min = widest_piece(lb, st, buf_str(&b));
+		if (r.min > 12 * em)
+			r.min = 12 * em;
+		if (r.min < 4 * em)
+			r.min = r.max < 4 * em ? r.max : 4 * em;
 	}
-	/* A head cell of a few characters keeps them on one line. */
-	if (c->head && *nat <= 10 * em)
-		*min = *nat;
 	buf_free(&b);
+	return r;
 }
 
+/*
+ * The column widths: the automatic table layout of CSS 2.1 (17.5.2.2)
+ * with the columns' min and max as cell_widths() gives them (padding
+ * included). If every column's max fits, each gets it and the rest of
+ * the column is shared in proportion to the max. Else the short columns
+ * are set first, unwrapped: in order of their max, a column whose max
+ * is no more than an equal share of the room the columns not yet set
+ * have gets its max (a number, 対応 「継続（名称変更）」, a 番号 column:
+ * the proportional share wrapped them while long text had slack, as a
+ * long text wraps anyway); a header counts here for its min only, so a
+ * header wider than its data (前計画の番号) wraps instead of widening
+ * the column. The other columns get their min and share what is left
+ * in proportion to (max - min).
+ */
 static void
 widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
 {
-	int n = t->ncols, c;
-	int32_t *nat = xcalloc((size_t)n, sizeof(*nat));
+	int n = t->ncols, c, k, left;
+	int32_t *mx = xcalloc((size_t)n, sizeof(*mx));
 	int32_t *mn = xcalloc((size_t)n, sizeof(*mn));
-	int64_t snat = 0, smin = 0, avail = pdf_colw(pc), extra, room;
+	int32_t *dmx = xcalloc((size_t)n, sizeof(*dmx));
+	int *set = xcalloc((size_t)n, sizeof(*set));
+	int64_t smax = 0, smin = 0, avail = pdf_colw(pc), room, sd;
+	struct linebreak lb;
 	size_t r;
 
+	linebreak_init(&lb);
 	for (r = 0; r < t->nrows; r++)
 		for (c = 0; c < n; c++) {
 			const struct pdf_cell *cl = &t->cells[r * (size_t)n + (size_t)c];
-			int32_t a, b;
+			struct cellw cw;
 
 			if (cl->colspan != 1)
 				continue;
-			natural(pc, cl, &a, &b);
-			if (a + 2 * PADX > nat[c])
-				nat[c] = a + 2 * PADX;
-			if (b + 2 * PADX > mn[c])
-				mn[c] = b + 2 * PADX;
+			cw = cell_widths(pc, &lb, cl);
+			cw.max += 2 * PADX;
+			cw.min += 2 * PADX;
+			if (cw.max > mx[c])
+				mx[c] = cw.max;
+			if (cw.min > mn[c])
+				mn[c] = cw.min;
+			if ((r < (size_t)t->nhead ? cw.min : cw.max) > dmx[c])
+				dmx[c] = r < (size_t)t->nhead ? cw.min : cw.max;
 		}
+	linebreak_free(&lb);
 	/*
 	 * Columns of equal width (years) all get what the widest of them
 	 * needs before the room is shared out: evening them out afterwards
@@ -186,42 +298,76 @@ widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
 	 * wrapped in R12 while the 指標名 column had room to spare).
 	 */
 	if (t->equal_last > 1 && t->equal_last <= n) {
-		int32_t mx = 0, mm = 0;
+		int32_t a = 0, b = 0, d = 0;
 
 		for (c = n - t->equal_last; c < n; c++) {
-			if (nat[c] > mx)
-				mx = nat[c];
-			if (mn[c] > mm)
-				mm = mn[c];
+			a = mx[c] > a ? mx[c] : a;
+			b = mn[c] > b ? mn[c] : b;
+			d = dmx[c] > d ? dmx[c] : d;
 		}
 		for (c = n - t->equal_last; c < n; c++) {
-			nat[c] = mx;
-			mn[c] = mm;
+			mx[c] = a;
+			mn[c] = b;
+			dmx[c] = d;
 		}
 	}
 	for (c = 0; c < n; c++) {
 		if (t->minw != NULL && t->minw[c] > mn[c])
 			mn[c] = t->minw[c];
-		if (nat[c] < mn[c])
-			nat[c] = mn[c];
-		if (nat[c] < 2 * PADX + 2000)
-			nat[c] = mn[c] = 2 * PADX + 2000;
-		snat += nat[c];
+		if (mx[c] < mn[c])
+			mx[c] = mn[c];
+		if (mx[c] < 2 * PADX + 2000)
+			mx[c] = mn[c] = 2 * PADX + 2000;
+		if (dmx[c] < mn[c])
+			dmx[c] = mn[c];
+		if (dmx[c] > mx[c])
+			dmx[c] = mx[c];
+		smax += mx[c];
 		smin += mn[c];
 	}
-	if (snat <= avail) {
+	if (smax <= avail) {
 		/* Fill the column, giving the room in proportion. */
-		extra = avail - snat;
 		for (c = 0; c < n; c++)
-			w[c] = nat[c] + (int32_t)(extra * nat[c] / snat);
+			w[c] = mx[c] + (int32_t)((avail - smax) * mx[c] / smax);
 	} else if (smin >= avail) {
 		for (c = 0; c < n; c++)
 			w[c] = (int32_t)(mn[c] * avail / smin);
 	} else {
-		room = avail - smin;
+		/* The short columns first, narrowest first, while one fits an equal share. */
+		room = avail;
+		left = n;
+		for (;;) {
+			for (k = -1, c = 0; c < n; c++)
+				if (!set[c] && (k < 0 || dmx[c] < dmx[k]))
+					k = c;
+			for (smin = 0, c = 0; c < n; c++)
+				if (!set[c] && c != k)
+					smin += mn[c];
+			/* and the others keep their min */
+			if (k < 0 || dmx[k] * (int64_t)left > room ||
+			    room - dmx[k] < smin)
+				break;
+			set[k] = 1;
+			w[k] = dmx[k];
+			room -= dmx[k];
+			left--;
+		}
+		if (left == 0) {	/* headers wrapped, and room to spare */
+			for (sd = 0, c = 0; c < n; c++)
+				sd += w[c];
+			for (c = 0; c < n; c++)
+				w[c] += (int32_t)(room * w[c] / sd);
+		}
+		/* The others: their min, and the rest in proportion to max - min. */
+		for (smin = sd = 0, c = 0; c < n; c++)
+			if (!set[c]) {
+				smin += mn[c];
+				sd += mx[c] - mn[c];
+			}
 		for (c = 0; c < n; c++)
-			w[c] = mn[c] + (int32_t)(room * (nat[c] - mn[c]) /
-			    (snat - smin));
+			if (!set[c])
+				w[c] = mn[c] + (int32_t)(sd > 0 ? (room - smin) *
+				    (mx[c] - mn[c]) / sd : (room - smin) / left);
 	}
 	if (t->equal_last > 0 && t->equal_last <= n) {
 		int64_t sum = 0;
@@ -231,8 +377,10 @@ widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
 		for (c = n - t->equal_last; c < n; c++)
 			w[c] = (int32_t)(sum / t->equal_last);
 	}
-	free(nat);
+	free(mx);
 	free(mn);
+	free(dmx);
+	free(set);
 }
 
 struct geo {
@@ -1037,6 +1185,8 @@ gcell_render(struct pdf_ctx *pc, const void *arg)
 	p.align = c->align;
 	p.stype = DEV_S_COUNT;	/* its text belongs to the TH or TD */
 	p.node = c->node;
+	if (c->head && c->align == LAYOUT_CENTER)
+		balance(pc, st, gcell_plain(pc, gc), &p);
 	pdf_para(pc, &r, &p);
 	pdf_runs_free(&r);
 	buf_free(&nm);
