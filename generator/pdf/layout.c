@@ -853,18 +853,27 @@ emit_box(struct device *dev, const struct box *b)
 	}
 }
 
-int
-layout_emit(struct layout *L, struct device *dev, const struct dev_info *info,
-    struct buf *out)
+void
+layout_finish(struct layout *L)
 {
-	size_t i, k;
-
 	if (L->npending > 0)
 		flush_dests(L);
 	layout_page_break(L);
-	if (dev->ops->begin_document(dev, info) == -1)
-		return -1;
-	for (i = 0; i < L->npages; i++) {
+}
+
+int
+layout_emit_begin(struct device *dev, const struct dev_info *info)
+{
+	return dev->ops->begin_document(dev, info);
+}
+
+int
+layout_emit_pages(const struct layout *L, struct device *dev, size_t from,
+    size_t to)
+{
+	size_t i, k;
+
+	for (i = from; i < to && i < L->npages; i++) {
 		if (dev->ops->begin_page(dev, L->pages[i].w, L->pages[i].h) == -1)
 			return -1;
 		for (k = 0; k < L->pages[i].n; k++)
@@ -872,8 +881,39 @@ layout_emit(struct layout *L, struct device *dev, const struct dev_info *info,
 		if (dev->ops->end_page(dev) == -1)
 			return -1;
 	}
+	return 0;
+}
+
+void
+layout_release(struct layout *L, size_t upto)
+{
+	size_t i;
+
+	for (i = 0; i < upto && i < L->npages; i++) {
+		free(L->pages[i].v);
+		L->pages[i].v = NULL;
+		L->pages[i].n = L->pages[i].cap = 0;
+	}
+}
+
+int
+layout_emit_end(const struct layout *L, struct device *dev, struct buf *out)
+{
+	size_t i;
+
 	for (i = 0; i < L->noutlines; i++)
 		dev->ops->outline(dev, L->outlines[i].level, L->outlines[i].title,
 		    L->outlines[i].dest);
 	return dev->ops->end_document(dev, out);
+}
+
+int
+layout_emit(struct layout *L, struct device *dev, const struct dev_info *info,
+    struct buf *out)
+{
+	layout_finish(L);
+	if (layout_emit_begin(dev, info) == -1 ||
+	    layout_emit_pages(L, dev, 0, L->npages) == -1)
+		return -1;
+	return layout_emit_end(L, dev, out);
 }

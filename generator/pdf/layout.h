@@ -4,10 +4,11 @@
  * remember the model node they came from.
  *
  * The layout does not draw while it works: it fills pages with boxes
- * (struct box), and layout_emit() sends them to a device afterwards. So a
- * volume can be laid out twice (the first pass gives the page numbers of
- * the table of contents) and emitted once, and every box keeps its node
- * and role for the tagged PDF (issue 5).
+ * (struct box), and layout_emit() (or layout_emit_pages(), a few pages
+ * at a time) sends them to a device afterwards. So a volume can be laid
+ * out twice (the first pass gives the page numbers of the table of
+ * contents) and emitted once, and every box keeps its node and role for
+ * the tagged PDF (issue 5).
  *
  * Fonts come from a fontset opened through the device that will draw
  * (fixed metrics for the text device, the real fonts for libharu).
@@ -301,8 +302,30 @@ int32_t layout_text_width(const struct layout_style *, const char *text);
 /*
  * Sends every page to dev: begin_document(info), the pages, the outline,
  * end_document(out). Returns 0, or -1 after the device's diagnostic.
+ * Pending destinations are placed first (layout_finish()).
  */
 int layout_emit(struct layout *, struct device *, const struct dev_info *,
     struct buf *out);
+
+/*
+ * The same in steps, so that a long volume need not hold all its pages'
+ * boxes at once: layout_emit_begin() (begin_document), then
+ * layout_emit_pages() for pages [from, to) as they are done with, each
+ * page's boxes freed by layout_release() once sent, and at the end
+ * layout_finish() (the pending destinations placed, the last page
+ * closed), the last pages and layout_emit_end() (the outline,
+ * end_document). Each returns 0, or -1 after the device's diagnostic.
+ */
+int layout_emit_begin(struct device *, const struct dev_info *);
+int layout_emit_pages(const struct layout *, struct device *, size_t from,
+    size_t to);
+int layout_emit_end(const struct layout *, struct device *, struct buf *out);
+/* Places the pending destinations at the cursor and closes the open page. */
+void layout_finish(struct layout *);
+/*
+ * Frees the boxes of pages [0, upto): emitted, or their destinations
+ * recorded. Their numbers and sizes stay; nothing may be added to them.
+ */
+void layout_release(struct layout *, size_t upto);
 
 #endif

@@ -680,8 +680,6 @@ fn_cmp(const void *x, const void *y)
 
 /* Above the notes of a page: space, a short rule, space. */
 #define FN_SEP		9000
-/* Pages back from the last where a reference of the paragraph just set is looked for. */
-#define FN_LOOKBACK	8
 
 /* One footnote: 注n and its blocks, as a Note, at the cursor of pc->L. */
 static void
@@ -751,7 +749,8 @@ set_note(struct pdf_ctx *pc, const struct footnote *fn, struct layout *L,
 static size_t
 page_of(const struct layout *M, const void *in)
 {
-	size_t i, k, stop = M->npages > FN_LOOKBACK ? M->npages - FN_LOOKBACK : 0;
+	size_t i, k, stop = M->npages > PDF_FN_LOOKBACK ?
+	    M->npages - PDF_FN_LOOKBACK : 0;
 
 	for (i = M->npages; i-- > stop;)
 		for (k = M->pages[i].n; k-- > 0;)
@@ -809,7 +808,7 @@ pdf_fn_place(struct pdf_ctx *pc)
 }
 
 void
-pdf_fn_draw(struct pdf_ctx *pc)
+pdf_fn_draw(struct pdf_ctx *pc, size_t upto)
 {
 	struct layout *M = &pc->main;
 	struct layout_page *p;
@@ -819,7 +818,8 @@ pdf_fn_draw(struct pdf_ctx *pc)
 	for (i = 0; i < pc->nfnotes; i++) {
 		struct pdf_fnote *n = &pc->fnotes[i];
 
-		if (n->page >= M->npages || n->L.npages == 0)
+		/* drawn already (its layout freed), or on a page still open to notes */
+		if (n->page >= M->npages || n->page >= upto || n->L.npages == 0)
 			continue;
 		p = &M->pages[n->page];
 		if (n->page != pg) {	/* the first note of its page: the rule */
@@ -832,6 +832,7 @@ pdf_fn_draw(struct pdf_ctx *pc)
 		}
 		layout_copy_page(M, p, &n->L.pages[0], 0, y);
 		y += n->h;
+		layout_free(&n->L);
 	}
 }
 

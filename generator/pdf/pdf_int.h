@@ -93,6 +93,14 @@ struct pdf_ctx {
 	int32_t			 base_bottom;	/* the bottom margin without notes */
 	int			 body_first;	/* this pass: the first page of the body (arabic numbers), 0 before */
 	int			 known_body_first;	/* the same from pass 1, for pdf_dest_page() */
+	/* pages of main done with (pdf_vol.c flush()): pass 1 recorded their destinations, pass 2 emitted them */
+	size_t			 flushed;
+	struct pdf_destmap	 found;		/* pass 1: the destinations of the pages flushed */
+	struct device		*dev[2];	/* pass 2: the devices the pages go to (a layout dump, the PDF) */
+	size_t			 ndev;
+	const struct dev_info	*info;
+	int			 begun;		/* pass 2: begin_document sent */
+	int			 failed[2];	/* dev[i] failed (it said why): nothing more goes to it */
 };
 
 /* pdf_vol.c */
@@ -151,8 +159,13 @@ void pdf_blocks_until(struct pdf_ctx *, const struct block *, const struct block
 void pdf_footnotes(struct pdf_ctx *, const struct doc *);
 /* After a paragraph of main: its footnotes go to the foot of their pages if they fit. */
 void pdf_fn_place(struct pdf_ctx *);
-/* At the end of a pass: draws the placed footnotes on their pages. */
-void pdf_fn_draw(struct pdf_ctx *);
+/*
+ * Pages back from the last where a reference of the paragraph just set is
+ * looked for: no footnote is placed on a page further back.
+ */
+#define PDF_FN_LOOKBACK	8
+/* Draws the footnotes placed on pages [0, upto) not drawn yet (then frees their layouts). */
+void pdf_fn_draw(struct pdf_ctx *, size_t upto);
 /* Frees what the footnotes of a pass hold. */
 void pdf_fn_free(struct pdf_ctx *);
 /* Page hooks of main: a new page's margin; where a closed page's body ended. */

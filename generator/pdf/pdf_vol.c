@@ -2,8 +2,9 @@
  * pdf_vol.c: one PDF per volume. The walker follows volume->items (as
  * resolve ordered them) after a cover and a table of contents; it lays
  * the volume out twice (pass 1 finds the page of every destination for
- * the table of contents and the links), then emits pass 2 through the
- * libharu device. See pdf.h and pdf_int.h.
+ * the table of contents and the links), and pass 2's pages go to the
+ * libharu device as they are done with (flush()). See pdf.h and
+ * pdf_int.h.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -531,6 +532,49 @@ chapter(struct pdf_ctx *pc, const struct chapter *ch)
 	pc->page_anchor = NULL;
 }
 
+/*
+ * The pages of main a pass is done with, all but the last
+ * PDF_FN_LOOKBACK + 1 (a footnote may still be placed on those), or all
+ * when final: their footnotes are drawn, then pass 1 records their
+ * destinations and pass 2 sends them to the devices, and their boxes are
+ * freed. So a volume holds a few pages' boxes at a time, not all of them
+ * (they were a third of the peak memory of a build of 100x the sample).
+ */
+static void
+flush(struct pdf_ctx *pc, int final)
+{
+	struct layout *M = &pc->main;
+	size_t upto, i, k, d;
+
+	if (final)
+		upto = M->npages;
+	else
+		upto = M->npages > PDF_FN_LOOKBACK + 1 ?
+		    M->npages - PDF_FN_LOOKBACK - 1 : 0;
+	if (upto <= pc->flushed && !(final && pc->pass == 2 && !pc->begun))
+		return;
+	if (upto < pc->flushed)
+		upto = pc->flushed;
+	pdf_fn_draw(pc, upto);
+	if (pc->pass == 1) {
+		for (i = pc->flushed; i < upto; i++)
+			for (k = 0; k < M->pages[i].n; k++)
+				if (M->pages[i].v[k].type == BOX_DEST)
+					dm_add(&pc->found, M->pages[i].v[k].text,
+					    M->pages[i].number);
+	} else {
+		for (d = 0; d < pc->ndev; d++)
+			if (!pc->failed[d] && ((!pc->begun &&
+			    layout_emit_begin(pc->dev[d], pc->info) == -1) ||
+			    layout_emit_pages(M, pc->dev[d], pc->flushed,
+			    upto) == -1))
+				pc->failed[d] = 1;
+		pc->begun = 1;
+	}
+	layout_release(M, upto);
+	pc->flushed = upto;
+}
+
 static void
 walk(struct pdf_ctx *pc)
 {
@@ -579,9 +623,10 @@ walk(struct pdf_ctx *pc)
 			pdf_glossary(pc);
 			break;
 		}
+		flush(pc, 0);
 	}
 	layout_page_break(pc->L);
-	pdf_fn_draw(pc);
+	pdf_fn_draw(pc, pc->main.npages);
 	pdf_fn_free(pc);
 }
 
@@ -618,6 +663,7 @@ pass(struct pdf_ctx *pc, int n, int final)
 	pc->running = NULL;
 	pc->page_anchor = NULL;
 	pc->body_first = 0;
+	pc->flushed = 0;
 	dm_free(&pc->placed);
 	walk(pc);
 }
@@ -634,18 +680,16 @@ page_labels(const struct pdf_ctx *pc, struct device *dev)
 		    NULL, 1);
 }
 
-/* Records where pass 1 put every destination. */
+/* Records where pass 1 put every destination (those of the pages flushed, then the rest). */
 static void
 collect(struct pdf_ctx *pc)
 {
-	size_t i, k;
+	size_t i;
 
+	flush(pc, 1);
 	dm_free(&pc->known);
-	for (i = 0; i < pc->main.npages; i++)
-		for (k = 0; k < pc->main.pages[i].n; k++)
-			if (pc->main.pages[i].v[k].type == BOX_DEST)
-				dm_add(&pc->known, pc->main.pages[i].v[k].text,
-				    pc->main.pages[i].number);
+	pc->known = pc->found;
+	memset(&pc->found, 0, sizeof(pc->found));
 	for (i = 0; i < pc->main.npending; i++)
 		dm_add(&pc->known, pc->main.pending[i], (int)pc->main.npages);
 }
@@ -697,37 +741,45 @@ pdf_check_options(const struct plan *pl, struct diag *d)
  * structure element opens and closes). KEIKAKU_LAYOUT_DUMP=fixed lays
  * the volume out with the text device's fixed metrics instead and writes
  * only that dump: layout goldens that do not depend on the font files
- * (tests/pdf/).
+ * (tests/pdf/). The dump's device gets the pages as the PDF's does.
  */
-static void
-layout_dump(struct pdf_ctx *pc, const struct dev_info *info,
-    const char *outdir)
+static struct device *
+layout_dump_new(struct diag *d, int fixed)
 {
-	struct device *td;
-	struct buf out = {0};
 	const char *e = getenv("KEIKAKU_LAYOUT_DUMP");
 
-	if (e == NULL || *e == '\0')
-		return;
-	td = dev_text_new(pc->d);
-	page_labels(pc, td);
-	if (layout_emit(&pc->main, td, info, &out) == 0)
-		(void)fs_write(outdir, arena_printf(&pc->a, "pdf/%s.layout.txt",
-		    pc->vol->key), out.data, out.len, pc->d);
+	if (fixed || e == NULL || *e == '\0')
+		return NULL;
+	return dev_text_new(d);
+}
+
+/* Ends the document on pass 2's device i and writes it to rel; returns 0 or -1. */
+static int
+volume_end(struct pdf_ctx *pc, size_t i, const char *outdir, const char *rel)
+{
+	struct buf out = {0};
+	int rc = -1;
+
+	page_labels(pc, pc->dev[i]);
+	if (!pc->failed[i] && layout_emit_end(&pc->main, pc->dev[i], &out) == 0)
+		rc = fs_write(outdir, rel, out.data, out.len, pc->d);
 	buf_free(&out);
-	dev_free(td);
+	return rc;
 }
 
 /*
  * Lays volume v out into pc->main with the faces fs: pass 1, and pass 2
  * (with the pages pass 1 found for the table of contents and the links)
- * when passes is 2. What the layout finds (a character no face has, an
+ * when passes is 2, its pages sent to devs[0..ndev) as it goes (flush(),
+ * begin_document with info; the caller ends the documents). What the
+ * layout finds (a character no face has, an
  * SVG element it cannot draw) goes to d in the last pass; it does not
  * depend on the page numbers, so keikaku check lays out once.
  */
 static void
 volume_layout(struct pdf_ctx *pc, const struct build *b,
-    const struct volume *v, struct fontset *fs, struct diag *d, int passes)
+    const struct volume *v, struct fontset *fs, struct diag *d, int passes,
+    struct device *const *devs, size_t ndev, const struct dev_info *info)
 {
 	memset(pc, 0, sizeof(*pc));
 	pc->b = b;
@@ -748,7 +800,13 @@ volume_layout(struct pdf_ctx *pc, const struct build *b,
 	pc->known_body_first = pc->body_first;
 	layout_free(&pc->main);
 	arena_free(&pc->a);
+	for (pc->ndev = 0; pc->ndev < ndev && pc->ndev < KK_ARRAY_LEN(pc->dev);
+	    pc->ndev++)
+		pc->dev[pc->ndev] = devs[pc->ndev];
+	pc->info = info;
 	pass(pc, 2, 1);
+	layout_finish(&pc->main);
+	flush(pc, 1);
 }
 
 static void
@@ -758,6 +816,7 @@ volume_free(struct pdf_ctx *pc)
 	arena_free(&pc->a);
 	dm_free(&pc->known);
 	dm_free(&pc->placed);
+	dm_free(&pc->found);
 }
 
 static int
@@ -765,11 +824,11 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
     const struct font_config *fc, struct diag *d)
 {
 	struct pdf_ctx pc;
-	struct device *dev;
+	struct device *dev, *td, *devs[2];
 	struct fontset fs;
 	struct dev_info info;
-	struct buf out = {0}, author = {0};
-	char *rel;
+	size_t ndev;
+	struct buf author = {0};
 	int rc = -1;
 	const char *dump = getenv("KEIKAKU_LAYOUT_DUMP");
 	int fixed = dump != NULL && strcmp(dump, "fixed") == 0;
@@ -782,30 +841,35 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 		dev_free(dev);
 		return -1;
 	}
-	volume_layout(&pc, b, v, &fs, d, 2);
 	memset(&info, 0, sizeof(info));
 	info.title = v->title;
-	if (pc.pl->city_name != NULL)
-		buf_puts(&author, pc.pl->city_name);
-	if (pc.pl->publisher != NULL)
+	if (b->plan.city_name != NULL)
+		buf_puts(&author, b->plan.city_name);
+	if (b->plan.publisher != NULL)
 		buf_printf(&author, "%s%s", author.len ? "　" : "",
-		    pc.pl->publisher->name);
+		    b->plan.publisher->name);
 	info.author = author.len ? buf_str(&author) : NULL;
-	info.subject = pc.pl->tagline != NULL ? pc.pl->tagline : pc.pl->title;
+	info.subject = b->plan.tagline != NULL ? b->plan.tagline :
+	    b->plan.title;
 	info.lang = "ja";
 	info.epoch = dev_source_date_epoch();
-	if (!fixed)
-		layout_dump(&pc, &info, outdir);
-	page_labels(&pc, dev);
-	if (layout_emit(&pc.main, dev, &info, &out) == 0) {
-		rel = arena_printf(&pc.a, fixed ? "pdf/%s.layout.txt" :
-		    "pdf/%s.pdf", v->key);
-		rc = fs_write(outdir, rel, out.data, out.len, d);
-	}
-	buf_free(&out);
+	/* Pass 2 sends its pages to the devices as it goes (flush()). */
+	td = layout_dump_new(d, fixed);
+	ndev = 0;
+	if (td != NULL)
+		devs[ndev++] = td;
+	devs[ndev++] = dev;
+	volume_layout(&pc, b, v, &fs, d, 2, devs, ndev, &info);
+	if (td != NULL)
+		(void)volume_end(&pc, 0, outdir, arena_printf(&pc.a,
+		    "pdf/%s.layout.txt", v->key));
+	rc = volume_end(&pc, pc.ndev - 1, outdir, arena_printf(&pc.a,
+	    fixed ? "pdf/%s.layout.txt" : "pdf/%s.pdf", v->key));
 	buf_free(&author);
 	volume_free(&pc);
 	fontset_free(&fs);
+	if (td != NULL)
+		dev_free(td);
 	dev_free(dev);
 	return rc;
 }
@@ -846,7 +910,8 @@ pdf_check(const struct build *b, struct diag *d)
 		return -1;
 	}
 	for (i = 0; i < b->plan.nvolumes; i++) {
-		volume_layout(&pc, b, &b->plan.volumes[i], &fs, d, 1);
+		volume_layout(&pc, b, &b->plan.volumes[i], &fs, d, 1, NULL, 0,
+		    NULL);
 		volume_free(&pc);
 	}
 	fontset_free(&fs);
