@@ -35,6 +35,7 @@
 
 #include "pdf/device.h"
 #include "pdf/font.h"
+#include "pdf/pack.h"
 #include "pdf/tag.h"
 
 /* bfchar entries per block: the CMap operand limit of the Adobe CMap specification (5014 §5). */
@@ -112,6 +113,7 @@ struct dev_hpdf {
 	size_t		 nlabels;
 	size_t		 labelcap;
 	struct buf	 tmp;
+	struct buf	 ztmp;		/* a page's contents deflated (deflate_page()) */
 };
 
 static void
@@ -915,17 +917,75 @@ hp_struct_attr(struct device *dev, enum dev_attr a, const char *value)
 		tag_struct_attr(h->tag, a, value);
 }
 
+/* A content stream deflated by deflate_page(): libharu writes the dictionary's keys, this adds its filter. */
+static HPDF_STATUS
+write_flate(HPDF_Dict d, HPDF_Stream out)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+/*
+ * libharu keeps every page's content stream as written until the
+ * document is saved, and deflates them all then: at 100x the sample,
+ * some 200 MB of operators. So a finished page's stream is deflated now
+ * (as libharu would, at the same level), its bytes replaced by the
+ * deflated ones, and libharu is told to write them as they are
+ * (HPDF_STREAM_FILTER_NONE) with a /Filter of FlateDecode that
+ * write_flate() adds. Only when the page is in the state libharu leaves
+ * it in at saving (no path or text object open, no saved graphics state:
+ * else it would append operators) and nothing else writes its
+ * dictionary; otherwise, or if zlib fails, the page is left to libharu.
+ * Returns -1 if libharu fails.
+ */
+static int
+deflate_page(struct dev_hpdf *h)
+{
+	HPDF_PageAttr a = (HPDF_PageAttr)h->page->attr;
+	HPDF_Dict c = a != NULL ? a->contents : NULL;
+	HPDF_UINT i, n, k;
+	HPDF_BYTE *p;
+
+	if (!h->internals_ok || c == NULL || c->stream == NULL ||
+	    c->stream != a->stream || c->write_fn != NULL ||
+	    c->filter != HPDF_STREAM_FILTER_FLATE_DECODE ||
+	    a->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+	    (a->gstate != NULL && a->gstate->prev != NULL))
+		return 0;
+	buf_reset(&h->tmp);
+	n = HPDF_MemStream_GetBufCount(c->stream);
+	for (i = 0; i < n; i++) {
+		p = HPDF_MemStream_GetBufPtr(c->stream, i, &k);
+		if (p == NULL)
+			return 0;
+		buf_put(&h->tmp, (const char *)p, k);
+	}
+	buf_reset(&h->ztmp);
+	if (pdf_deflate(h->tmp.data, h->tmp.len, PDF_DEFLATE_LEVEL,
+	    &h->ztmp) == -1 || h->ztmp.len > 0xFFFFFFF0u)
+		return 0;
+	HPDF_MemStream_FreeData(c->stream);
+	if (HPDF_Stream_Write(c->stream, (const HPDF_BYTE *)h->ztmp.data,
+	    (HPDF_UINT)h->ztmp.len) != HPDF_OK)
+		return check(h, "a page's contents");
+	c->filter = HPDF_STREAM_FILTER_NONE;
+	c->write_fn = write_flate;
+	return 0;
+}
+
 static int
 hp_end_page(struct device *dev)
 {
 	struct dev_hpdf *h = (struct dev_hpdf *)dev;
+	int rc;
 
 	if (!in_page(h, "end_page"))
 		return -1;
 	if (h->tag != NULL)
 		tag_end_page(h->tag);
+	rc = deflate_page(h);
 	h->page = NULL;
-	return 0;
+	return rc;
 }
 
 /* Destinations by name; the first definition wins. */
@@ -1204,6 +1264,7 @@ hp_free(struct device *dev)
 	free(h->images);
 	free(h->fonts);
 	buf_free(&h->tmp);
+	buf_free(&h->ztmp);
 	tag_free(h->tag);
 	if (h->pdf != NULL)
 		HPDF_Free(h->pdf);

@@ -102,13 +102,11 @@ typedef int (*zdeflate_fn)(z_streamp, int);
 typedef int (*zend_fn)(z_streamp);
 
 /*
- * Deflates in[0..len) onto out with zlib's own functions at PACK_LEVEL.
- * keikaku does not link zlib itself
- * (libharu does): its functions are looked up as zlevel.c looks up
- * deflateInit2_, once. Returns -1 if they cannot be found or fail.
+ * keikaku does not link zlib itself (libharu does): its functions are
+ * looked up as zlevel.c looks up deflateInit2_, once.
  */
-static int
-zlib_deflate(const char *in, size_t len, struct buf *out)
+int
+pdf_deflate(const char *in, size_t len, int level, struct buf *out)
 {
 	static zinit_fn init;
 	static zdeflate_fn def;
@@ -126,7 +124,7 @@ zlib_deflate(const char *in, size_t len, struct buf *out)
 			return -1;
 	}
 	memset(&z, 0, sizeof(z));
-	if (len > 0xFFFFFFF0u || init(&z, PACK_LEVEL, Z_DEFLATED, MAX_WBITS, 8,
+	if (len > 0xFFFFFFF0u || init(&z, level, Z_DEFLATED, MAX_WBITS, 8,
 	    Z_DEFAULT_STRATEGY, ZLIB_VERSION, (int)sizeof(z)) != Z_OK)
 		return -1;
 	z.next_in = (Bytef *)(uintptr_t)in;
@@ -159,7 +157,7 @@ deflate_into(HPDF_MMgr mm, const char *in, size_t len, struct buf *out)
 	size_t before = out->len;
 	int rc = -1;
 
-	if (zlib_deflate(in, len, out) == 0)
+	if (pdf_deflate(in, len, PACK_LEVEL, out) == 0)
 		return 0;
 	out->len = before;
 	src = HPDF_MemStream_New(mm, 65536);

@@ -35,6 +35,21 @@ struct pack_obj {
 typedef void (*pack_write_fn)(void *ctx, size_t i, struct buf *out);
 
 /*
+ * zlib's level for the PDF's streams (zlevel.c, the page contents):
+ * levels run 1 (fastest) to 9 (smallest); 1 is what PDF writers aiming
+ * at speed use.
+ */
+#define PDF_DEFLATE_LEVEL	1
+
+/*
+ * Appends in[0..len) deflated (zlib format, as /FlateDecode reads it) at
+ * zlib's level (1 fastest … 9 smallest) to out. Returns 0; or -1 if
+ * zlib's functions cannot be found or fail, with out->len as it was or
+ * longer (the caller resets it).
+ */
+int pdf_deflate(const char *in, size_t len, int level, struct buf *out);
+
+/*
  * The first object number free in the PDF in pdf->data[start..) as
  * libharu saves it (its xref table's size); 0 if it is not laid out so.
  */

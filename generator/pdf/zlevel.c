@@ -13,8 +13,10 @@
  * so libharu's call lands here, and this passes it on to zlib's
  * deflateInit2_ with PDF_DEFLATE_LEVEL when the caller asked for the
  * default level, with zlib's own defaults for the rest (what deflateInit
- * does). Nothing else in keikaku deflates; a caller that names a level
- * gets that level.
+ * does). A caller that names a level gets that level: keikaku's own
+ * deflating (pdf_deflate() in pack.c: the object streams, and the page
+ * contents dev_hpdf.c deflates as each page ends) names PDF_DEFLATE_LEVEL
+ * or PACK_LEVEL itself.
  *
  * If zlib's deflateInit2_ cannot be found, Z_VERSION_ERROR is returned,
  * which libharu reports as a failure to compress: never a silent change.
@@ -25,8 +27,7 @@
 
 #include <zlib.h>
 
-/* zlib's levels run 1 (fastest) to 9 (smallest); 1 is what PDF writers aiming at speed use. */
-#define PDF_DEFLATE_LEVEL	1
+#include "pdf/pack.h"	/* PDF_DEFLATE_LEVEL */
 
 typedef int (*init2_fn)(z_streamp, int, int, int, int, int, const char *,
     int);
