@@ -1160,13 +1160,93 @@ repair_tounicode(struct dev_hpdf *h, struct used_font *u)
 	return check(h, "the ToUnicode repair");
 }
 
+/* libharu saves through this (a callback stream): into the output buffer. */
+static HPDF_STATUS
+save_write(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	buf_put(s->attr, (const char *)p, n);
+	return HPDF_OK;
+}
+
+/*
+ * Saves the document at the end of out. HPDF_SaveToStream writes into a
+ * stream of its own, which then has to be copied out: two copies of the
+ * file at once. With the internals known, its stream is replaced by a
+ * callback stream that appends to out (HPDF_SaveToStream only empties a
+ * stream of its own kind and writes with HPDF_Stream_Write, which counts
+ * the offsets of the cross-reference table). Returns 0 or -1 (reported).
+ */
+static int
+save(struct dev_hpdf *h, struct buf *out)
+{
+	HPDF_Stream s = NULL;
+	HPDF_UINT32 size, len;
+	size_t start = out->len;
+
+	if (h->internals_ok) {
+		s = HPDF_CallbackWriter_New(h->pdf->mmgr, save_write, out);
+		if (s == NULL)
+			return check(h, "saving");
+		if (h->pdf->stream != NULL)
+			HPDF_Stream_Free(h->pdf->stream);
+		h->pdf->stream = s;
+	}
+	if (HPDF_SaveToStream(h->pdf) != HPDF_OK || h->error != 0) {
+		out->len = start;
+		if (h->error == 0)
+			h->error = HPDF_GetError(h->pdf);
+		return check(h, "saving");
+	}
+	if (s != NULL) {
+		h->pdf->stream = NULL;
+		HPDF_Stream_Free(s);
+		return 0;	/* out NUL-terminated, as buf_put keeps it */
+	}
+	size = HPDF_GetStreamSize(h->pdf);
+	/* Grow out by size bytes and read the stream into it. */
+	out->data = xgrow(out->data, &out->cap, start + size + 1, 1);
+	len = size;
+	/* Reading exactly to the end may report HPDF_STREAM_EOF: the length decides. */
+	(void)HPDF_ReadFromStream(h->pdf, (HPDF_BYTE *)out->data + start, &len);
+	if (len != size) {
+		out->data[start] = '\0';
+		diag_error(h->dev.diag, NULL, "pdf-libharu",
+		    "libharu returned %u of the %u bytes it saved",
+		    (unsigned)len, (unsigned)size);
+		h->dev.failed = 1;
+		return -1;
+	}
+	out->len = start + len;
+	out->data[out->len] = '\0';
+	return 0;
+}
+
+/*
+ * Once saved, the pages' content streams are done with: freed now, not
+ * with the document, before the structure is packed (libharu's objects
+ * stay: the structure tree reads their numbers).
+ */
+static void
+free_contents(struct dev_hpdf *h)
+{
+	HPDF_List l = h->pdf->page_list;
+	HPDF_Page page;
+	HPDF_PageAttr a;
+	HPDF_UINT i;
+
+	for (i = 0; l != NULL && i < l->count; i++) {
+		page = HPDF_List_ItemAt(l, i);
+		a = page != NULL ? (HPDF_PageAttr)page->attr : NULL;
+		if (a != NULL && a->contents != NULL)
+			HPDF_MemStream_FreeData(a->contents->stream);
+	}
+}
+
 static int
 hp_end_document(struct device *dev, struct buf *out)
 {
 	struct dev_hpdf *h = (struct dev_hpdf *)dev;
 	size_t i;
-	HPDF_UINT32 size;
-	HPDF_UINT32 len;
 	size_t start;
 
 	if (dev->failed)
@@ -1191,39 +1271,13 @@ hp_end_document(struct device *dev, struct buf *out)
 		if (h->fonts[i].repairable &&
 		    repair_tounicode(h, &h->fonts[i]) == -1)
 			return -1;
-	if (HPDF_SaveToStream(h->pdf) != HPDF_OK || h->error != 0) {
-		if (h->error == 0)
-			h->error = HPDF_GetError(h->pdf);
-		return check(h, "saving");
-	}
-	size = HPDF_GetStreamSize(h->pdf);
 	start = out->len;
-	/* Grow out by size bytes and read the stream into it. */
-	out->data = xgrow(out->data, &out->cap, start + size + 1, 1);
-	len = size;
-	/* Reading exactly to the end may report HPDF_STREAM_EOF: the length decides. */
-	(void)HPDF_ReadFromStream(h->pdf, (HPDF_BYTE *)out->data + start, &len);
-	if (len != size) {
-		out->data[start] = '\0';
-		diag_error(dev->diag, NULL, "pdf-libharu",
-		    "libharu returned %u of the %u bytes it saved",
-		    (unsigned)len, (unsigned)size);
-		dev->failed = 1;
+	if (save(h, out) == -1)
 		return -1;
-	}
-	out->len = start + len;
-	out->data[out->len] = '\0';
 	h->error = 0;
 	HPDF_ResetError(h->pdf);
-	/*
-	 * libharu's own copy of the saved file is done with: freed now rather
-	 * than with the document, before the structure is packed into a
-	 * third copy (libharu frees a NULL stream without complaint).
-	 */
-	if (h->internals_ok && h->pdf->stream != NULL) {
-		HPDF_Stream_Free(h->pdf->stream);
-		h->pdf->stream = NULL;
-	}
+	if (h->internals_ok)
+		free_contents(h);
 	/* The structure elements, after libharu's objects, in object streams. */
 	if (h->tag != NULL && tag_pack(h->tag, out, start) == -1) {
 		out->len = start;
