@@ -341,15 +341,31 @@ pdf_pack_next(const struct buf *pdf, size_t start)
 	return m;
 }
 
+/* Kept objects by their offset in the old file (pdf_pack()'s compaction order). */
+struct kept {
+	size_t	 off;
+	size_t	 k;
+};
+
+static int
+kept_cmp(const void *x, const void *y)
+{
+	const struct kept *a = x, *b = y;
+
+	return a->off < b->off ? -1 : a->off > b->off;
+}
+
 int
 pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
     pack_write_fn write, void *ctx, size_t raw, HPDF_MMgr mm)
 {
-	const char *s = pdf->data + start;
+	char *s = pdf->data + start;
 	size_t len = pdf->len - start, m, trail, trail_end, xref, k, i, first;
 	size_t nnew = 0, tot, nstm, size, xoff, hl, body, ecap, *soff = NULL;
+	size_t nk = 0, w;
 	struct ent *e = NULL, *x;
-	struct buf out = {0}, idx = {0}, objsb = {0}, xd = {0}, z = {0};
+	struct kept *kv = NULL;
+	struct buf idx = {0}, objsb = {0}, xd = {0}, z = {0}, sv = {0}, tr = {0};
 	char head[32];
 	int rc = -1;
 
@@ -374,18 +390,44 @@ pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
 			goto done;
 		e[k].packed = 1;
 	}
-	/* The header (everything before the first object), then the objects kept. */
-	for (first = xref, k = 1; k < m; k++)
+	/*
+	 * The file is rewritten in place: the objects kept move down over
+	 * the ones packed, then the object streams and the cross-reference
+	 * stream are appended (no second copy of the file). What the
+	 * rewrite still reads from the old bytes is copied aside first: the
+	 * values of the objects packed as saved (sv: noff is where, end
+	 * becomes the length) and the trailer (tr).
+	 */
+	for (i = 0; i < n; i++)
+		if (v[i].saved) {
+			x = &e[v[i].num];
+			hl = obj_head(head, v[i].num);
+			body = x->off + hl;
+			x->noff = sv.len;
+			buf_put(&sv, s + body, x->end - 8 - body);
+			x->end = x->end - 8 - body;
+		}
+	buf_put(&tr, s + trail, trail_end - trail);
+	/* The header (everything before the first object), then the objects kept, in file order. */
+	kv = xcalloc(m, sizeof(*kv));
+	for (first = xref, k = 1; k < m; k++) {
 		if (e[k].off != 0 && e[k].off < first)
 			first = e[k].off;
-	/* Room for all of it at once: a doubling buffer would overshoot by up to the file's size. */
-	out.data = xgrow(out.data, &out.cap, len + raw / 3 + 65536, 1);
-	buf_put(&out, s, first);
-	for (k = 1; k < m; k++)
 		if (e[k].off != 0 && !e[k].packed) {
-			e[k].noff = out.len;
-			buf_put(&out, s + e[k].off, e[k].end - e[k].off);
+			kv[nk].off = e[k].off;
+			kv[nk++].k = k;
 		}
+	}
+	qsort(kv, nk, sizeof(*kv), kept_cmp);
+	for (w = first, i = 0; i < nk; i++) {
+		x = &e[kv[i].k];
+		x->noff = w;	/* never past its old offset: only bytes before it were dropped */
+		memmove(s + w, s + x->off, x->end - x->off);
+		w += x->end - x->off;
+	}
+	pdf->len = start + w;
+	/* Room for the rest at once: a doubling buffer would overshoot by up to the file's size. */
+	pdf->data = xgrow(pdf->data, &pdf->cap, pdf->len + raw / 3 + 65536, 1);
 	/* The object streams, numbered after the new objects, in the order of v. */
 	nstm = (n + PACK_PER_STREAM - 1) / PACK_PER_STREAM;
 	soff = xcalloc(nstm, sizeof(*soff));
@@ -403,23 +445,21 @@ pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
 			buf_put(&objsb, ">>\n", 3);
 		} else {
 			/* its value without "N 0 obj\n" and "\nendobj\n" */
-			hl = obj_head(head, v[i].num);
-			body = x->off + hl;
-			buf_put(&objsb, s + body, x->end - 8 - body);
+			buf_put(&objsb, sv.data + x->noff, x->end);
 			buf_putc(&objsb, '\n');
 		}
 		if ((i + 1) % PACK_PER_STREAM == 0 || i + 1 == n) {
-			soff[i / PACK_PER_STREAM] = out.len;
-			if (put_objstm(&out, mm, tot + i / PACK_PER_STREAM,
+			soff[i / PACK_PER_STREAM] = pdf->len - start;
+			if (put_objstm(pdf, mm, tot + i / PACK_PER_STREAM,
 			    i % PACK_PER_STREAM + 1, &idx, &objsb) == -1)
-				goto done;
+				goto lost;
 			buf_reset(&idx);
 			buf_reset(&objsb);
 		}
 	}
 	/* The cross-reference stream, last object, covering every number. */
 	size = tot + nstm + 1;
-	xoff = out.len;
+	xoff = pdf->len - start;
 	for (k = 0; k < size; k++) {
 		if (k == 0)
 			xref_entry(&xd, 0, 0, 65535);
@@ -430,42 +470,40 @@ pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v, size_t n,
 		else if (k < m)
 			xref_entry(&xd, 1, e[k].noff, 0);
 		else if (k < tot)
-			goto done;	/* a number skipped among the new objects */
+			goto lost;	/* a number skipped among the new objects */
 		else if (k < tot + nstm)
 			xref_entry(&xd, 1, soff[k - tot], 0);
 		else
 			xref_entry(&xd, 1, xoff, 0);
 	}
 	if (deflate_into(mm, xd.data, xd.len, &z) == -1)
-		goto done;
-	put_num(&out, size - 1);
-	buf_puts(&out, " 0 obj\n<</Type/XRef/Size ");
-	put_num(&out, size);
-	buf_puts(&out, "/W[1 4 2]");
-	trailer_entries(s, trail, trail_end, &out);
-	buf_puts(&out, "/Filter/FlateDecode/Length ");
-	put_num(&out, z.len);
-	buf_puts(&out, ">>\nstream\n");
-	buf_put(&out, z.data, z.len);
-	buf_puts(&out, "\nendstream\nendobj\nstartxref\n");
-	put_num(&out, xoff);
-	buf_puts(&out, "\n%%EOF\n");
-	if (start == 0) {	/* the new file replaces the old: no copy of it */
-		free(pdf->data);
-		*pdf = out;
-		memset(&out, 0, sizeof(out));
-	} else {
-		pdf->len = start;
-		buf_put(pdf, out.data, out.len);
-	}
+		goto lost;
+	put_num(pdf, size - 1);
+	buf_puts(pdf, " 0 obj\n<</Type/XRef/Size ");
+	put_num(pdf, size);
+	buf_puts(pdf, "/W[1 4 2]");
+	trailer_entries(tr.data, 0, tr.len, pdf);
+	buf_puts(pdf, "/Filter/FlateDecode/Length ");
+	put_num(pdf, z.len);
+	buf_puts(pdf, ">>\nstream\n");
+	buf_put(pdf, z.data, z.len);
+	buf_puts(pdf, "\nendstream\nendobj\nstartxref\n");
+	put_num(pdf, xoff);
+	buf_puts(pdf, "\n%%EOF\n");
 	rc = 0;
+	goto done;
+lost:
+	pdf->len = start;	/* rewritten in part: nothing of it is usable */
+	pdf->data[start] = '\0';
 done:
 	free(e);
+	free(kv);
 	free(soff);
-	buf_free(&out);
 	buf_free(&idx);
 	buf_free(&objsb);
 	buf_free(&xd);
 	buf_free(&z);
+	buf_free(&sv);
+	buf_free(&tr);
 	return rc;
 }

@@ -63,9 +63,11 @@ size_t pdf_pack_next(const struct buf *pdf, size_t start);
  * writes. The others are new dictionaries write writes, numbered from
  * pdf_pack_next() on without a gap; raw is about how many bytes write
  * will write in all (room is reserved for the result). mmgr is
- * libharu's (its Flate encoder does the compressing). Returns 0; or -1 if
- * the file is not laid out as libharu writes it or compression fails,
- * with the bytes left as they were.
+ * libharu's (its Flate encoder does the compressing if zlib's functions
+ * cannot be found). The file is rewritten in place (never two copies of
+ * it at once). Returns 0; or -1 if the file is not laid out as libharu
+ * writes it, with the bytes left as they were, or if compression fails,
+ * with pdf->len set back to start (the file is lost).
  */
 int pdf_pack(struct buf *pdf, size_t start, const struct pack_obj *v,
     size_t n, pack_write_fn write, void *ctx, size_t raw, HPDF_MMgr mmgr);
