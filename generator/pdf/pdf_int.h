@@ -191,7 +191,8 @@ struct pdf_cell {
 	int			 nowrap;	/* a number with its unit: its column is at least this wide */
 	enum layout_align	 align;
 	uint32_t		 fill;		/* background, 0 = none */
-	int			 bar;		/* a schedule bar: a hatched arrow behind the text */
+	int			 bar;		/* a schedule bar: a hatched arrow above the text */
+	int			 phrase;	/* text: wraps only between phrases (schedules) */
 	enum dev_hatch		 hatch;		/* the bar's pattern (DEV_HATCH_NONE: diagonal) */
 };
 struct pdf_table {

@@ -418,8 +418,10 @@ sched_row(struct pdf_ctx *pc, struct pdf_cell *r, const struct sched_row *s,
 	int y, a, z;
 	size_t k, l;
 
-	for (y = 0; y < ny; y++)
+	for (y = 0; y < ny; y++) {
 		cell_text(&r[y], NULL, s);
+		r[y].phrase = 1;
+	}
 	if (s->is_cells) {
 		for (k = 0; k < s->ncells; k++) {
 			y = s->cells[k].year - from;

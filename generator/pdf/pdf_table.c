@@ -22,6 +22,9 @@
 #define BARLINE	0x2E7D32
 #define BARHATCH 0x7FB27F
 #define BAR_TIP	6000		/* the arrow head of a schedule bar, mpt */
+#define BAR_H	5000		/* a schedule bar's height: a strip above its label */
+#define BAR_TOP	1000		/* above the bar, in its cell */
+#define BAR_GAP	800		/* between the bar and its label */
 
 struct pdf_cell *
 pdf_table_row(struct pdf_table *t)
@@ -111,6 +114,42 @@ balance(struct pdf_ctx *pc, const struct layout_style *st, const char *s,
 	linebreak_free(&lb);
 }
 
+static int
+hiragana(uint32_t cp)
+{
+	return cp >= 0x3041 && cp <= 0x309F;
+}
+
+/*
+ * A bar's label with its phrases glued (WORD JOINER, as names are), so
+ * that it wraps only between them: after a run of hiragana that ends a
+ * phrase (通知の｜デジタル化の｜検討, 一部手続で｜試行), after 、・ and a
+ * space, before an opening bracket; never 「検／討」. A phrase longer than
+ * the bar still breaks, as a last resort.
+ */
+static const char *
+phrases(struct pdf_ctx *pc, const char *s)
+{
+	struct buf b = {0};
+	size_t len = strlen(s), k, n;
+	uint32_t cp, prev = 0;
+	const char *r;
+
+	for (k = 0; k < len; k += n) {
+		n = utf8_decode(s + k, len - k, &cp);
+		if (k > 0 && !(hiragana(prev) && !hiragana(cp) && cp != 0x30FC) &&
+		    prev != 0x3001 && prev != 0x30FB && prev != ' ' &&
+		    prev != 0x3000 && prev != '\n' && cp != '\n' &&
+		    cp != 0xFF08 && cp != 0x300C && cp != 0x300E)
+			buf_put_cp(&b, 0x2060);
+		buf_put(&b, s + k, n);
+		prev = cp;
+	}
+	r = arena_strdup(&pc->a, buf_str(&b));
+	buf_free(&b);
+	return r;
+}
+
 /* Sets the content of a cell at the cursor of pc->L between the insets. */
 static void
 render(struct pdf_ctx *pc, const struct pdf_cell *c)
@@ -144,7 +183,8 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 	} else if (c->text != NULL) {
 		if (c->head && c->align == LAYOUT_CENTER && !c->bar)
 			balance(pc, sty, c->text, &p);
-		pdf_runs_add(pc, &r, c->text, sty, c->node);
+		pdf_runs_add(pc, &r, c->phrase ? phrases(pc, c->text) : c->text,
+		    sty, c->node);
 		pdf_para(pc, &r, &p);
 	} else if (c->blocks != NULL) {
 		pc->L->box_top = 1;	/* the first block's space before is dropped */
@@ -236,7 +276,8 @@ cell_widths(struct pdf_ctx *pc, struct linebreak *lb, const struct pdf_cell *c)
 		 * break); a Japanese text, breakable after any character,
 		 * keeps 4 em so as not to read one word a line.
 		 */
-		r.min = widest_piece(lb, st, buf_str(&b));
+		r.min = widest_piece(lb, st, c->phrase ? phrases(pc, buf_str(&b)) :
+		    buf_str(&b));
 		if (r.min > 12 * em)
 			r.min = 12 * em;
 		if (r.min < 4 * em)
@@ -584,12 +625,12 @@ measure_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 		if (cl->colspan < 1)
 			continue;
 		insets(pc, pc->L, cell_x(g, c), span_w(g, c, cl->colspan));
-		if (cl->bar)	/* the label stays clear of the arrow's tip */
-			pc->iright += BAR_TIP;
 		(void)layout_open_page(pc->L);
 		y0 = pc->L->y = 1000;
 		render(pc, cl);
 		ch = pc->L->y - y0;
+		if (cl->bar)	/* the bar above its label */
+			ch += BAR_TOP + BAR_H + BAR_GAP - PADY;
 		if (rows_of(cl) > 1)
 			g->need[slot] = ch + 2 * PADY;
 		else if (ch > h)
@@ -623,9 +664,11 @@ span_h(struct pdf_ctx *pc, const struct geo *g, const struct pdf_table *t,
 }
 
 /*
- * A schedule bar: an arrow to the right, filled, hatched and outlined, so
- * that it is told apart by its shape and pattern as well as its colour;
- * its label is set over it as text.
+ * A schedule bar: an arrow to the right across its years, filled, hatched
+ * and outlined, so that it is told apart by its shape and pattern as well
+ * as its colour; a strip at the top of its cell, its label set below it
+ * on the cell's white ground (the hatching under the text made it hard
+ * to read).
  */
 static void
 bar_shape(struct pdf_ctx *pc, struct layout_page *pg, const struct pdf_cell *cl,
@@ -681,7 +724,7 @@ cell_frame(struct pdf_ctx *pc, struct layout_page *pg,
 		layout_put_rect(L, pg, DEV_ART_LAYOUT, NULL, x, top, w, h, 1,
 		    cl->fill, 0, 0);
 	if (cl->bar)
-		bar_shape(pc, pg, cl, x + 1500, top + 2000, w - 3000, h - 4000);
+		bar_shape(pc, pg, cl, x + 1500, top + BAR_TOP, w - 3000, BAR_H);
 	layout_put_rect(L, pg, DEV_ART_LAYOUT, NULL, x, top, w, h, 0, 0, 500,
 	    BORDER);
 }
@@ -729,9 +772,7 @@ draw_row(struct pdf_ctx *pc, struct geo *g, const struct pdf_table *t,
 				continue;
 			}
 			insets(pc, L, x, w);
-			if (cl->bar)
-				pc->iright += BAR_TIP;
-			L->y = top + PADY;
+			L->y = top + (cl->bar ? BAR_TOP + BAR_H + BAR_GAP : PADY);
 			/* A span drawn again on its next page: tagged where it began. */
 			if (again)
 				L->artifact = DEV_ART_REPEAT;

@@ -254,6 +254,40 @@ check_flow() {	# tree layout-dump
 	fi
 }
 
+# No text over a hatched pattern (a schedule bar's label is set on the
+# cell's white ground, below its bar): from the layout dump, no text
+# whose line (baseline, up 0.8 em) crosses a hatched path's box where it
+# starts.
+check_hatch() {	# tree layout-dump
+	v=$(basename "$2" .layout.txt)
+	bad=$(awk '
+	/^ *page [0-9]+ / { page = $2; np = 0; next }
+	/^ *path .*hatch=/ {
+		x0 = y0 = 1e9; x1 = y1 = -1e9
+		for (i = 1; i <= NF; i++)
+			if ($i == "M" || $i == "L") {
+				x = $(i + 1) + 0; y = $(i + 2) + 0
+				if (x < x0) x0 = x; if (x > x1) x1 = x
+				if (y < y0) y0 = y; if (y > y1) y1 = y
+			}
+		np++; px0[np] = x0; px1[np] = x1; py0[np] = y0; py1[np] = y1
+		next
+	}
+	/^ *text / && $0 ~ / content / {
+		x = $2 + 0; y = $3 + 0; sz = $5 + 0
+		for (i = 1; i <= np; i++)
+			if (x >= px0[i] && x < px1[i] && y > py0[i] && y - 0.8 * sz < py1[i]) {
+				t = $0; sub(/.*content [^"]*"/, "", t); sub(/".*/, "", t)
+				print "p" page ":" t; break
+			}
+	}' "$2" | head -5 | tr '\n' ' ')
+	if [ -z "$bad" ]; then
+		echo "ok - pdf $1/$v.pdf: no text over a hatched pattern"
+	else
+		echo "not ok - pdf $1/$v.pdf: text over a hatched pattern: $bad"
+	fi
+}
+
 for t in content $(ls tests/trees); do
 	if [ "$t" = content ]; then dir=content; else dir=tests/trees/$t; fi
 	if ! KEIKAKU_LAYOUT_DUMP=1 "$KEIKAKU" build -q "$dir" -o "$WORK/$t" \
@@ -271,6 +305,7 @@ for t in content $(ls tests/trees); do
 		check_order "$t" "$f" "$WORK/$t.dump"
 		[ -f "${f%.pdf}.layout.txt" ] && check_cont "$t" "${f%.pdf}.layout.txt"
 		[ -f "${f%.pdf}.layout.txt" ] && check_flow "$t" "${f%.pdf}.layout.txt"
+		[ -f "${f%.pdf}.layout.txt" ] && check_hatch "$t" "${f%.pdf}.layout.txt"
 	done
 	# Indicators may be printed in either volume: all the text of the tree.
 	: >"$WORK/all"
@@ -327,6 +362,7 @@ for c in tests/pdf/*/; do
 		elif cmp -s "$g" "$got"; then
 			echo "ok - pdf layout golden $name/$(basename "$g")"
 			check_flow "golden-$name" "$got"
+			check_hatch "golden-$name" "$got"
 		else
 			echo "not ok - pdf layout golden $name/$(basename "$g")"
 			diff "$g" "$got" | head -20 | sed 's/^/# /'
