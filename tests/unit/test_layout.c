@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <hpdf_utils.h>
+
 #include "check.h"
 #include "diag.h"
 #include "util.h"
@@ -1064,6 +1066,48 @@ test_real_font(void)
 	diag_free(&d);
 }
 
+/*
+ * hmem.c: HPDF_MemSet and HPDF_MemCpy as libharu 2.3.0's own, which loop
+ * forwards one byte at a time and return the end of the area: the same
+ * bytes and return values, overlapping areas included.
+ */
+static HPDF_BYTE *
+ref_memcpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	while (n > 0) {
+		*out++ = *in++;
+		n--;
+	}
+	return out;
+}
+
+static void
+test_hmem(void)
+{
+	HPDF_BYTE a[64], b[64];
+	void *r;
+	int from, to, n, i, same = 1, ends = 1;
+
+	memset(a, 'x', sizeof(a));
+	r = HPDF_MemSet(a + 3, 0, 10);
+	CHECK(r == a + 13 && a[2] == 'x' && a[3] == 0 && a[12] == 0 &&
+	    a[13] == 'x', "HPDF_MemSet: the area set, its end returned");
+	for (from = 0; from < 16; from++)
+		for (to = 0; to < 16; to++)
+			for (n = 0; n <= 24; n++) {
+				for (i = 0; i < 64; i++)
+					a[i] = b[i] = (HPDF_BYTE)(i * 7 + 1);
+				if (HPDF_MemCpy(a + to, a + from, (HPDF_UINT)n) !=
+				    a + to + n)
+					ends = 0;
+				(void)ref_memcpy(b + to, b + from, (HPDF_UINT)n);
+				if (memcmp(a, b, sizeof(a)) != 0)
+					same = 0;
+			}
+	CHECK(same, "HPDF_MemCpy: the bytes of a forward byte copy, overlaps included");
+	CHECK(ends, "HPDF_MemCpy: the end of the area returned");
+}
+
 int
 main(void)
 {
@@ -1080,5 +1124,6 @@ main(void)
 	check_dump_kinsoku("keep.txt");
 	test_real_font();
 	test_hpdf_smoke();
+	test_hmem();
 	return check_done();
 }
