@@ -160,16 +160,19 @@ is_uri(const char *u)
 	    strncmp(u, "http://", 7) == 0 || strncmp(u, "mailto:", 7) == 0);
 }
 
-/* ※{n} from plan.yaml's glossary marker pattern. */
-static const char *
-marker_text(struct pdf_ctx *pc, int n)
+/*
+ * The marker of term n from plan.yaml's glossary marker pattern: ※3, *3,
+ * or ※ unnumbered; the same in the text and in the 用語集.
+ */
+const char *
+pdf_marker_text(struct pdf_ctx *pc, int n)
 {
 	const char *pat = pc->pl->glossary_marker ? pc->pl->glossary_marker :
 	    "※{n}";
 	const char *p = strstr(pat, "{n}");
 
 	if (p == NULL)
-		return arena_printf(&pc->a, "%s%d", pat, n);
+		return pat;
 	return arena_printf(&pc->a, "%.*s%d%s", (int)(p - pat), pat, n, p + 3);
 }
 
@@ -268,7 +271,7 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 					    DEV_A_CONTENTS, arena_printf(&pc->a,
 					    "用語集「%s」", in->term->term), r->tag);
 				pdf_runs_add(pc, r,
-				    marker_text(pc, in->gloss_marker), s2, in);
+				    pdf_marker_text(pc, in->gloss_marker), s2, in);
 				r->tag = save;
 			}
 			break;

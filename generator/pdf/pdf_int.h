@@ -141,6 +141,8 @@ void pdf_para(struct pdf_ctx *, struct pdf_runs *, const struct layout_para *);
 void pdf_text_para(struct pdf_ctx *, const char *text, enum pdf_st,
     enum dev_stype, const void *node, int32_t space_after);
 void pdf_plain(struct buf *, const struct inline_node *);
+/* The glossary marker of the volume's term n: ※3, *3 or ※ (plan.yaml). */
+const char *pdf_marker_text(struct pdf_ctx *, int n);
 /*
  * Appends the date d, or if d is NULL the fiscal year fy, in style to b;
  * returns its long form (for /E) when style is not the long one, else

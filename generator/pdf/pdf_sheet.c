@@ -829,7 +829,8 @@ terms(struct pdf_ctx *pc)
 			r.tag = NULL;
 		}
 		if (n > 0)
-			pdf_runs_add(pc, &r, arena_printf(&pc->a, "　（※%d）", n),
+			pdf_runs_add(pc, &r, arena_printf(&pc->a, "　（%s）",
+			    pdf_marker_text(pc, n)),
 			    &pc->st[ST_SMALL], t);
 		pdf_para(pc, &r, &p);
 		pdf_runs_free(&r);

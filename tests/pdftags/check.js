@@ -693,7 +693,9 @@ function checkNotes(st) {
 		if ((m = t.match(/^（注(\d+)）$/)))
 			target = `注${m[1]}`;
 		else if ((m = t.match(gm)))
-			target = glossary && m[1] !== undefined ? `（※${m[1]}）` : null;
+			// the 用語集 entry carries the same marker: （※1）, （*1）
+			target = glossary && m[1] !== undefined ?
+			    `（${pat.replace("{n}", m[1])}）` : null;
 		else {
 			why.push(`Reference "${t}" is no marker`);
 			continue;

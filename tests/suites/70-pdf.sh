@@ -307,6 +307,28 @@ for t in content $(ls tests/trees); do
 		[ -f "${f%.pdf}.layout.txt" ] && check_flow "$t" "${f%.pdf}.layout.txt"
 		[ -f "${f%.pdf}.layout.txt" ] && check_hatch "$t" "${f%.pdf}.layout.txt"
 	done
+	# The 用語集 entries carry the marker plan.yaml's glossary.marker gives
+	# (※1, *1 or ※): the first marked term's entry, in the volume's text.
+	mk=$(sed -n 's/^  glossary .* marker "\(.*\)"$/\1/p' "$WORK/$t.dump" | sed 's/{n}/1/')
+	nm=0 bad=""
+	for f in "$WORK/$t"/pdf/*.pdf; do
+		[ -f "$f" ] || continue
+		v=$(basename "$f" .pdf)
+		# a volume with a marked term and its 用語集
+		expected "$WORK/$t.dump" "$v" | grep -q '^term' || continue
+		awk -v vol="$v" '/^  volume key / { c = index($0, "key \"" vol "\"") > 0 } c && /^    marker 1 / { f = 1 } END { exit !f }' \
+		    "$WORK/$t.dump" || continue
+		nm=$((nm + 1))
+		# (tr deletes bytes: the needle goes through it as the text does)
+		pdftotext -enc UTF-8 "$f" - 2>/dev/null | tr -d ' \n\f\t　' |
+		    grep -qF -- "$(printf '（%s）' "$mk" | tr -d ' \n\f\t　')" ||
+		    bad="$bad $v"
+	done
+	if [ -z "$mk" ] || [ -n "$bad" ]; then
+		echo "not ok - pdf $t: the 用語集 entries do not carry the marker 「$mk」:$bad"
+	else
+		echo "ok - pdf $t: the 用語集 entries of $nm volumes carry the marker 「$mk」"
+	fi
 	# Indicators may be printed in either volume: all the text of the tree.
 	: >"$WORK/all"
 	for f in "$WORK/$t"/pdf/*.pdf; do
