@@ -299,7 +299,10 @@ cell_widths(struct pdf_ctx *pc, struct linebreak *lb, const struct pdf_cell *c)
  * long text wraps anyway); a header counts here for its min only, so a
  * header wider than its data (前計画の番号) wraps instead of widening
  * the column. The other columns get their min and share what is left
- * in proportion to (max - min).
+ * in proportion to their text beyond it (the sum over the body cells of
+ * max - min) rather than CSS's (max - min) of the column: one long 備考
+ * took the room its few rows needed from names that wrap on every row
+ * (the sample's tables 6397 -> 6262 pt of rows, cells wrapped 184 -> 181).
  */
 static void
 widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
@@ -308,6 +311,7 @@ widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
 	int32_t *mx = xcalloc((size_t)n, sizeof(*mx));
 	int32_t *mn = xcalloc((size_t)n, sizeof(*mn));
 	int32_t *dmx = xcalloc((size_t)n, sizeof(*dmx));
+	int64_t *area = xcalloc((size_t)n, sizeof(*area));
 	int *set = xcalloc((size_t)n, sizeof(*set));
 	int64_t smax = 0, smin = 0, avail = pdf_colw(pc), room, sd;
 	struct linebreak lb;
@@ -330,6 +334,8 @@ widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
 				mn[c] = cw.min;
 			if ((r < (size_t)t->nhead ? cw.min : cw.max) > dmx[c])
 				dmx[c] = r < (size_t)t->nhead ? cw.min : cw.max;
+			if (r >= (size_t)t->nhead)
+				area[c] += cw.max - cw.min;
 		}
 	linebreak_free(&lb);
 	/*
@@ -399,16 +405,16 @@ widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
 			for (c = 0; c < n; c++)
 				w[c] += (int32_t)(room * w[c] / sd);
 		}
-		/* The others: their min, and the rest in proportion to max - min. */
+		/* The others: their min, and the rest in proportion to their text. */
 		for (smin = sd = 0, c = 0; c < n; c++)
 			if (!set[c]) {
 				smin += mn[c];
-				sd += mx[c] - mn[c];
+				sd += area[c];
 			}
 		for (c = 0; c < n; c++)
 			if (!set[c])
 				w[c] = mn[c] + (int32_t)(sd > 0 ? (room - smin) *
-				    (mx[c] - mn[c]) / sd : (room - smin) / left);
+				    area[c] / sd : (room - smin) / left);
 	}
 	if (t->equal_last > 0 && t->equal_last <= n) {
 		int64_t sum = 0;
@@ -421,6 +427,7 @@ widths(struct pdf_ctx *pc, const struct pdf_table *t, int32_t *w)
 	free(mx);
 	free(mn);
 	free(dmx);
+	free(area);
 	free(set);
 }
 
