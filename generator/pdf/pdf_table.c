@@ -14,7 +14,7 @@
 #include "gentab.h"
 #include "pdf/pdf_int.h"
 
-#define PADX	3500
+#define PADX	5000		/* bullets and right-set numbers clear of the rules */
 #define PADY	2500
 #define BORDER	0x7F7F7F
 #define HEADFILL 0xE4EFE4
