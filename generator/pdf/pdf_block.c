@@ -445,6 +445,14 @@ list(struct pdf_ctx *pc, const struct block *b)
 	int32_t lw = b->ordered ? 2 * st->size : st->size, save = pc->ileft;
 	const char *label;
 
+	/*
+	 * A list in the text is indented as a paragraph's first line is,
+	 * one character, its marker hanging there and its lines aligned
+	 * after it; a list inside a list or a table cell is not.
+	 */
+	if (pc->lists == 0 && pc->in_cell == 0)
+		save = pc->ileft += st->size;
+	pc->lists++;
 	layout_struct_begin(pc->L, DEV_S_L, b);
 	for (it = b->children; it != NULL; it = it->next, n++) {
 		/* A bullet, not 「・」: that one must never start a line (禁則). */
@@ -467,6 +475,9 @@ list(struct pdf_ctx *pc, const struct block *b)
 		layout_struct_end(pc->L, DEV_S_LI, it);
 	}
 	layout_struct_end(pc->L, DEV_S_L, b);
+	pc->lists--;
+	if (pc->lists == 0 && pc->in_cell == 0)
+		pc->ileft -= st->size;
 }
 
 static void

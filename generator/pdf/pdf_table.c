@@ -188,7 +188,9 @@ render(struct pdf_ctx *pc, const struct pdf_cell *c)
 		pdf_para(pc, &r, &p);
 	} else if (c->blocks != NULL) {
 		pc->L->box_top = 1;	/* the first block's space before is dropped */
+		pc->in_cell++;
 		pdf_blocks_until(pc, c->blocks, c->blocks_end);
+		pc->in_cell--;
 		pc->L->box_top = 0;
 	}
 	pdf_runs_free(&r);
