@@ -664,19 +664,56 @@ block(struct pdf_ctx *pc, const struct block *b)
 	}
 }
 
-void
-pdf_blocks(struct pdf_ctx *pc, const struct block *b)
+/* A 資料：, 出典： or （注） paragraph: a source or note. */
+static int
+source_note(const struct block *b)
 {
-	for (; b != NULL; b = b->next)
-		block(pc, b);
+	static const char *const pre[] = {
+		"資料：", "資料:", "出典：", "出典:", "（注）", "(注)"
+	};
+	struct buf t = {0};
+	size_t i;
+	int yes = 0;
+
+	if (b == NULL || b->type != BLK_PARA)
+		return 0;
+	pdf_plain(&t, b->inlines);
+	for (i = 0; i < KK_ARRAY_LEN(pre) && !yes; i++)
+		yes = strncmp(buf_str(&t), pre[i], strlen(pre[i])) == 0;
+	buf_free(&t);
+	return yes;
 }
 
+/*
+ * The blocks from b up to end (NULL: all). The 資料：/出典：/（注）
+ * paragraphs right after a table are set as a figure's are (small,
+ * flush left, close under it), not as body paragraphs.
+ */
 void
 pdf_blocks_until(struct pdf_ctx *pc, const struct block *b,
     const struct block *end)
 {
-	for (; b != NULL && b != end; b = b->next)
+	int after_table = 0;
+
+	for (; b != NULL && b != end; b = b->next) {
+		if (after_table && source_note(b)) {
+			inline_para(pc, b, ST_SMALL, NULL, 0);
+			if (!source_note(b->next) || b->next == end)
+				layout_space(pc->L, 6000);
+			continue;
+		}
+		after_table = b->type == BLK_TABLE;
+		if (after_table && b->next != end && source_note(b->next))
+			pc->note_follows = 1;	/* pdf_table_emit: no space below */
 		block(pc, b);
+		pc->note_follows = 0;
+	}
+}
+
+void
+pdf_blocks(struct pdf_ctx *pc, const struct block *b)
+{
+	pdf_blocks_until(pc, b, NULL);
 }
 
 static int

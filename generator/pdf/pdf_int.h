@@ -71,6 +71,7 @@ struct pdf_ctx {
 	int			 pass;		/* 1 or 2 */
 	int			 final;		/* the last pass laid out: what only needs saying once is said in it (svg.c) */
 	int			 measuring;	/* inside a table's scratch layout */
+	int			 note_follows;	/* the table being set has 資料：/（注） below it */
 	int			 lists;		/* lists open around the one being set */
 	int			 in_cell;	/* setting a table cell's blocks */
 	struct pdf_destmap	 known;		/* pass 1's destinations (pass 2 links only to these) */

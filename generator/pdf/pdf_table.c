@@ -1196,7 +1196,7 @@ pdf_table_emit(struct pdf_ctx *pc, struct pdf_table *t)
 	else if (t->nhead > 0)
 		layout_struct_end(pc->L, DEV_S_THEAD, &g.keys[t->nrows]);
 	layout_struct_end(pc->L, DEV_S_TABLE, t->node);
-	layout_space(pc->L, 8000);
+	layout_space(pc->L, pc->note_follows ? 2000 : 8000);
 	free(g.hs);
 	free(g.w);
 	free(g.need);
