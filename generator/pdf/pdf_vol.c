@@ -421,6 +421,10 @@ toc(struct pdf_ctx *pc)
 		p.node = e;
 		p.space_before = e->level <= 1 ? 6000 : 0;
 		p.space_after = 1500;
+		/* A chapter's entry goes with its first section's (資料1 was alone at a foot). */
+		if (i + 1 < v->ntoc && v->toc[i + 1].level > e->level)
+			p.keep_after = pdf_para_defaults(pc, ST_BODY).line_height +
+			    p.space_after;
 		pdf_runs_add(pc, &r, buf_str(&t), &pc->st[st], e);
 		top = pc->L->y;
 		linked = pdf_dest_known(pc, e->anchor);

@@ -288,6 +288,30 @@ check_hatch() {	# tree layout-dump
 	fi
 }
 
+# The table of contents keeps a chapter's entry with its first section's:
+# no entry of a chapter (set bold) as the last of a page whose sections
+# (indented further) start the next.
+check_toc() {	# tree layout-dump
+	v=$(basename "$2" .layout.txt)
+	bad=$(awk '
+	/^ *page [0-9]+ / { page = $2; next }
+	/^ *end page/ { if (intoc && lastbold) { pend = page; pendx = lastx } next }
+	/<TOC n/ { intoc = 1; next }
+	/<\/TOC n/ { intoc = 0; next }
+	/<TOCI n/ && intoc { first = 1; next }
+	first && / text .* content / {
+		first = 0
+		bold = $4 ~ /Bold/
+		if (pend != "" && !bold && $2 + 0 > pendx + 0) print "p" pend
+		pend = ""; lastbold = bold; lastx = $2
+	}' "$2" | tr '\n' ' ')
+	if [ -z "$bad" ]; then
+		echo "ok - pdf $1/$v.pdf: no chapter entry of the contents parted from its sections"
+	else
+		echo "not ok - pdf $1/$v.pdf: a chapter entry of the contents at the foot of $bad, its sections on the next page"
+	fi
+}
+
 for t in content $(ls tests/trees); do
 	if [ "$t" = content ]; then dir=content; else dir=tests/trees/$t; fi
 	if ! KEIKAKU_LAYOUT_DUMP=1 "$KEIKAKU" build -q "$dir" -o "$WORK/$t" \
@@ -306,6 +330,7 @@ for t in content $(ls tests/trees); do
 		[ -f "${f%.pdf}.layout.txt" ] && check_cont "$t" "${f%.pdf}.layout.txt"
 		[ -f "${f%.pdf}.layout.txt" ] && check_flow "$t" "${f%.pdf}.layout.txt"
 		[ -f "${f%.pdf}.layout.txt" ] && check_hatch "$t" "${f%.pdf}.layout.txt"
+		[ -f "${f%.pdf}.layout.txt" ] && check_toc "$t" "${f%.pdf}.layout.txt"
 	done
 	# The 用語集 entries carry the marker plan.yaml's glossary.marker gives
 	# (※1, *1 or ※): the first marked term's entry, in the volume's text.
@@ -385,6 +410,7 @@ for c in tests/pdf/*/; do
 			echo "ok - pdf layout golden $name/$(basename "$g")"
 			check_flow "golden-$name" "$got"
 			check_hatch "golden-$name" "$got"
+			check_toc "golden-$name" "$got"
 		else
 			echo "not ok - pdf layout golden $name/$(basename "$g")"
 			diff "$g" "$got" | head -20 | sed 's/^/# /'
