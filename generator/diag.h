@@ -33,6 +33,7 @@ struct span {
 struct span_piece {
 	size_t		 off;
 	struct span	 span;
+	int		 fixed;		/* all of the piece is at span (no counting) */
 };
 
 /*
@@ -70,10 +71,36 @@ struct diag_entry {
  */
 #define DIAG_MAX_STORED 1000
 
+/* A set of 64-bit hashes (0 is none, 1 a removed one), open addressing. */
+struct diag_hset {
+	uint64_t	*v;
+	size_t		 n;
+	size_t		 cap;		/* a power of two */
+};
+
+/* Where a text read from YAML was written (diag_text_place). */
+struct text_place {
+	const char	*str;		/* borrowed */
+	size_t		 len;
+	struct span	 span;
+	int		 literal;
+};
+
 struct diag {
 	struct diag_entry	*v;
 	size_t			 n;
 	size_t			 cap;
+	struct text_place	*places;
+	size_t			 nplaces;
+	size_t			 capplaces;
+	size_t			*place_h;	/* by address: index + 1 (diag_text_at) */
+	size_t			*place_ch;	/* by content: index + 1 (diag_text_find) */
+	size_t			 capplace_h;	/* of both */
+	size_t			 nhashed;
+	size_t			 maxplace;	/* the longest text placed, bytes */
+	struct diag_hset	 said;		/* hashes of each said (diag_add) */
+	struct diag_hset	 said_placed;	/* … of level, code, message said at a place */
+	struct diag_hset	 said_placeless;	/* … said without one */
 	size_t			 errors;
 	size_t			 warnings;
 	size_t			 dropped;
@@ -83,6 +110,30 @@ struct diag {
 
 void diag_init(struct diag *);
 void diag_free(struct diag *);
+
+/*
+ * The places of texts read from YAML (a project's title, an indicator's
+ * name), for a later stage that prints such a text without knowing where
+ * it was written: the PDF, for a character its fonts do not have.
+ * diag_text_place() records that the string at str (borrowed: it must
+ * outlive d's use; only texts beyond ASCII need be recorded) was written at
+ * sp; literal: its characters follow one another on sp's line, as written
+ * (a plain or quoted value on one line, without escapes), else sp is the
+ * value's start. diag_text_at(): the place of the string at str, found by
+ * its address (the model keeps the strings the YAML reader made), or NULL;
+ * valid until the next diag_text_place(). The first placed wins.
+ */
+void diag_text_place(struct diag *, const char *str, const struct span *sp,
+    int literal);
+const struct text_place *diag_text_at(struct diag *, const char *str);
+/*
+ * For a text made of others (a number and a title): when text holds one of
+ * the texts placed around byte off, the place of the character at off
+ * (1 and *out), else 0. Costs the square of the longest text placed, not
+ * the number of texts.
+ */
+int diag_text_find(struct diag *, const char *text, size_t off,
+    struct span *out);
 
 /*
  * Records a diagnostic at span sp (NULL for none). code is a short

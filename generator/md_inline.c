@@ -617,6 +617,7 @@ code_pieces(struct conv *cv, cmark_node *n, struct inline_node *x)
 		if (p > L->len)
 			break;
 		pc[np].off = i;
+		pc[np].fixed = 0;
 		pc[np++].span = md_pos(ctx, li, (int)p + 1);
 		i += L->len - p;
 	}
@@ -898,6 +899,7 @@ finish(struct conv *cv, struct ilist *l)
 			for (m = next; m != NULL && m->type == INL_TEXT;
 			    m = m->next) {
 				pieces[np].off = t.len;
+				pieces[np].fixed = 0;
 				pieces[np++].span = m->span;
 				for (k = 0; k < m->npieces; k++) {
 					pieces[np] = m->pieces[k];

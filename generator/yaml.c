@@ -487,6 +487,36 @@ check_chars(struct yctx *y, const char *s, size_t len, const struct span *sp)
 	}
 }
 
+/*
+ * A text beyond ASCII may be printed by a later stage that must say where
+ * it was written (diag_text_place): character by character when it is
+ * written on one line as it reads (plain, or in quotes without escapes),
+ * else at the value's start.
+ */
+static void
+place_text(struct yctx *y, const yaml_event_t *ev, const struct ynode *n)
+{
+	yaml_scalar_style_t st = ev->data.scalar.style;
+	int quoted = st == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    st == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	struct span sp = n->span;
+	size_t i, w;
+	int literal;
+
+	for (i = 0; i < n->len && (unsigned char)n->str[i] < 0x80; i++)
+		;
+	if (i == n->len)
+		return;
+	w = utf8_count(n->str, n->len) + (quoted ? 2 : 0);
+	literal = (st == YAML_PLAIN_SCALAR_STYLE || quoted) &&
+	    ev->start_mark.line == ev->end_mark.line &&
+	    ev->end_mark.column >= ev->start_mark.column &&
+	    ev->end_mark.column - ev->start_mark.column == w;
+	if (literal && quoted)
+		sp.col++;
+	diag_text_place(y->d, n->str, &sp, literal);
+}
+
 static int
 on_scalar(struct yctx *y, const yaml_event_t *ev)
 {
@@ -508,6 +538,7 @@ on_scalar(struct yctx *y, const yaml_event_t *ev)
 	check_chars(y, n->str, n->len, &sp);
 	/* An unsupported tag was reported and is ignored: plain stays plain. */
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !str;
+	place_text(y, ev, n);
 	if (ev->data.scalar.anchor != NULL) {
 		a = anchor_define(y, (const char *)ev->data.scalar.anchor);
 		y->anchors[a - 1].node = n;

@@ -512,6 +512,36 @@ variant(struct layout *L, struct para_work *w, const struct lrun *r,
 	return v;
 }
 
+
+/*
+ * Where the character at byte off of text, a text read from YAML or one
+ * made of such texts (a number and a title), was written (diag_text_find):
+ * the WORD JOINERs that glue a name (pdf_put_glued) are not written, so
+ * they are left out of the text looked for.
+ */
+static int
+yaml_text_place(struct layout *L, const char *text, size_t off,
+    struct span *at)
+{
+	struct buf t = {0};
+	size_t i, n, len = strlen(text), toff = off;
+	uint32_t cp;
+	int r;
+
+	if (strstr(text, "\xE2\x81\xA0") == NULL)	/* U+2060 */
+		return diag_text_find(L->diag, text, off, at);
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(text + i, len - i, &cp);
+		if (i == off)
+			toff = t.len;
+		if (cp != 0x2060)
+			buf_put(&t, text + i, n);
+	}
+	r = diag_text_find(L->diag, buf_str(&t), toff, at);
+	buf_free(&t);
+	return r;
+}
+
 static void
 report_missing(struct layout *L, struct para_work *w,
     const struct layout_para *para, const struct layout_run *run, size_t off,
@@ -538,8 +568,11 @@ report_missing(struct layout *L, struct para_work *w,
 	if (run->span != NULL) {	/* the character itself (layout.h) */
 		at = run->literal ? text_span_at(run->span, run->pieces,
 		    run->npieces, run->text, off) : *run->span;
-		sp = &at;
+		if (at.file != NULL)
+			sp = &at;
 	}
+	if (sp == para->span && yaml_text_place(L, run->text, off, &at))
+		sp = &at;		/* in a text made of texts from YAML */
 	if (cp >= 0x20 && cp != 0x7F)
 		buf_put_cp(&ch, cp);
 	if (cp < 0x20 || cp == 0x7F)

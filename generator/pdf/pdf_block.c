@@ -37,19 +37,56 @@ pdf_tag(struct pdf_ctx *pc, enum dev_stype st, const void *node,
 }
 
 /* Adds s in style st; in (or NULL) is where it was written (layout_run.span). */
+/*
+ * The base place of a run of texts added without an inline node: none (the
+ * paragraph's), and pieces for the texts in it read from YAML, each at the
+ * place diag_text_at() knows (pdf-missing-glyph at the character).
+ */
+static const struct span no_place;
+
+/* Adds to run v (of len bytes so far) a piece at the place of tp, or none. */
+static void
+place_piece(struct arena *a, struct layout_run *v, const struct text_place *tp)
+{
+	struct span_piece *pc;
+
+	if (v->span == NULL) {
+		if (tp == NULL)
+			return;
+		v->span = &no_place;
+		v->literal = 1;
+	}
+	pc = arena_alloc(a, (v->npieces + 1) * sizeof(*pc));
+	if (v->npieces > 0)
+		memcpy(pc, v->pieces, v->npieces * sizeof(*pc));
+	pc[v->npieces].off = v->len;
+	pc[v->npieces].span = tp != NULL ? tp->span : no_place;
+	pc[v->npieces].fixed = tp != NULL && !tp->literal;
+	v->pieces = pc;
+	v->npieces++;
+}
+
 static void
 runs_add(struct pdf_runs *r, const char *s, const struct layout_style *st,
-    const void *node, const struct inline_node *in, int literal)
+    const void *node, const struct inline_node *in, int literal,
+    struct pdf_ctx *pc)
 {
+	const struct text_place *tp = NULL;
 	struct layout_run *v;
 
 	if (s == NULL || *s == '\0')
 		return;
+	if (in == NULL && pc != NULL)
+		tp = diag_text_at(pc->d, s);
 	if (in == NULL && r->n > 0 && r->v[r->n - 1].style == st &&
 	    r->v[r->n - 1].node == node && r->v[r->n - 1].tag == r->tag &&
-	    r->v[r->n - 1].span == NULL) {
+	    (r->v[r->n - 1].span == NULL ||
+	    r->v[r->n - 1].span == &no_place)) {
+		v = &r->v[r->n - 1];
+		if (pc != NULL)
+			place_piece(&pc->a, v, tp);
 		buf_puts(&r->text, s);
-		r->v[r->n - 1].len += strlen(s);
+		v->len += strlen(s);
 		return;
 	}
 	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof(*r->v));
@@ -68,6 +105,8 @@ runs_add(struct pdf_runs *r, const char *s, const struct layout_style *st,
 			v->pieces = in->pieces;
 			v->npieces = in->npieces;
 		}
+	} else if (tp != NULL) {
+		place_piece(&pc->a, v, tp);
 	}
 	buf_puts(&r->text, s);
 }
@@ -76,8 +115,7 @@ void
 pdf_runs_add(struct pdf_ctx *pc, struct pdf_runs *r, const char *s,
     const struct layout_style *st, const void *node)
 {
-	(void)pc;
-	runs_add(r, s, st, node, NULL, 0);
+	runs_add(r, s, st, node, NULL, 0, pc);
 }
 
 const struct layout_style *
@@ -187,11 +225,11 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 	for (; in != NULL; in = in->next) {
 		switch (in->type) {
 		case INL_TEXT:
-			runs_add(r, in->text, st, in, in, 1);
+			runs_add(r, in->text, st, in, in, 1, NULL);
 			break;
 		case INL_CODE:		/* its span is at its text, after the backticks */
 			runs_add(r, in->text, variant_of(pc, st, ST_GOTHIC), in,
-			    in, 1);
+			    in, 1, NULL);
 			break;
 		case INL_BREAK:
 			pdf_runs_add(pc, r, "\n", st, in);
@@ -228,11 +266,11 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			if (in->children != NULL)
 				pdf_runs_inlines(pc, r, in->children, s2);
 			else
-				runs_add(r, in->url, s2, in, in, 0);
+				runs_add(r, in->url, s2, in, in, 0, NULL);
 			break;
 		case INL_IMAGE:
 			if (in->text != NULL && strcmp(in->text, "-") != 0)
-				runs_add(r, in->text, st, in, in, 0);
+				runs_add(r, in->text, st, in, in, 0, NULL);
 			break;
 		case INL_FOOTREF:
 			if (in->footnote == NULL || in->footnote->number <= 0)
@@ -257,7 +295,7 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			if (in->children != NULL)
 				pdf_runs_inlines(pc, r, in->children, st);
 			else if (in->term != NULL)	/* said at the reference */
-				runs_add(r, in->term->term, st, in, in, 0);
+				runs_add(r, in->term->term, st, in, in, 0, NULL);
 			if (in->gloss_marker > 0) {
 				s2 = smaller(pc, st);
 				if (in->term != NULL && pc->has_glossary &&
@@ -281,7 +319,7 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 				r->tag = pdf_tag(pc, DEV_S_SPAN, in, DEV_A_E,
 				    in->expansion, save);
 			if (in->text != NULL)	/* said at the field */
-				runs_add(r, in->text, st, in, in, 0);
+				runs_add(r, in->text, st, in, in, 0, NULL);
 			r->tag = save;
 			break;
 		}
