@@ -392,8 +392,8 @@ load_period(struct lctx *lc, const struct ynode *n, int *from, int *to,
 		struct span sp = fm_span(&fm, "from");
 
 		diag_error(lc->d, &sp, "bad-range", "the period starts in "
-		    "'%s', after it ends in '%s'", fm_str(&fm, "from"),
-		    fm_str(&fm, "to"));
+		    "'%s', after it ends in '%s'; swap from and to",
+		    fm_str(&fm, "from"), fm_str(&fm, "to"));
 		return;
 	}
 	*from = f;

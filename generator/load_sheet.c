@@ -475,8 +475,8 @@ load_bar(struct lctx *lc, const struct ynode *n, struct bar *bar)
 		struct span sp = fm_span(&fm, "from");
 
 		diag_error(lc->d, &sp, "bad-range", "the schedule bar starts "
-		    "in '%s', after it ends in '%s'", fm_str(&fm, "from"),
-		    fm_str(&fm, "to"));
+		    "in '%s', after it ends in '%s'; swap from and to",
+		    fm_str(&fm, "from"), fm_str(&fm, "to"));
 		return -1;
 	}
 	bar->label = fm_str(&fm, "label");
@@ -521,11 +521,19 @@ load_cells(struct lctx *lc, const struct ynode *map, struct sched_row *row)
 		    j++)
 			;
 		if (j < row->ncells && row->cells[j].year == cell.year) {
+			const char *first = "";
+
+			for (k = 0; k < i; k++)	/* the first cell's year as written */
+				if (map->pairs[k].key->span.line ==
+				    row->cells[j].span.line &&
+				    map->pairs[k].key->span.col ==
+				    row->cells[j].span.col)
+					first = map->pairs[k].key->str;
 			diag_error(lc->d, &key->span, "duplicate-year",
-			    "'%s' is a year that already has a cell in this "
-			    "row (line %d, column %d); merge the two cells",
-			    key->str, row->cells[j].span.line,
-			    row->cells[j].span.col);
+			    "'%s' is the same year as '%s' (line %d, column "
+			    "%d), which already has a cell in this row; merge "
+			    "the two cells", key->str, first,
+			    row->cells[j].span.line, row->cells[j].span.col);
 			continue;
 		}
 		for (k = row->ncells; k > j; k--)

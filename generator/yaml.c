@@ -219,7 +219,7 @@ syntax_hint(const struct yctx *y, const char *problem)
 		return "a value that starts with @ or ` must be put in quotes";
 	if (strstr(problem, "mapping values are not allowed") != NULL)
 		return "a value that contains \": \" must be put in quotes, "
-		    "and keys of one mapping must line up";
+		    "and keys at the same level must line up";
 	if ((strstr(problem, "did not find expected key") != NULL ||
 	    strstr(problem, "did not find expected '-'") != NULL) &&
 	    at_indent(y))
@@ -646,11 +646,11 @@ check_duplicates(struct yctx *y, const struct frame *f, char *drop)
 		buf_puts(&msg, "duplicate key '");
 		quote_put(&msg, k[i].s, k[i].len);
 		if (fsp->line == sp->line)
-			buf_printf(&msg, "' in this mapping: it is already "
-			    "given at column %d of this line", fsp->col);
+			buf_printf(&msg, "': it is already given at column "
+			    "%d of this line, at the same level", fsp->col);
 		else
-			buf_printf(&msg, "' in this mapping: it is already "
-			    "given on line %d", fsp->line);
+			buf_printf(&msg, "': it is already given on line %d, "
+			    "at the same level", fsp->line);
 		buf_puts(&msg, "; keep one of them (the first is used)");
 		diag_error(y->d, sp, "duplicate-key", "%s", buf_str(&msg));
 		drop[k[i].i / 2] = 1;

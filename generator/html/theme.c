@@ -266,7 +266,8 @@ html_theme_load(struct html_site *s, const char *dir)
 	s->theme_path = path;
 	if ((text = file_read(path, &len, THEME_MAX_FILE)) == NULL) {
 		diag_syserr(s->d, path, "theme-read", "cannot read the page "
-		    "template: %s", strerror(errno));
+		    "template: %s%s", strerror(errno), errno == ENOENT ?
+		    "; --theme names the folder that holds page.html" : "");
 		return -1;
 	}
 	s->tmpl = htmlReadMemory(text, (int)len, path, "UTF-8",
@@ -276,7 +277,9 @@ html_theme_load(struct html_site *s, const char *dir)
 		struct span sp = { path, 0, 0 };
 
 		diag_error(s->d, &sp, "theme-template",
-		    "the page template is not an HTML page");
+		    "the page template is not an HTML page (it is empty, or "
+		    "has no <body>): start again from "
+		    "themes/default/page.html");
 		goto done;
 	}
 	s->theme_text = text;
