@@ -583,15 +583,8 @@ block_table(struct gctx *g, const struct generated *gen)
 
 	switch (gen->kind) {
 	case GEN_PROJECTS:
-		if (gen->arg_name == NULL) {	/* every project, focus members first */
-			struct gtable *t = project_table(g, arena_printf(g->a,
-			    "%s一覧", label_or(b->plan.labels.project, "個別事業")));
-
-			project_rows(g, t, gen->projects, gen->nprojects, 0, 0);
-			return t;
-		}
-		if (gen->arg_value == NULL)
-			break;
+		if (gen->arg_name == NULL || gen->arg_value == NULL)
+			break;	/* md.c requires pillar=, focus= or category= */
 		if (strcmp(gen->arg_name, "pillar") == 0) {
 			for (i = 0; i < b->plan.npillars; i++)
 				if (same_str(b->plan.pillars[i].id, gen->arg_value))

@@ -273,7 +273,6 @@ resolve_generated(struct rctx *c, struct generated *g)
 	struct pillar *pl;
 	struct focus_area *f;
 	struct category *cat;
-	size_t i, n;
 
 	g->projects = NULL;
 	g->nprojects = 0;
@@ -284,29 +283,8 @@ resolve_generated(struct rctx *c, struct generated *g)
 		    "register in plan.yaml)");
 	if (g->kind != GEN_PROJECTS)
 		return;
-	if (g->arg_name == NULL) {
-		/* {{projects}}: every project, focus members first. */
-		g->projects = ARENA_NEWN(c->a, struct project *, b->nprojects + 1);
-		n = 0;
-		for (i = 0; i < b->nfocus; i++) {
-			size_t j;
-
-			for (j = 0; j < b->focus[i].nmembers; j++)
-				g->projects[n++] = b->focus[i].members[j];
-		}
-		for (i = 0; i < b->plan.npillars; i++) {
-			size_t j;
-
-			for (j = 0; j < b->plan.pillars[i].nprojects; j++) {
-				struct project *p = b->plan.pillars[i].projects[j];
-
-				if (p->focus == NULL)
-					g->projects[n++] = p;
-			}
-		}
-		g->nprojects = n;
-		return;
-	}
+	if (g->arg_name == NULL)
+		return;	/* md.c: {{projects}} without an argument is bad-argument */
 	if (strcmp(g->arg_name, "pillar") == 0) {
 		if ((pl = rctx_find_pillar(b, g->arg_value)) == NULL) {
 			rctx_report(c, &vsp, "unknown-pillar",
