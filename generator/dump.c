@@ -15,6 +15,7 @@
 
 #include "dump.h"
 #include "gentab.h"
+#include "words.h"
 
 struct dumper {
 	struct buf	*out;
@@ -635,6 +636,8 @@ dump_project(struct dumper *d, const struct project *p, int depth)
 	buf_printf(d->out, " status %s", status_name(p->status));
 	kvo(d, "status_note", p->status_note);
 	ki(d, "order", (long long)p->order);
+	if (p->year_from > 0)
+		buf_printf(d->out, " years %d-%d", p->year_from, p->year_to);
 	sp(d, &p->c.key_span);
 	nl(d);
 	dump_common(d, &p->c, depth + 1);
@@ -708,6 +711,8 @@ dump_focus(struct dumper *d, const struct focus_area *f, int depth)
 	ki(d, "n", f->n);
 	kv(d, "id", f->id);
 	kv(d, "goal", f->goal ? f->goal->id : NULL);
+	if (f->year_from > 0)
+		buf_printf(d->out, " years %d-%d", f->year_from, f->year_to);
 	sp(d, &f->c.key_span);
 	nl(d);
 	ind(d, depth + 1);
@@ -1329,6 +1334,7 @@ dump_build(const struct build *b, struct buf *out)
 		kvo(&d, "reading", t->reading);
 		kvo(&d, "ja", t->ja);
 		ki(&d, "order", (long long)t->order);
+		kv(&d, "row", word_kana_row(t->row));
 		ki(&d, "uses", t->uses);
 		if (t->listed)
 			buf_puts(out, " listed");

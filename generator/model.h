@@ -294,6 +294,16 @@ struct dept_list {
 	int			 etc;		/* a final 等 */
 };
 
+/*
+ * The 五十音 rows (あ行 … わ行) and 英数字・記号: the row of a glossary
+ * term, from the first character of its reading (words.h names them).
+ */
+enum kana_row {
+	KR_A, KR_KA, KR_SA, KR_TA, KR_NA, KR_HA, KR_MA, KR_YA, KR_RA, KR_WA,
+	KR_OTHER,
+	KR_COUNT
+};
+
 struct term {
 	char			*key;
 	char			*term;
@@ -310,6 +320,7 @@ struct term {
 	/* resolved */
 	int			 uses;		/* references in the whole plan */
 	size_t			 order;		/* position in the printed 用語集 (reading or file order) */
+	enum kana_row		 row;		/* its 五十音 row, from its reading (or the term); the 用語集 in reading order is grouped by it */
 	char			*anchor;
 };
 
@@ -521,6 +532,9 @@ struct sheet_common {
 	char			*anchor;	/* PDF destination / in-page id */
 };
 
+/* A schedule or indicator table spans at most this many fiscal years. */
+#define SHEET_MAX_YEARS 50
+
 struct goal;
 struct pillar;
 struct category;
@@ -539,6 +553,7 @@ struct focus_area {
 	struct project		**members;	/* in order of their numbers */
 	size_t			 nmembers;
 	const struct gtable	*table;		/* its members (構成事業) */
+	int			 year_from, year_to;	/* its roadmap's years: its members' together (as a project's) */
 };
 
 struct project {
@@ -565,6 +580,13 @@ struct project {
 	char			*id;		/* the printed id: id_focus if any, else id_pillar */
 	int			 n_focus;	/* position among the focus area's members */
 	int			 n_pillar;	/* position in its pillar (or category) */
+	/*
+	 * The fiscal years of its schedule and indicator tables, one column
+	 * each: the plan period; for a policy without one, the years the
+	 * project names. At most SHEET_MAX_YEARS (a typo such as R80 is cut).
+	 * 0 when there are none.
+	 */
+	int			 year_from, year_to;
 };
 
 /* ------------------------------------------------------------------ */

@@ -1294,6 +1294,74 @@ default_numbering(struct numbering *nb)
 		nb->table = "表{chapter}-{n}";
 }
 
+/* The years lo..hi widened by y (0: not a year). */
+static void
+see_year(int y, int *lo, int *hi)
+{
+	if (y <= 0)
+		return;
+	if (*lo == 0 || y < *lo)
+		*lo = y;
+	if (y > *hi)
+		*hi = y;
+}
+
+/* At most SHEET_MAX_YEARS from lo on. */
+static void
+set_years(int *from, int *to, int lo, int hi)
+{
+	if (hi - lo + 1 > SHEET_MAX_YEARS)
+		hi = lo + SHEET_MAX_YEARS - 1;
+	*from = lo;
+	*to = hi;
+}
+
+/*
+ * The fiscal years of each project's tables and of each 重点事業's
+ * roadmap (model.h: year_from, year_to), for every back end.
+ */
+static void
+resolve_years(struct build *b)
+{
+	const struct plan *pl = &b->plan;
+	size_t i, k, j;
+
+	for (i = 0; i < b->nprojects; i++) {
+		struct project *p = &b->projects[i];
+		const struct sched_row *s = p->schedule;
+		int lo = 0, hi = 0;
+
+		if (pl->has_period && pl->from > 0 && pl->to >= pl->from) {
+			lo = pl->from;
+			hi = pl->to;
+		} else {	/* a policy (方針): the years the project names */
+			for (k = 0; k < p->nschedule; k++) {
+				for (j = 0; j < s[k].nbars; j++) {
+					see_year(s[k].bars[j].from, &lo, &hi);
+					see_year(s[k].bars[j].to, &lo, &hi);
+				}
+				for (j = 0; j < s[k].ncells; j++)
+					see_year(s[k].cells[j].year, &lo, &hi);
+			}
+			for (k = 0; k < p->nindicators; k++)
+				for (j = 0; j < p->indicators[k].ntargets; j++)
+					see_year(p->indicators[k].targets[j].year,
+					    &lo, &hi);
+		}
+		set_years(&p->year_from, &p->year_to, lo, hi);
+	}
+	for (i = 0; i < b->nfocus; i++) {
+		struct focus_area *f = &b->focus[i];
+		int lo = 0, hi = 0;
+
+		for (k = 0; k < f->nmembers; k++) {
+			see_year(f->members[k]->year_from, &lo, &hi);
+			see_year(f->members[k]->year_to, &lo, &hi);
+		}
+		set_years(&f->year_from, &f->year_to, lo, hi);
+	}
+}
+
 int
 resolve(struct build *b, struct diag *d)
 {
@@ -1339,6 +1407,7 @@ resolve(struct build *b, struct diag *d)
 	for (i = 0; i < b->nprojects; i++)
 		resolve_doc(&c, &b->projects[i].c.body.doc, NULL);
 	resolve_values(&c);
+	resolve_years(b);
 	resolve_register(&c);
 	resolve_glossary(&c);
 	resolve_volumes(&c);

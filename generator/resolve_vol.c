@@ -137,6 +137,32 @@ cmp_terms(const void *x, const void *y)
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/*
+ * The 五十音 row of a term: of the first character of its reading folded
+ * as the sort folds it (katakana, small and voiced kana as their row's
+ * plain hiragana), so that the rows are the runs the order forms.
+ */
+static enum kana_row
+kana_row_of(const struct term *t)
+{
+	/* The first hiragana of each row, あ行 to わ行, and the end of the block. */
+	static const uint32_t starts[] = {
+		0x3041, 0x304B, 0x3055, 0x305F, 0x306A, 0x306F, 0x307E, 0x3083,
+		0x3089, 0x308E, 0x3097
+	};
+	const char *s = term_reading(t);
+	uint32_t cp = 0;
+	size_t i;
+
+	if (*s != '\0')
+		(void)utf8_decode(s, strlen(s), &cp);
+	cp = kana_fold(cp, 0);
+	for (i = 0; i + 1 < KK_ARRAY_LEN(starts); i++)
+		if (cp >= starts[i] && cp < starts[i + 1])
+			return (enum kana_row)i;
+	return KR_OTHER;
+}
+
 void
 resolve_glossary(struct rctx *c)
 {
@@ -149,8 +175,10 @@ resolve_glossary(struct rctx *c)
 	if (b->plan.glossary_by_reading && b->nterms > 1)
 		qsort(b->terms_sorted, b->nterms, sizeof(*b->terms_sorted),
 		    cmp_terms);
-	for (i = 0; i < b->nterms; i++)
+	for (i = 0; i < b->nterms; i++) {
 		b->terms_sorted[i]->order = i;
+		b->terms_sorted[i]->row = kana_row_of(b->terms_sorted[i]);
+	}
 }
 
 /* ------------------------------------------------------------------ */

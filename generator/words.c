@@ -44,3 +44,21 @@ word_disposition(enum disposition d)
 {
 	return d == DISP_ENDED ? "終了" : "継続";
 }
+
+static const struct { const char *name, *key; } kana_rows[KR_COUNT] = {
+	{ "あ行", "a" }, { "か行", "ka" }, { "さ行", "sa" }, { "た行", "ta" },
+	{ "な行", "na" }, { "は行", "ha" }, { "ま行", "ma" }, { "や行", "ya" },
+	{ "ら行", "ra" }, { "わ行", "wa" }, { "英数字・記号", "other" }
+};
+
+const char *
+word_kana_row(enum kana_row r)
+{
+	return kana_rows[(unsigned)r < KR_COUNT ? r : KR_OTHER].name;
+}
+
+const char *
+kana_row_key(enum kana_row r)
+{
+	return kana_rows[(unsigned)r < KR_COUNT ? r : KR_OTHER].key;
+}

@@ -15,4 +15,9 @@ const char *word_relation(enum relation);
 /* 継続, 終了. */
 const char *word_disposition(enum disposition);
 
+/* あ行 … わ行, 英数字・記号. */
+const char *word_kana_row(enum kana_row);
+/* The row's name in anchors: a, ka … wa, other (the HTML id and PDF destination kana-a). */
+const char *kana_row_key(enum kana_row);
+
 #endif

@@ -309,45 +309,6 @@ term_uses(struct html_ctx *c, xmlNode *dd, const struct term *t)
 	}
 }
 
-/*
- * NOT IN THE MODEL: the 五十音 row (あ行, か行 …) of a term, from the first
- * kana of its reading (or of the term), for the headings of the 用語集
- * page. The order itself is the resolver's (terms_sorted); this only names
- * the runs it already forms. Returns an index into kana_rows.
- */
-static const struct { const char *name, *id; } kana_rows[] = {
-	{ "あ行", "kana-a" }, { "か行", "kana-ka" }, { "さ行", "kana-sa" },
-	{ "た行", "kana-ta" }, { "な行", "kana-na" }, { "は行", "kana-ha" },
-	{ "ま行", "kana-ma" }, { "や行", "kana-ya" }, { "ら行", "kana-ra" },
-	{ "わ行", "kana-wa" }, { "英数字・記号", "kana-other" }
-};
-
-static size_t
-kana_row(const struct term *t)
-{
-	/* First code point of each row in hiragana, from あ行 to わ行. */
-	static const uint32_t starts[] = {
-		0x3041, 0x304B, 0x3055, 0x305F, 0x306A, 0x306F, 0x307E, 0x3083,
-		0x3089, 0x308E, 0x3097
-	};
-	const char *s = t->reading != NULL ? t->reading : t->term;
-	uint32_t cp = 0;
-	size_t i;
-
-	if (s != NULL && *s != '\0')
-		utf8_decode(s, strlen(s), &cp);
-	if (cp >= 0x30A1 && cp <= 0x30F6)
-		cp -= 0x60;			/* katakana to hiragana */
-	if (cp == 0x3094)
-		return 0;			/* ゔ */
-	if (cp == 0x3095 || cp == 0x3096)
-		return 1;			/* ゕ ゖ */
-	for (i = 0; i + 1 < KK_ARRAY_LEN(starts); i++)
-		if (cp >= starts[i] && cp < starts[i + 1])
-			return i;
-	return KK_ARRAY_LEN(kana_rows) - 1;
-}
-
 static const struct term *
 glossary_term(const struct build *b, size_t i)
 {
@@ -394,8 +355,9 @@ glossary_entry(struct html_ctx *c, xmlNode *dl, const struct term *t,
 
 /*
  * The 用語集. On its own page (backlinks set) and in reading order, the
- * entries are grouped under a heading per 五十音 row, with an index of the
- * rows; inside a chapter it is one list.
+ * entries are grouped under a heading per 五十音 row (term.row, as the
+ * PDF's 用語集 is), with an index of the rows; inside a chapter it is one
+ * list.
  */
 void
 html_gen_glossary(struct html_ctx *c, xmlNode *parent, int backlinks)
@@ -403,7 +365,8 @@ html_gen_glossary(struct html_ctx *c, xmlNode *parent, int backlinks)
 	const struct build *b = c->site->b;
 	int rows = backlinks && c->site->pl->glossary_by_reading;
 	int base = c->last_h;
-	size_t i, row = (size_t)-1;
+	size_t i;
+	int row = -1;
 	xmlNode *dl = NULL, *index = NULL;
 
 	if (rows) {
@@ -417,16 +380,19 @@ html_gen_glossary(struct html_ctx *c, xmlNode *parent, int backlinks)
 
 		if (!glossary_listed(t))
 			continue;
-		if (rows && kana_row(t) != row) {
+		if (rows && (int)t->row != row) {
+			const char *id;
 			xmlNode *sec, *h;
 
-			row = kana_row(t);
+			row = (int)t->row;
+			id = arena_printf(&c->site->a, "kana-%s",
+			    kana_row_key(t->row));
 			html_link_anchor(c, html_el(index, "li"), c->page->url,
-			    kana_rows[row].id, kana_rows[row].name);
+			    id, word_kana_row(t->row));
 			sec = html_elc(parent, "section", "kana-row");
 			h = html_heading_el(c, sec, base + 1);
-			html_attr(h, "id", kana_rows[row].id);
-			html_text(h, kana_rows[row].name);
+			html_attr(h, "id", id);
+			html_text(h, word_kana_row(t->row));
 			dl = html_elc(sec, "dl", "glossary");
 		} else if (dl == NULL) {
 			dl = html_elc(parent, "dl", "glossary");

@@ -24,49 +24,6 @@ struct years {
 	const char	**ids;		/* the th id of each year column */
 };
 
-/*
- * The fiscal years of a project's tables: the plan period. NOT IN THE
- * MODEL for a policy (kind: policy, no period): then the years the project
- * itself names.
- */
-static void
-years_range(const struct html_ctx *c, const struct project *p, int *from,
-    int *to)
-{
-	const struct plan *pl = c->site->pl;
-	size_t i, k;
-	int lo = 0, hi = 0;
-
-	if (pl->has_period && pl->from > 0 && pl->to >= pl->from) {
-		*from = pl->from;
-		*to = pl->to;
-		return;
-	}
-	/* A policy (方針) has no period: the years the project names. */
-#define SEE(y) do { if ((y) > 0) { if (lo == 0 || (y) < lo) lo = (y); \
-	if ((y) > hi) hi = (y); } } while (0)
-	for (i = 0; p != NULL && i < p->nschedule; i++) {
-		for (k = 0; k < p->schedule[i].nbars; k++) {
-			SEE(p->schedule[i].bars[k].from);
-			SEE(p->schedule[i].bars[k].to);
-		}
-		for (k = 0; k < p->schedule[i].ncells; k++)
-			SEE(p->schedule[i].cells[k].year);
-	}
-	for (i = 0; p != NULL && i < p->nindicators; i++)
-		for (k = 0; k < p->indicators[i].ntargets; k++)
-			SEE(p->indicators[i].targets[k].year);
-#undef SEE
-	*from = lo;
-	*to = hi >= lo ? hi : lo;
-}
-
-/*
- * NOT IN THE MODEL: a table spans at most this many fiscal years; a wider
- * range (a typo such as R80) is cut rather than printing thousands of columns.
- */
-#define SHEET_MAX_YEARS 50
-
 static void
 years_init(struct html_ctx *c, struct years *y, int from, int to)
 {
@@ -74,8 +31,6 @@ years_init(struct html_ctx *c, struct years *y, int from, int to)
 
 	y->from = from;
 	y->to = to;
-	if (to - from + 1 > SHEET_MAX_YEARS)
-		y->to = from + SHEET_MAX_YEARS - 1;
 	y->n = from > 0 ? y->to - y->from + 1 : 0;
 	y->ids = y->n > 0 ? xcalloc((size_t)y->n, sizeof(*y->ids)) : NULL;
 	for (i = 0; i < y->n; i++)
@@ -257,7 +212,8 @@ html_schedule_table(struct html_ctx *c, xmlNode *parent,
 
 	if (p->nschedule == 0)
 		return;
-	years_range(c, p, &from, &to);
+	from = p->year_from;
+	to = p->year_to;
 	if (from <= 0)
 		return;
 	cap_id = html_id(c, "caption");
@@ -284,16 +240,8 @@ html_roadmap(struct html_ctx *c, xmlNode *parent, const struct focus_area *f)
 
 	if (f->nmembers == 0)
 		return;
-	years_range(c, f->members[0], &from, &to);
-	for (i = 1; i < f->nmembers && !c->site->pl->has_period; i++) {
-		int a, b;
-
-		years_range(c, f->members[i], &a, &b);
-		if (a > 0 && (from == 0 || a < from))
-			from = a;
-		if (b > to)
-			to = b;
-	}
+	from = f->year_from;
+	to = f->year_to;
 	if (from <= 0)
 		return;
 	cap_id = html_id(c, "caption");
@@ -428,7 +376,8 @@ html_indicator_table(struct html_ctx *c, xmlNode *parent,
 
 	if (n == 0)
 		return;
-	years_range(c, p, &from, &to);
+	from = p->year_from;
+	to = p->year_to;
 	for (i = 0; i < n; i++)
 		if (p->indicators[i].group != NULL)
 			groups = 1;

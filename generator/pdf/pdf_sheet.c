@@ -15,7 +15,6 @@
 #include "words.h"
 
 #define BANDFILL	0x2E7D32
-#define MAX_YEARS	50
 
 /* The plan's words (plan.yaml labels), or their defaults. */
 static const char *
@@ -340,49 +339,6 @@ notes(struct pdf_ctx *pc, const struct sheet_common *sc)
 	}
 }
 
-/* The years of one project's schedule and indicators: lo..hi widened to include them. */
-static void
-see_years(const struct project *p, int *lo, int *hi)
-{
-	size_t i, k;
-
-#define SEE(y) do { if ((y) > 0) { if (*lo == 0 || (y) < *lo) *lo = (y); \
-	if ((y) > *hi) *hi = (y); } } while (0)
-	for (i = 0; i < p->nschedule; i++) {
-		for (k = 0; k < p->schedule[i].nbars; k++) {
-			SEE(p->schedule[i].bars[k].from);
-			SEE(p->schedule[i].bars[k].to);
-		}
-		for (k = 0; k < p->schedule[i].ncells; k++)
-			SEE(p->schedule[i].cells[k].year);
-	}
-	for (i = 0; i < p->nindicators; i++)
-		for (k = 0; k < p->indicators[i].ntargets; k++)
-			SEE(p->indicators[i].targets[k].year);
-#undef SEE
-}
-
-/* The fiscal years of the columns: the plan period, else those the projects name. */
-static void
-year_range(struct pdf_ctx *pc, struct project *const *v, size_t n, int *from,
-    int *to)
-{
-	size_t i;
-	int lo = 0, hi = 0;
-
-	if (pc->pl->has_period && pc->pl->from > 0 && pc->pl->to >= pc->pl->from) {
-		*from = pc->pl->from;
-		*to = pc->pl->to;
-		return;
-	}
-	for (i = 0; i < n; i++)
-		see_years(v[i], &lo, &hi);
-	*from = lo;
-	*to = hi >= lo ? hi : lo;
-	if (*to - *from >= MAX_YEARS)
-		*to = *from + MAX_YEARS - 1;
-}
-
 static int
 clampi(int v, int lo, int hi)
 {
@@ -512,7 +468,8 @@ roadmap(struct pdf_ctx *pc, const struct focus_area *f)
 
 	for (i = 0; i < f->nmembers; i++)
 		any += f->members[i]->nschedule > 0;
-	year_range(pc, f->members, f->nmembers, &from, &to);
+	from = f->year_from;
+	to = f->year_to;
 	ny = to - from + 1;
 	if (!any || from <= 0 || ny <= 0)
 		return;
@@ -674,8 +631,6 @@ sheet_end(struct pdf_ctx *pc, const struct sheet_common *sc)
 void
 pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
 {
-	int from, to;
-
 	layout_page_break(pc->L);
 	pc->running = p->c.title;
 	layout_struct_begin(pc->L, DEV_S_SECT, p);
@@ -707,13 +662,8 @@ pdf_project(struct pdf_ctx *pc, const struct project *p, int relisted)
 	} else {
 		intro(pc, &p->c.body);
 		sections(pc, &p->c.body);
-		{
-			struct project *one = (struct project *)p;
-
-			year_range(pc, &one, 1, &from, &to);
-		}
-		schedule(pc, p, from, to);
-		indicators(pc, p, from, to);
+		schedule(pc, p, p->year_from, p->year_to);
+		indicators(pc, p, p->year_from, p->year_to);
 	}
 	sheet_end(pc, &p->c);
 	layout_struct_end(pc->L, DEV_S_SECT, p);
@@ -783,14 +733,18 @@ marker_of(const struct volume *v, const struct term *t)
 	return 0;
 }
 
+/*
+ * The entries of the 用語集; with rows (the volume's 用語集 in reading
+ * order, as the site's page) under a heading per 五十音 row (term.row).
+ */
 static void
-terms(struct pdf_ctx *pc)
+terms(struct pdf_ctx *pc, int rows)
 {
 	const struct build *b = pc->b;
 	struct layout_para p;
 	struct pdf_runs r;
 	size_t i;
-	int n;
+	int n, row = -1;
 
 	for (i = 0; i < b->nterms; i++) {
 		const struct term *t = b->terms_sorted ? b->terms_sorted[i] :
@@ -798,6 +752,18 @@ terms(struct pdf_ctx *pc)
 
 		if (t->uses == 0 && !t->listed)
 			continue;
+		if (rows && (int)t->row != row) {
+			const char *dest = arena_printf(&pc->a, "kana-%s",
+			    kana_row_key(t->row));
+
+			row = (int)t->row;
+			layout_space(pc->L, pc->st[ST_H2].size);
+			pdf_dest(pc, dest);
+			/* The row's heading: its node is the row of its first term. */
+			pdf_text_para(pc, word_kana_row(t->row), ST_H2, DEV_S_H2,
+			    &t->row, pc->st[ST_H2].size / 2);
+			pdf_outline(pc, 2, word_kana_row(t->row), dest);
+		}
 		pdf_dest(pc, t->anchor);
 		/*
 		 * An entry a ※n marker of the volume refers to (its Reference
@@ -862,7 +828,7 @@ pdf_glossary(struct pdf_ctx *pc)
 	pdf_dest(pc, "glossary");
 	pdf_text_para(pc, title, ST_H1, DEV_S_H1, pc->b->terms, 12000);
 	pdf_outline(pc, 1, title, "glossary");
-	terms(pc);
+	terms(pc, pc->pl->glossary_by_reading);
 }
 
 /* ------------------------------------------------------------------ */
@@ -917,7 +883,7 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 		break;
 	}
 	case GEN_GLOSSARY:
-		terms(pc);
+		terms(pc, 0);
 		break;
 	default:
 		pdf_gtable(pc, g->table);
