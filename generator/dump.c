@@ -1284,6 +1284,65 @@ dump_gtables(struct dumper *d, const struct build *b)
 	dump_gtable(d, "history", NULL, b->t_history);
 }
 
+/* ------------------------------------------------------------------ */
+/* The 体系図                                                          */
+/* ------------------------------------------------------------------ */
+
+static const char *
+tax_kind_name(enum tax_kind k)
+{
+	switch (k) {
+	case TX_PRINCIPLE:	return "principle";
+	case TX_GOAL:		return "goal";
+	case TX_PILLAR:		return "pillar";
+	case TX_CATEGORY:	return "category";
+	case TX_FOCUS:		return "focus";
+	case TX_COMMON:		return "common";
+	case TX_COMMON_ITEM:	return "common_item";
+	}
+	return "?";
+}
+
+static const char *
+tax_ref(const struct tax_entry *e)
+{
+	switch (e->kind) {
+	case TX_GOAL:
+		return ((const struct goal *)e->ref)->id;
+	case TX_PILLAR:
+		return ((const struct pillar *)e->ref)->id;
+	case TX_CATEGORY:
+		return ((const struct category *)e->ref)->key;
+	case TX_FOCUS:
+		return ((const struct focus_area *)e->ref)->c.key;
+	case TX_COMMON_ITEM:
+		return ((const struct common_item *)e->ref)->id;
+	case TX_PRINCIPLE:
+	case TX_COMMON:
+		break;
+	}
+	return NULL;
+}
+
+/* An entry of the 体系図 and those below it: kind, words, record, column. */
+static void
+dump_tax(struct dumper *d, const struct tax_entry *e, size_t n, int depth)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ind(d, depth);
+		buf_printf(d->out, "entry %s", tax_kind_name(e[i].kind));
+		kvo(d, "label", e[i].label);
+		kvo(d, "number", e[i].number);
+		kvo(d, "title", e[i].title);
+		kvo(d, "ref", tax_ref(&e[i]));
+		ki(d, "level", e[i].level);
+		nl(d);
+		dump_tax(d, e[i].kids, e[i].nkids, depth + 1);
+	}
+}
+
 void
 dump_build(const struct build *b, struct buf *out)
 {
@@ -1394,4 +1453,7 @@ dump_build(const struct build *b, struct buf *out)
 	buf_printf(out, "counts new %d continued %d ended %d\n", b->n_new,
 	    b->n_continued, b->n_ended);
 	dump_gtables(&d, b);
+	buf_puts(out, "taxonomy_entries");
+	nl(&d);
+	dump_tax(&d, b->taxonomy.v, b->taxonomy.n, 1);
 }

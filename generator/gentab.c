@@ -655,6 +655,7 @@ resolve_tables(struct build *b)
 	history_table(&g);
 	register_tables(&g);
 	department_table(&g);
+	resolve_taxonomy(b);
 	for (i = 0; i < b->nchapters; i++)
 		doc(&g, &b->chapters[i].doc);
 	for (i = 0; i < b->nfocus; i++)

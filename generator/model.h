@@ -150,7 +150,7 @@ struct generated {
 	/* resolved: GEN_PROJECTS */
 	struct project		**projects;
 	size_t			 nprojects;
-	/* resolved (gentab.c): the tables it prints, in order (next); NULL for taxonomy, glossary */
+	/* resolved (gentab.c): the tables it prints, in order (next); NULL for taxonomy (build.taxonomy), glossary */
 	const struct gtable	*table;
 };
 
@@ -259,6 +259,46 @@ struct gtable {
 	int			 groups;	/* has group rows */
 	const char		*empty;		/* printed instead when it has no rows, or NULL */
 	const struct gtable	*next;		/* the next table of the same block */
+};
+
+/* ------------------------------------------------------------------ */
+/* The 体系図 (gentax.c)                                               */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The plan's structure as {{taxonomy}} prints it, built once by the
+ * resolver from plan.yaml's taxonomy and the 重点事業' goal: both back ends
+ * print these entries, in this order and nesting, with these words (the
+ * site as nested lists, the PDF as a diagram tagged as nested lists).
+ */
+enum tax_kind {
+	TX_PRINCIPLE,	/* the 基本理念; ref NULL */
+	TX_GOAL,	/* struct goal; kids: its pillars, then its focus areas */
+	TX_PILLAR,	/* struct pillar; kids: its categories */
+	TX_CATEGORY,	/* struct category */
+	TX_FOCUS,	/* struct focus_area */
+	TX_COMMON,	/* 共通事項; kids: the common items */
+	TX_COMMON_ITEM	/* struct common_item */
+};
+
+struct tax_entry {
+	enum tax_kind		 kind;
+	const char		*label;		/* the level's word printed first (基本理念, 目指す姿1, 基本取組, 共通事項), or NULL */
+	const char		*number;	/* ＜1＞, 重点事業①, or NULL */
+	const char		*title;		/* or NULL (共通事項) */
+	const void		*ref;		/* the record (see tax_kind) */
+	struct tax_entry	*kids;
+	size_t			 nkids;
+	int			 level;		/* the diagram's column: 0 goal, 1 pillar and focus area, 2 category; -1 a band across (principle, 共通事項 and its items) */
+};
+
+struct taxonomy {
+	/*
+	 * In printed order: the principle, the goals, the pillars and focus
+	 * areas of no goal, 共通事項; any may be missing.
+	 */
+	struct tax_entry	*v;
+	size_t			 n;
 };
 
 /* ------------------------------------------------------------------ */
@@ -941,6 +981,7 @@ struct build {
 	const struct gtable	*t_register;	/* counts, 新旧対照表, 新規 (next), or NULL */
 	const struct gtable	*t_departments;	/* 主管課別一覧 */
 	const struct gtable	*t_history;	/* 改定履歴, or NULL */
+	struct taxonomy		 taxonomy;	/* resolved (gentax.c): the 体系図 */
 };
 
 #endif

@@ -186,95 +186,110 @@ label(xmlNode *parent, const char *text)
 		html_text(html_elc(parent, "span", "tax-label"), text);
 }
 
-/* 体系図: 基本理念 → 目指す姿 → 基本取組 (and categories) / 重点事業, as nested lists. */
+/* The class of an entry's element: what its level is. */
+static const char *
+tax_class(enum tax_kind k)
+{
+	switch (k) {
+	case TX_PRINCIPLE:	return "tax-principle";
+	case TX_GOAL:		return "tax-goal";
+	case TX_PILLAR:		return "tax-pillar";
+	case TX_CATEGORY:	return "tax-category";
+	case TX_FOCUS:		return "tax-focus";
+	case TX_COMMON:		return "tax-common";
+	case TX_COMMON_ITEM:	return "tax-common-item";
+	}
+	return NULL;
+}
+
+/*
+ * An entry's words into el: its label, then its number and title, linked
+ * to where its projects are listed (a pillar, a category) or to its page
+ * (a 重点事業).
+ */
+static void
+tax_words(struct html_ctx *c, xmlNode *el, const struct tax_entry *e)
+{
+	struct html_site *s = c->site;
+	const struct html_page *plist = s->view[HP_PROJECT_LIST];
+	xmlNode *a = el;
+
+	label(el, e->label);
+	if (e->kind == TX_PILLAR && plist != NULL)
+		a = html_link_anchor(c, el, plist->url,
+		    html_pillar_anchor(s, e->ref), NULL);
+	else if (e->kind == TX_CATEGORY && plist != NULL)
+		a = html_link_anchor(c, el, plist->url,
+		    html_category_anchor(s, e->ref), NULL);
+	else if (e->kind == TX_FOCUS)
+		a = html_link(c, el, ((const struct focus_area *)e->ref)->c.url,
+		    NULL);
+	html_number(a, e->number, "itemno");
+	if (e->title != NULL)
+		html_text(a, e->title);
+}
+
+/* Entries as a list of class cls, each with the entries below it. */
+static void
+tax_list(struct html_ctx *c, xmlNode *parent, const struct tax_entry *v,
+    size_t n, const char *cls)
+{
+	xmlNode *ul = html_elc(parent, "ul", cls), *li;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct tax_entry *e = &v[i];
+
+		if (e->kind == TX_GOAL) {	/* the goal heads its box */
+			li = html_el(ul, "li");
+			tax_words(c, html_elc(li, "p", tax_class(e->kind)), e);
+		} else {
+			li = html_elc(ul, "li", tax_class(e->kind));
+			tax_words(c, li, e);
+		}
+		if (e->nkids > 0)
+			tax_list(c, li, e->kids, e->nkids,
+			    e->kind == TX_GOAL ? "tax-children" :
+			    e->kind == TX_PILLAR ? "tax-categories" :
+			    "tax-common-items");
+	}
+}
+
+/*
+ * 体系図 (build.taxonomy): the 基本理念, the 目指す姿 with their 基本取組
+ * (and categories) and 重点事業, what serves no 目指す姿, the 共通事項; as
+ * nested lists, the PDF's diagram in the same order and words.
+ */
 void
 html_gen_taxonomy(struct html_ctx *c, xmlNode *parent)
 {
-	struct html_site *s = c->site;
-	const struct plan *pl = s->pl;
-	const struct html_page *plist = s->view[HP_PROJECT_LIST];
-	xmlNode *box = html_elc(parent, "div", "taxonomy"), *p, *goals;
-	size_t i, k, j, orphans = 0;
+	const struct taxonomy *t = &c->site->b->taxonomy;
+	xmlNode *box = html_elc(parent, "div", "taxonomy"), *el;
+	size_t i, k;
 
-	if (pl->principle != NULL) {
-		p = html_elc(box, "p", "tax-principle");
-		label(p, "基本理念");
-		html_text(p, pl->principle);
-	}
-	goals = html_elc(box, "ul", "tax-goals");
-	for (i = 0; i < pl->ngoals; i++) {
-		const struct goal *g = &pl->goals[i];
-		xmlNode *li = html_el(goals, "li"), *sub;
+	for (i = 0; i < t->n; i = k) {
+		const struct tax_entry *e = &t->v[i];
 
-		p = html_elc(li, "p", "tax-goal");
-		label(p, arena_printf(&s->a, "%s%s",
-		    pl->labels.goal != NULL ? pl->labels.goal : "目指す姿",
-		    g->id != NULL ? g->id : ""));
-		html_text(p, g->title);
-		if (g->npillars + g->nfocus_areas == 0)
-			continue;
-		sub = html_elc(li, "ul", "tax-children");
-		for (k = 0; k < g->npillars; k++) {
-			const struct pillar *pi = g->pillars[k];
-			xmlNode *pli = html_elc(sub, "li", "tax-pillar"), *a;
-
-			label(pli, pl->labels.pillar);
-			a = plist != NULL ? html_link_anchor(c, pli, plist->url,
-			    html_pillar_anchor(s, pi), NULL) : pli;
-			html_number(a, pi->number, "itemno");
-			html_text(a, pi->title);
-			if (pi->ncategories > 0) {
-				xmlNode *cul = html_elc(pli, "ul", "tax-categories");
-
-				for (j = 0; j < pi->ncategories; j++) {
-					const struct category *ct = &pi->categories[j];
-					xmlNode *cli = html_el(cul, "li");
-
-					if (plist != NULL)
-						html_link_anchor(c, cli, plist->url,
-						    html_category_anchor(s, ct), ct->title);
-					else
-						html_text(cli, ct->title);
-				}
-			}
-		}
-		for (k = 0; k < g->nfocus_areas; k++) {
-			const struct focus_area *f = g->focus_areas[k];
-			xmlNode *fli = html_elc(sub, "li", "tax-focus"), *a;
-
-			label(fli, pl->labels.focus_area);
-			a = html_link(c, fli, f->c.url, NULL);
-			html_number(a, f->id, "itemno");
-			html_text(a, f->c.title);
-		}
-	}
-	/* Focus areas that name no goal still belong in the picture. */
-	for (i = 0; i < s->b->nfocus; i++)
-		if (s->b->focus[i].goal == NULL)
-			orphans++;
-	if (orphans > 0) {
-		xmlNode *ul = html_elc(box, "ul", "tax-children tax-other");
-
-		for (i = 0; i < s->b->nfocus; i++) {
-			const struct focus_area *f = &s->b->focus[i];
-			xmlNode *fli, *a;
-
-			if (f->goal != NULL)
-				continue;
-			fli = html_elc(ul, "li", "tax-focus");
-			label(fli, pl->labels.focus_area);
-			a = html_link(c, fli, f->c.url, NULL);
-			html_number(a, f->id, "itemno");
-			html_text(a, f->c.title);
-		}
-	}
-	if (pl->ncommon_items > 0) {
-		p = html_elc(box, "p", "tax-common");
-		label(p, "共通事項");
-		for (i = 0; i < pl->ncommon_items; i++) {
-			if (i > 0)
-				html_text(p, "／");
-			html_text(p, pl->common_items[i].title);
+		for (k = i + 1; k < t->n && (t->v[k].kind == e->kind ||
+		    (t->v[k].kind == TX_FOCUS && e->kind == TX_PILLAR)); k++)
+			;
+		switch (e->kind) {
+		case TX_GOAL:
+			tax_list(c, box, e, k - i, "tax-goals");
+			break;
+		case TX_PILLAR:
+		case TX_FOCUS:
+			tax_list(c, box, e, k - i, "tax-children tax-other");
+			break;
+		default:	/* the principle, 共通事項: one each */
+			k = i + 1;
+			el = html_elc(box, e->kind == TX_COMMON ? "div" : "p",
+			    tax_class(e->kind));
+			tax_words(c, el, e);
+			if (e->nkids > 0)
+				tax_list(c, el, e->kids, e->nkids,
+				    "tax-common-items");
+			break;
 		}
 	}
 }

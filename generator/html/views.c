@@ -189,7 +189,7 @@ top(struct html_ctx *c, xmlNode *main)
 		dd = fact(dl, "時点");
 		html_date(c, dd, &d);
 	}
-	if (pl->ngoals > 0 || pl->principle != NULL) {
+	if (s->b->taxonomy.n > 0) {
 		sec = section(c, main, "plan-taxonomy", "taxonomy", "計画の体系");
 		html_gen_taxonomy(c, sec);
 	}

@@ -230,6 +230,9 @@ void pdf_glossary(struct pdf_ctx *);
 void pdf_generated(struct pdf_ctx *, const struct generated *);
 void pdf_cont_band(struct pdf_ctx *, struct layout *, struct layout_page *);
 
+/* pdf_tax.c: the 体系図 ({{taxonomy}}) as a diagram. */
+void pdf_taxonomy(struct pdf_ctx *);
+
 /* svg.c: draws an SVG file into the box at (x, y) of size (w, h) on the page. */
 int pdf_svg(struct pdf_ctx *, struct layout_page *, const char *path,
     const void *node, int32_t x, int32_t y, int32_t w, int32_t h,

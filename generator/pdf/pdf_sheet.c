@@ -85,20 +85,6 @@ cell_text(struct pdf_cell *c, const char *text, const void *node)
 	c->align = LAYOUT_LEFT;
 }
 
-static void
-head_row(struct pdf_table *t, const char *const *names)
-{
-	struct pdf_cell *r = pdf_table_row(t);
-	int c;
-
-	for (c = 0; c < t->ncols; c++) {
-		cell_text(&r[c], names[c], NULL);
-		r[c].head = 1;
-		r[c].align = LAYOUT_CENTER;
-	}
-	t->nhead = 1;
-}
-
 /* The band at the top of a sheet: id and title in white on green. */
 static void
 band(struct pdf_ctx *pc, const char *id, const char *title, const void *node,
@@ -835,53 +821,13 @@ pdf_glossary(struct pdf_ctx *pc)
 /* Generated blocks                                                   */
 /* ------------------------------------------------------------------ */
 
-static void
-gen_table(struct pdf_ctx *pc, struct pdf_table *t)
-{
-	pdf_table_emit(pc, t);
-	pdf_table_free(t);
-}
-
 void
 pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 {
-	const struct build *b = pc->b;
-	const struct plan *pl = &b->plan;
-	struct pdf_table t;
-	struct pdf_cell *r;
-	struct buf s = {0};
-	size_t i, k;
-
-	memset(&t, 0, sizeof(t));
-	t.node = g;
 	switch (g->kind) {
-	case GEN_TAXONOMY: {
-		const char *const h[] = { L_GOAL(pc), L_PILLAR(pc), L_FOCUS(pc) };
-
-		t.ncols = 3;
-		head_row(&t, h);
-		for (i = 0; i < pl->ngoals; i++) {
-			const struct goal *go = &pl->goals[i];
-
-			buf_reset(&s);
-			for (k = 0; k < go->npillars; k++)
-				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
-				    go->pillars[k]->number ? go->pillars[k]->number : "",
-				    go->pillars[k]->title);
-			r = pdf_table_row(&t);
-			cell_text(&r[0], arena_printf(&pc->a, "%s　%s", go->id,
-			    go->title), go);
-			cell_text(&r[1], arena_strdup(&pc->a, buf_str(&s)), go);
-			buf_reset(&s);
-			for (k = 0; k < go->nfocus_areas; k++)
-				buf_printf(&s, "%s%s　%s", k ? "\n" : "",
-				    go->focus_areas[k]->id ? go->focus_areas[k]->id : "",
-				    go->focus_areas[k]->c.title);
-			cell_text(&r[2], arena_strdup(&pc->a, buf_str(&s)), go);
-		}
-		gen_table(pc, &t);
+	case GEN_TAXONOMY:
+		pdf_taxonomy(pc);
 		break;
-	}
 	case GEN_GLOSSARY:
 		terms(pc, 0);
 		break;
@@ -889,5 +835,4 @@ pdf_generated(struct pdf_ctx *pc, const struct generated *g)
 		pdf_gtable(pc, g->table);
 		break;
 	}
-	buf_free(&s);
 }

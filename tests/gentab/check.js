@@ -10,6 +10,11 @@
 //          is that table, read from the structure tree (pdfinfo -struct-text)
 //   both   every table a generated block of a chapter prints is on the site
 //          and in a volume
+//   taxonomy  the 体系図 (the dump's taxonomy_entries): every <div
+//          class="taxonomy"> of the site has its entries in order, each of
+//          its kind (class tax-goal …) and words; every volume whose chapters
+//          print {{taxonomy}} has an L whose LIs are its entries in order, at
+//          their depth (nested L), each one's Lbl and LBody text
 //
 // Cells are compared as text without white space and the format characters
 // the layout does not draw; a cell's line breaks are not compared (the HTML
@@ -166,7 +171,7 @@ for (const f of htmlFiles(path.join(out, "site"))) {
 function structure(pdf) {
 	const lines = cp.execFileSync("pdfinfo", ["-struct-text", pdf], big)
 	    .split("\n");
-	const root = { type: "", kids: [], texts: [], depth: -1 };
+	const root = { type: "", kids: [], texts: [], own: [], depth: -1 };
 	const stack = [root];
 	for (const l of lines) {
 		const m = l.match(/^( *)(.*)$/);
@@ -176,6 +181,7 @@ function structure(pdf) {
 		if (body[0] === '"') {
 			for (const n of stack)
 				n.texts.push(body.slice(1, -1));
+			stack[stack.length - 1].own.push(body.slice(1, -1));
 			continue;
 		}
 		if (body[0] === "/" || body.startsWith("Object "))
@@ -185,7 +191,7 @@ function structure(pdf) {
 			continue;
 		while (stack.length > 1 && stack[stack.length - 1].depth >= depth)
 			stack.pop();
-		const node = { type: e[1], kids: [], texts: [], depth };
+		const node = { type: e[1], kids: [], texts: [], own: [], depth };
 		stack[stack.length - 1].kids.push(node);
 		stack.push(node);
 	}
@@ -246,4 +252,87 @@ for (const f of pdfs) {
 	}
 	report(why.length === 0, `both: the ${new Set(used).size} tables of the ` +
 	    "generated blocks are on the site and in the volumes", why);
+}
+
+// ------------------------------------------------------------------
+// The 体系図: the same entries in the model, on the site, in the volumes
+// ------------------------------------------------------------------
+{
+	const tax = [];		// { depth, kind, text }
+	let inTax = false, usesTax = false;
+	for (const line of dump) {
+		if (/^\S/.test(line)) {
+			inTax = line === "taxonomy_entries";
+			continue;
+		}
+		if (/^ +generated taxonomy\b/.test(line))
+			usesTax = true;
+		const m = inTax && line.match(/^( +)entry (\S+)(.*)$/);
+		if (!m)
+			continue;
+		const word = (k) => {
+			const w = m[3].match(new RegExp(` ${k} "((?:[^"\\\\]|\\\\.)*)"`));
+			return w ? unquote(w[1]) : "";
+		};
+		tax.push({ depth: m[1].length / 2 - 1, kind: m[2].replace("_", "-"),
+		    text: flat(word("label") + word("number") + word("title")) });
+	}
+	const want = tax.map((e) => `${e.kind}:${e.text}`);
+	const why = [];
+	let pages = 0;
+	for (const f of htmlFiles(path.join(out, "site"))) {
+		const page = fs.readFileSync(f, "utf8");
+		for (const m of page.matchAll(/<div class="taxonomy">(.*?)\n<\/div>\n/gs)) {
+			pages++;
+			const got = [...m[1].matchAll(/<(p|li|div) class="tax-([a-z-]+)">(.*?)(?=<ul|<\/li>|<\/p>|<\/div>)/gs)]
+			    .map((e) => `${e[2]}:${visible(e[3])}`);
+			const n = Math.max(got.length, want.length);
+			for (let i = 0; i < n; i++)
+				if (got[i] !== want[i]) {
+					why.push(`${path.relative(out, f)}: entry ${i}: model ${want[i]}, printed ${got[i]}`);
+					break;
+				}
+		}
+	}
+	report(tax.length === 0 || (pages > 0 && why.length === 0),
+	    `taxonomy: html: ${pages} 体系図 with the model's ${tax.length} entries`, why);
+
+	// The volumes: an L whose first LI is the model's first entry.
+	const wantd = tax.map((e) => `${e.depth}:${e.text}`);
+	const pwhy = [];
+	let found = 0;
+	const own = (n) => n.own.join("") + n.kids.filter((k) => k.type !== "L")
+	    .map(own).join("");
+	for (const f of pdfs) {
+		(function walk(n) {
+			if (n.type !== "L") {
+				n.kids.forEach(walk);
+				return;
+			}
+			const got = [];
+			(function items(l, depth) {
+				for (const li of l.kids.filter((k) => k.type === "LI")) {
+					got.push(`${depth}:${flat(own(li))}`);
+					for (const k of li.kids)
+						for (const sub of k.kids.filter((x) => x.type === "L"))
+							items(sub, depth + 1);
+				}
+			})(n, 0);
+			if (got.length === 0 || got[0] !== wantd[0]) {
+				n.kids.forEach(walk);
+				return;
+			}
+			found++;
+			const len = Math.max(got.length, wantd.length);
+			for (let i = 0; i < len; i++)
+				if (got[i] !== wantd[i]) {
+					pwhy.push(`${f}: entry ${i}: model ${wantd[i]}, printed ${got[i]}`);
+					break;
+				}
+		})(structure(path.join(pdfdir, f), true));
+	}
+	report(tax.length === 0 || !usesTax || pdfs.length === 0 ||
+	    (found > 0 && pwhy.length === 0),
+	    `taxonomy: pdf: ${found} 体系図 with the model's ${tax.length} entries`,
+	    found === 0 ? "no L in the volumes holds the 体系図" : pwhy);
 }
