@@ -212,7 +212,8 @@ check_cont() {	# tree layout-dump
 # the foot of a page without its text, no table row alone on a page of
 # a table that goes on (orphan) or comes from the page before (widow),
 # no group row (one cell across the table) at the foot of a page without
-# its rows.
+# its rows. Footnotes (Notes drawn after the page's footer) are not the
+# text that follows a heading; a 用語集 entry (a Note in the flow) is.
 check_flow() {	# tree layout-dump
 	v=$(basename "$2" .layout.txt)
 	bad=$(awk '
@@ -224,7 +225,8 @@ check_flow() {	# tree layout-dump
 			cont[t] = 1; rows[t] = 0; spl[t] = trdepth[t] > 0
 		}
 	}
-	/^ *page [0-9]+ / { page = $2; lastH = 0; started = 0; next }
+	/^ *page [0-9]+ / { page = $2; lastH = 0; started = 0; footed = 0; next }
+	/ footer "/ { footed = 1 }
 	/^ *end page / { endpage(); next }
 	/<H1 n/ { if (!started) hfoot = "" }
 	/<H[1-6] n/ { inH++ }
@@ -239,8 +241,8 @@ check_flow() {	# tree layout-dump
 	/<TR n/ { trdepth[nt]++; cells = 0; if (inbody[nt]) { rows[nt]++; total[nt]++ } }
 	/<T[DH] n/ { cells++ }
 	/<\/TR n/ { trdepth[nt]--; if (cells > maxcells[nt]) maxcells[nt] = cells; lastcells[nt] = inbody[nt] ? cells : 0 }
-	/<Note n/ { inNote++ }
-	/<\/Note n/ { inNote--; next }
+	/<Note n/ { if (footed) inNote++ }
+	/<\/Note n/ { if (inNote) inNote--; next }
 	/ content / && !inNote {
 		if (!started && hfoot != "") { print "heading " hfoot; hfoot = "" }
 		started = 1
