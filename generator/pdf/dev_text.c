@@ -27,9 +27,16 @@ struct dev_text {
 	struct buf	 labels;	/* page labels, printed at the end of the document */
 	int		 in_page;
 	int		 depth;	/* structure nesting, for indentation */
-	/* node pointer → number, open addressing; keys NULL = empty */
+	/*
+	 * node pointer → number, open addressing; keys NULL = empty. opens:
+	 * the structure elements of the node open now; a node whose last
+	 * element has closed is numbered afresh when it is met again, so
+	 * that memory freed and given to another node (a table's cells) does
+	 * not make the dump depend on the allocator.
+	 */
 	const void	**keys;
 	int		*vals;
+	int		*opens;
 	size_t		 cap;
 	size_t		 count;
 };
@@ -44,23 +51,23 @@ hash_ptr(const void *p, size_t cap)
 	return (size_t)(v ^ (v >> 29)) & (cap - 1);
 }
 
-/* The node's number, assigned at first sight; 0 for NULL. */
-static int
-node_id(struct dev_text *t, const void *node)
+/* The node's slot, assigned at first sight; node not NULL. */
+static size_t
+node_slot(struct dev_text *t, const void *node)
 {
 	size_t i, k, oldcap;
 	const void **ok;
-	int *ov;
+	int *ov, *oo;
 
-	if (node == NULL)
-		return 0;
 	if (t->count * 2 >= t->cap) {
 		oldcap = t->cap;
 		ok = t->keys;
 		ov = t->vals;
+		oo = t->opens;
 		t->cap = oldcap ? oldcap * 2 : 64;
 		t->keys = xcalloc(t->cap, sizeof(*t->keys));
 		t->vals = xcalloc(t->cap, sizeof(*t->vals));
+		t->opens = xcalloc(t->cap, sizeof(*t->opens));
 		for (k = 0; k < oldcap; k++) {
 			if (ok[k] == NULL)
 				continue;
@@ -69,16 +76,36 @@ node_id(struct dev_text *t, const void *node)
 				;
 			t->keys[i] = ok[k];
 			t->vals[i] = ov[k];
+			t->opens[i] = oo[k];
 		}
 		free(ok);
 		free(ov);
+		free(oo);
 	}
 	for (i = hash_ptr(node, t->cap); t->keys[i] != NULL;
 	    i = (i + 1) & (t->cap - 1))
-		if (t->keys[i] == node)
-			return t->vals[i];
+		if (t->keys[i] == node) {
+			if (t->opens[i] < 0) {	/* its elements closed: a new node */
+				t->vals[i] = (int)++t->count;
+				t->opens[i] = 0;
+			}
+			return i;
+		}
 	t->keys[i] = node;
 	t->vals[i] = (int)++t->count;
+	t->opens[i] = 0;
+	return i;
+}
+
+/* The node's number; 0 for NULL. */
+static int
+node_id(struct dev_text *t, const void *node)
+{
+	size_t i;
+
+	if (node == NULL)
+		return 0;
+	i = node_slot(t, node);	/* may grow the table: vals read after */
 	return t->vals[i];
 }
 
@@ -375,6 +402,11 @@ txt_struct_begin(struct device *dev, enum dev_stype st, const void *node)
 		return;
 	indent(t);
 	buf_printf(&t->out, "<%s n%d>\n", dev_stype_name(st), node_id(t, node));
+	if (node != NULL) {
+		size_t i = node_slot(t, node);
+
+		t->opens[i]++;
+	}
 	t->depth++;
 }
 
@@ -389,6 +421,12 @@ txt_struct_end(struct device *dev, enum dev_stype st, const void *node)
 		t->depth--;
 	indent(t);
 	buf_printf(&t->out, "</%s n%d>\n", dev_stype_name(st), node_id(t, node));
+	if (node != NULL) {
+		size_t i = node_slot(t, node);
+
+		if (--t->opens[i] <= 0)
+			t->opens[i] = -1;	/* numbered afresh if met again */
+	}
 }
 
 static const char *
@@ -540,6 +578,7 @@ txt_free(struct device *dev)
 	buf_free(&t->labels);
 	free(t->keys);
 	free(t->vals);
+	free(t->opens);
 	free(t);
 }
 
