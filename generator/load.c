@@ -39,6 +39,13 @@
  * marker may follow large EXIF blocks, which are skipped by seeking.
  */
 #define IMG_SNIFF_MAX	65536
+/*
+ * The most pixels a PNG or JPEG figure may have: the PDF library holds a
+ * PNG's pixels in memory while it writes it (a 12,000 × 12,000 one, a
+ * 420 KB file, took 440 MB), and readers and browsers decode both. A
+ * 45-megapixel camera's photo fits; a printed A4 page at 300 dpi needs 9.
+ */
+#define IMG_MAX_PIXELS	50000000
 /* JPEG segments skipped before giving up on finding the size. */
 #define JPEG_MAX_SEGMENTS	256
 
@@ -1074,6 +1081,18 @@ check_image(struct lctx *lc, const char *src, const struct span *at,
 		return NULL;
 	}
 	image_size(path, w, h);
+	if (strcmp(low, ".svg") != 0 &&
+	    (uint64_t)*w * (uint64_t)*h > IMG_MAX_PIXELS) {
+		buf_puts(&msg, "image '");
+		lc_quote(&msg, src);
+		buf_printf(&msg, "' is %d × %d pixels, more than keikaku takes "
+		    "(%d million): save it smaller; a full A4 page printed "
+		    "at 300 dpi is 2,480 × 3,508", *w, *h,
+		    IMG_MAX_PIXELS / 1000000);
+		diag_error(lc->d, sp, "bad-image", "%s", buf_str(&msg));
+		buf_free(&msg);
+		return NULL;
+	}
 	return path;
 }
 
