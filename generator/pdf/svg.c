@@ -65,6 +65,7 @@ struct svg {
 	const void		*node;
 	xmlDoc			*doc;
 	const char		*file;		/* as given to pdf_svg */
+	const xmlNode		*at;		/* the element being drawn, for diagnostics */
 	const struct span	*span;
 	char			 warned[256];
 	size_t			 nwarned;
@@ -697,6 +698,7 @@ static void
 unsupported(struct svg *s, const char *name)
 {
 	size_t nl = strlen(name);
+	struct buf where = {0};
 
 	if (strstr(s->warned, name) != NULL || !s->pc->final ||
 	    s->pc->measuring)
@@ -707,20 +709,24 @@ unsupported(struct svg *s, const char *name)
 		s->warned[s->nwarned++] = ' ';
 		s->warned[s->nwarned] = '\0';
 	}
+	buf_printf(&where, "%s", s->file);
+	if (s->at != NULL && xmlGetLineNo(s->at) > 0)
+		buf_printf(&where, ", line %ld", xmlGetLineNo(s->at));
 	if (strchr(name, ' ') != NULL || strcmp(name, "transform") == 0)
 		diag_warning(s->pc->d, s->span, "pdf-svg-unsupported",
-		    "the SVG %s in %s is not drawn in the PDF as written "
+		    "the SVG %s (%s) is not drawn in the PDF as written "
 		    "(keikaku draws rect, line, polyline, polygon, circle, "
 		    "ellipse, path, text, g and markers, in plain colours); "
 		    "in the drawing program, convert it to plain shapes",
-		    name, s->file);
+		    name, buf_str(&where));
 	else
 		diag_warning(s->pc->d, s->span, "pdf-svg-unsupported",
-		    "the SVG element <%s> in %s is not drawn in the PDF "
+		    "the SVG element <%s> (%s) is not drawn in the PDF "
 		    "(keikaku draws rect, line, polyline, polygon, circle, "
 		    "ellipse, path, text, g and markers); in the drawing "
 		    "program, convert it to plain shapes (paths)", name,
-		    s->file);
+		    buf_str(&where));
+	buf_free(&where);
 }
 
 static struct pstate
@@ -895,6 +901,7 @@ walk(struct svg *s, xmlNode *n, const struct pstate *ps, const struct mat *m,
 		disp = prop(n, "visibility", tmp, sizeof(tmp));
 		if (disp != NULL && strcmp(disp, "hidden") == 0)
 			continue;
+		s->at = n;
 		st = state_of(s, n, ps);
 		mm = transform_of(s, n, m);
 		if (strcmp(name, "g") == 0 || strcmp(name, "a") == 0 ||
