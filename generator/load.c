@@ -95,102 +95,15 @@ lc_path(struct lctx *lc, const char *rel)
 	return arena_printf(lc->a, "%s/%s", lc->root, rel);
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986). */
-static int
-has_scheme(const char *s)
-{
-	const char *p = s;
-
-	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
-		return 0;
-	for (p++; *p != '\0' && *p != '/'; p++) {
-		if (*p == ':')
-			return 1;
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' ||
-		    *p == '.'))
-			return 0;
-	}
-	return 0;
-}
-
 char *
 lc_norm_rel(struct lctx *lc, const char *src, const char **why)
 {
-	struct buf dec = {0}, out = {0};
-	const char *p, *seg;
-	size_t seglen, *stack = NULL, nstack = 0, cap = 0;
-	char *ret = NULL;
-	int h1, h2;
+	char *rel = path_norm(src, why), *ret;
 
-	*why = NULL;
-	if (src == NULL || *src == '\0') {
-		*why = "the path is empty";
+	if (rel == NULL)
 		return NULL;
-	}
-	if (has_scheme(src)) {
-		*why = "it is a URL, not a file inside the content folder";
-		return NULL;
-	}
-	if (src[0] == '/' || src[0] == '\\') {
-		*why = "it is an absolute path; write it relative to the "
-		    "content folder";
-		return NULL;
-	}
-	/* A Markdown link destination may be percent-encoded (a space as %20). */
-	for (p = src; *p != '\0'; p++) {
-		if (*p == '%' && (h1 = hexval(p[1])) >= 0 &&
-		    (h2 = hexval(p[2])) >= 0) {
-			if (h1 == 0 && h2 == 0) {
-				*why = "it contains %00";
-				goto out;
-			}
-			buf_putc(&dec, h1 * 16 + h2);
-			p += 2;
-		} else
-			buf_putc(&dec, *p);
-	}
-	for (p = buf_str(&dec); *p != '\0'; p += seglen + (p[seglen] == '/')) {
-		seg = p;
-		seglen = strcspn(p, "/");
-		if (seglen == 0 || (seglen == 1 && seg[0] == '.'))
-			continue;
-		if (seglen == 2 && seg[0] == '.' && seg[1] == '.') {
-			if (nstack == 0) {
-				*why = "it leaves the content folder";
-				goto out;
-			}
-			out.len = stack[--nstack];
-			out.data[out.len] = '\0';
-			continue;
-		}
-		stack = xgrow(stack, &cap, nstack + 1, sizeof(*stack));
-		stack[nstack++] = out.len;
-		if (out.len > 0)
-			buf_putc(&out, '/');
-		buf_put(&out, seg, seglen);
-	}
-	if (out.len == 0) {
-		*why = "it names the content folder itself";
-		goto out;
-	}
-	ret = arena_strndup(lc->a, out.data, out.len);
-out:
-	free(stack);
-	buf_free(&dec);
-	buf_free(&out);
+	ret = arena_strdup(lc->a, rel);
+	free(rel);
 	return ret;
 }
 

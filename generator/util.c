@@ -573,3 +573,105 @@ file_read(const char *path, size_t *lenp, size_t max)
 		*lenp = b.len;
 	return buf_take(&b);
 }
+
+/* --- paths --- */
+
+int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986). */
+int
+url_has_scheme(const char *s)
+{
+	const char *p = s;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	for (p++; *p != '\0' && *p != '/'; p++) {
+		if (*p == ':')
+			return 1;
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' ||
+		    *p == '.'))
+			return 0;
+	}
+	return 0;
+}
+
+char *
+path_norm(const char *src, const char **why)
+{
+	struct buf dec = {0}, out = {0};
+	const char *p, *seg;
+	size_t seglen, *stack = NULL, nstack = 0, cap = 0;
+	char *ret = NULL;
+	int h1, h2;
+
+	*why = NULL;
+	if (src == NULL || *src == '\0') {
+		*why = "the path is empty";
+		return NULL;
+	}
+	if (url_has_scheme(src)) {
+		*why = "it is a URL, not a file inside the content folder";
+		return NULL;
+	}
+	if (src[0] == '/' || src[0] == '\\') {
+		*why = "it is an absolute path; write it relative to the "
+		    "content folder";
+		return NULL;
+	}
+	/* A Markdown link destination may be percent-encoded (a space as %20). */
+	for (p = src; *p != '\0'; p++) {
+		if (*p == '%' && (h1 = hexval(p[1])) >= 0 &&
+		    (h2 = hexval(p[2])) >= 0) {
+			if (h1 == 0 && h2 == 0) {
+				*why = "it contains %00";
+				goto out;
+			}
+			buf_putc(&dec, h1 * 16 + h2);
+			p += 2;
+		} else
+			buf_putc(&dec, *p);
+	}
+	for (p = buf_str(&dec); *p != '\0'; p += seglen + (p[seglen] == '/')) {
+		seg = p;
+		seglen = strcspn(p, "/");
+		if (seglen == 0 || (seglen == 1 && seg[0] == '.'))
+			continue;
+		if (seglen == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (nstack == 0) {
+				*why = "it leaves the content folder";
+				goto out;
+			}
+			out.len = stack[--nstack];
+			out.data[out.len] = '\0';
+			continue;
+		}
+		stack = xgrow(stack, &cap, nstack + 1, sizeof(*stack));
+		stack[nstack++] = out.len;
+		if (out.len > 0)
+			buf_putc(&out, '/');
+		buf_put(&out, seg, seglen);
+	}
+	if (out.len == 0) {
+		*why = "it names the content folder itself";
+		goto out;
+	}
+	ret = xstrndup(out.data, out.len);
+out:
+	free(stack);
+	buf_free(&dec);
+	buf_free(&out);
+	return ret;
+}
+

@@ -107,6 +107,18 @@ int str_distance(const char *a, const char *b, int cap);
  */
 const char *str_suggest(const char *s, const char *const *cands, size_t n);
 
+/* The value of a hexadecimal digit, or -1. */
+int hexval(int c);
+/* A URL scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986). */
+int url_has_scheme(const char *);
+/*
+ * A relative path as written in Markdown (percent-encoding decoded, . and
+ * .. segments applied, empty segments dropped), relative to the same
+ * folder; NULL with *why set when it is empty, a URL, absolute, leaves
+ * that folder or names the folder itself. Owned by the caller.
+ */
+char *path_norm(const char *src, const char **why);
+
 /* Reads a whole file; returns NULL with errno set on failure. Owned by the caller. */
 char *file_read(const char *path, size_t *len, size_t max);
 
