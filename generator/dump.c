@@ -150,6 +150,34 @@ inline_name(enum inline_type t)
 	return "?";
 }
 
+static const char *
+xref_name(enum xref_kind k)
+{
+	switch (k) {
+	case XR_CHAPTER:	return "chapter";
+	case XR_FOCUS:		return "focus_area";
+	case XR_PROJECT:	return "project";
+	case XR_HEADING:	return "heading";
+	case XR_FIGURE:		return "figure";
+	case XR_TABLE:		return "table";
+	}
+	return "?";
+}
+
+/* A resolved cross-reference: what, where, and the text it prints. */
+static void
+dump_xref(struct dumper *d, const struct xref *r)
+{
+	kv(d, "ref", xref_name(r->kind));
+	kv(d, "file", r->path);
+	kv(d, "text", r->text);
+	kv(d, "page", r->url);
+	kvo(d, "anchor", r->anchor);
+	kvo(d, "dest", r->dest);
+	kvo(d, "volume", r->volume != NULL ? r->volume->key : NULL);
+	kvo(d, "where", r->where);
+}
+
 static void
 dump_inlines(struct dumper *d, const struct inline_node *in, int depth)
 {
@@ -170,6 +198,8 @@ dump_inlines(struct dumper *d, const struct inline_node *in, int depth)
 		case INL_LINK:
 			kv(d, "url", in->url);
 			kvo(d, "title", in->title);
+			if (in->xref != NULL)
+				dump_xref(d, in->xref);
 			break;
 		case INL_IMAGE:
 			kv(d, "url", in->url);
@@ -337,6 +367,7 @@ dump_block(struct dumper *d, const struct block *bl, int depth)
 			ki(d, "head", bl->table->nhead);
 			kvo(d, "number", bl->table->number);
 			kv(d, "anchor", bl->table->anchor);
+			kvo(d, "key", bl->table->key);
 		}
 		break;
 	case BLK_FIGURE:
@@ -1103,6 +1134,11 @@ dump_volume(struct dumper *d, const struct volume *v)
 		ind(d, 2);
 		buf_printf(d->out, "marker %zu %s", i + 1,
 		    v->terms[i]->key ? v->terms[i]->key : "-");
+		nl(d);
+	}
+	for (i = 0; i < v->nexports; i++) {
+		ind(d, 2);
+		buf_printf(d->out, "export %s", v->exports[i]);
 		nl(d);
 	}
 }

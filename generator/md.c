@@ -1040,6 +1040,59 @@ is_caption(const struct block *b)
 	    starts_with_text(b->inlines, "表:"));
 }
 
+/*
+ * "表：前計画の成果 {#seika}": the table's id, for a link to it from
+ * anywhere in the plan (a key that starts with a letter: its anchor is
+ * tbl-KEY, which a counted tbl-N never is). Removed from the caption.
+ */
+static void
+caption_key(struct md_ctx *ctx, struct table *t)
+{
+	struct inline_node *last = NULL, *x, **pp;
+	const char *txt, *open;
+	size_t len, k, cut;
+
+	for (x = t->caption; x != NULL; x = x->next)
+		last = x;
+	if (last == NULL || last->type != INL_TEXT || last->text == NULL)
+		return;
+	txt = last->text;
+	len = strlen(txt);
+	while (len > 0 && is_blank(txt[len - 1]))
+		len--;
+	if (len < 4 || txt[len - 1] != '}')
+		return;
+	for (open = txt + len - 2; open > txt && *open != '{'; open--)
+		;
+	if (open[0] != '{' || open[1] != '#' || open + 2 == txt + len - 1)
+		return;		/* no {#…}, or {#} */
+	t->key_span = text_span_at(&last->span, last->pieces, last->npieces,
+	    txt, (size_t)(open - txt) + 2);
+	t->key = arena_strndup(ctx->a, open + 2, (size_t)(txt + len - 1 -
+	    (open + 2)));
+	for (k = 0; t->key[k] != '\0'; k++)
+		if (!((t->key[k] >= 'a' && t->key[k] <= 'z') ||
+		    (t->key[k] >= '0' && t->key[k] <= '9') ||
+		    t->key[k] == '-' || t->key[k] == '_'))
+			break;
+	if (t->key[0] < 'a' || t->key[0] > 'z' || t->key[k] != '\0') {
+		md_err(ctx, &t->key_span, "bad-key", "table id '{#%s}' must be "
+		    "a key that starts with a letter: lower-case ASCII "
+		    "letters a-z, digits 0-9, - and _", t->key);
+		t->key = NULL;
+	}
+	for (cut = (size_t)(open - txt); cut > 0 && is_blank(txt[cut - 1]);
+	    cut--)
+		;
+	if (cut > 0) {
+		last->text = arena_strndup(ctx->a, txt, cut);
+		return;
+	}
+	for (pp = &t->caption; *pp != last; pp = &(*pp)->next)
+		;
+	*pp = NULL;
+}
+
 static void
 caption_alone(struct md_ctx *ctx, const struct block *cap)
 {
@@ -1072,6 +1125,7 @@ conv_blocks(struct md_ctx *ctx, cmark_node *first,
 					strip_prefix(ctx, &inl, "表:", 0);
 				b->table->caption = inl;
 				b->table->caption_span = cap->span;
+				caption_key(ctx, b->table);
 				*tail = b;
 				tail = &b->next;
 				last = b;

@@ -40,6 +40,7 @@ enum inline_type {
 
 struct footnote;
 struct term;
+struct xref;
 
 struct inline_node {
 	enum inline_type	 type;
@@ -56,6 +57,7 @@ struct inline_node {
 	struct term		*term;		/* INL_GLOSS */
 	int			 gloss_marker;	/* INL_GLOSS: the ※n number if this is the first use in its volume, else 0 */
 	char			*expansion;	/* INL_FIELD: the long form for assistive technology when text is short (R8), else NULL */
+	struct xref		*xref;		/* INL_LINK to a place in the plan (a chapter, sheet, heading, figure or table), else NULL */
 	/*
 	 * INL_TEXT joined from several pieces (lines joined at a soft break,
 	 * text around a marker): where each piece after the first was
@@ -108,6 +110,8 @@ struct table {
 	struct cell		*cells;		/* nrows * ncols, row-major */
 	struct inline_node	*caption;	/* from a 表： paragraph before the table, or NULL */
 	struct span		 caption_span;
+	char			*key;		/* {#key} at the end of the caption, or NULL */
+	struct span		 key_span;
 	/* resolved */
 	char			*number;	/* 表1-1, or NULL when uncaptioned */
 	char			*anchor;	/* HTML id / PDF destination */
@@ -173,6 +177,38 @@ struct block {
 	/* resolved */
 	char			*number;	/* BLK_HEADING: generated section number (1-1, (1)), or NULL */
 	char			*anchor;	/* BLK_HEADING: id, unique within the page */
+};
+
+/*
+ * A cross-reference: a Markdown link to a file of the content tree (a
+ * chapter, a 重点事業 or project file, a figure's image), with an optional
+ * #fragment naming a heading (its text or anchor) or a table ({#key}).
+ * Resolved once; the back ends print text when the link has none and
+ * point the link at url#anchor (HTML) or dest (PDF).
+ */
+enum xref_kind {
+	XR_CHAPTER,
+	XR_FOCUS,
+	XR_PROJECT,
+	XR_HEADING,
+	XR_FIGURE,
+	XR_TABLE
+};
+
+struct volume;
+struct chapter;
+struct sheet_common;
+
+struct xref {
+	enum xref_kind		 kind;
+	const char		*path;		/* the target file, relative to the content root */
+	struct block		*block;		/* XR_HEADING, XR_FIGURE, XR_TABLE */
+	char			*text;		/* the printed reference: 第2章　現状と課題, 図2-1 */
+	const char		*url;		/* the site page: chapters/current.html */
+	const char		*anchor;	/* in the page, or NULL for the page itself */
+	const char		*dest;		/* the PDF destination (ch-current.fig-1) */
+	struct volume		*volume;	/* the PDF volume that prints it, or NULL */
+	const char		*where;		/* that volume as a reader names it (重点事業・個別事業集), or NULL */
 };
 
 struct footnote {
@@ -819,6 +855,8 @@ struct volume {
 	size_t			 ntoc;
 	struct term		**terms;	/* glossary terms in order of first appearance in this volume (the ※n order) */
 	size_t			 nterms;
+	const char		**exports;	/* destinations another volume links to (GoToR), sorted, unique */
+	size_t			 nexports;
 };
 
 struct numbering {

@@ -352,8 +352,8 @@ rctx_focus_listed(struct build *b, const char *key)
 }
 
 /* An error was reported in the file named name (any folder). */
-static int
-file_failed(const struct diag *d, const char *name)
+int
+rctx_file_failed(const struct diag *d, const char *name)
 {
 	size_t i, n = strlen(name), fl;
 
@@ -1377,8 +1377,8 @@ resolve(struct build *b, struct diag *d)
 	else
 		c.plan_span.file = b->plan.file ? b->plan.file : "plan.yaml";
 	default_numbering(&b->plan.numbering);
-	c.dept_failed = b->ndepts == 0 && file_failed(d, "departments.yaml");
-	c.gloss_failed = b->nterms == 0 && file_failed(d, "glossary.yaml");
+	c.dept_failed = b->ndepts == 0 && rctx_file_failed(d, "departments.yaml");
+	c.gloss_failed = b->nterms == 0 && rctx_file_failed(d, "glossary.yaml");
 
 	check_patterns(&c);
 	collect_names(&c);
@@ -1412,6 +1412,7 @@ resolve(struct build *b, struct diag *d)
 	resolve_glossary(&c);
 	resolve_volumes(&c);
 	resolve_departments(&c);
+	resolve_xrefs(&c);
 	resolve_tables(b);
 
 	names_free(&c.dept_names);

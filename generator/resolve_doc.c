@@ -11,6 +11,7 @@
  *             N counts every heading of the page
  *   fig-N     the N-th figure of the page (numbered or not)
  *   tbl-N     the N-th table of the page
+ *   tbl-KEY   a table whose caption ends with {#KEY}
  *   fn-N      footnote number N
  * A PDF volume holds many pages: there a destination is the record's
  * anchor, a dot and the in-page anchor (ch-purpose.sec-1-2), as the volume
@@ -521,8 +522,17 @@ page_blk(struct rwalk *w, struct block *bl)
 		if (bl->table == NULL)
 			break;
 		pg->ntables++;
-		bl->table->anchor = anchor_take(pg, arena_printf(c->a, "tbl-%d",
-		    pg->ntables));
+		/* {#key}: tbl-KEY (a key starts with a letter: never a tbl-N). */
+		if (bl->table->key != NULL && anchor_taken(pg, arena_printf(c->a,
+		    "tbl-%s", bl->table->key))) {
+			diag_error(c->d, &bl->table->key_span, "duplicate-key",
+			    "table id '{#%s}' is used twice in this file",
+			    bl->table->key);
+			bl->table->key = NULL;
+		}
+		bl->table->anchor = anchor_take(pg, bl->table->key != NULL ?
+		    arena_printf(c->a, "tbl-%s", bl->table->key) :
+		    arena_printf(c->a, "tbl-%d", pg->ntables));
 		bl->table->number = bl->table->caption != NULL ?
 		    page_number(pg, RPAT_TABLE, nb->table, &pg->tbl_n) : NULL;
 		break;

@@ -81,6 +81,8 @@ struct chapter *rctx_find_chapter(struct build *, const char *);
 struct volume *rctx_find_volume(struct build *, const char *);
 /* Is key listed in taxonomy.focus_areas? */
 int rctx_focus_listed(struct build *, const char *key);
+/* An error was reported in the file named name (any folder above it). */
+int rctx_file_failed(const struct diag *, const char *name);
 /* Plain text of inlines, in the arena. */
 char *rctx_plain(struct rctx *, const struct inline_node *);
 const char *rctx_label(const char *given, const char *dflt);
@@ -110,5 +112,8 @@ void resolve_glossary(struct rctx *);
 void resolve_register(struct rctx *);
 void resolve_volumes(struct rctx *);
 void resolve_departments(struct rctx *);
+
+/* resolve_xref.c: links to places in the plan (after resolve_volumes). */
+void resolve_xrefs(struct rctx *);
 
 #endif

@@ -151,6 +151,16 @@ inline_node(struct html_ctx *c, xmlNode *parent, const struct inline_node *in)
 			html_inlines(c, parent, in->children);
 			break;
 		}
+		if (in->xref != NULL && in->xref->url != NULL) {
+			/* A place in the plan: its page and anchor on the site. */
+			el = html_link_anchor(c, parent, in->xref->url,
+			    in->xref->anchor, in->children != NULL ? NULL :
+			    in->xref->text);
+			c->in_link++;
+			html_inlines(c, el, in->children);
+			c->in_link--;
+			break;
+		}
 		el = html_el(parent, "a");
 		if (html_set_url(c, el, "href", in->url, &in->span, 0) != 0) {
 			/* Not a link: its text stays, in a span. */

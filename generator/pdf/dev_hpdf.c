@@ -112,6 +112,8 @@ struct dev_hpdf {
 	struct label	*labels;
 	size_t		 nlabels;
 	size_t		 labelcap;
+	const char *const *exports;	/* dev_info's: named destinations to write */
+	size_t		 nexports;
 	struct buf	 tmp;
 	struct buf	 ztmp;		/* a page's contents deflated (deflate_page()) */
 };
@@ -215,6 +217,8 @@ hp_begin_document(struct device *dev, const struct dev_info *info)
 	if (dev->failed)
 		return -1;
 	/* Info strings are encoded by the current encoder: UTF-8, set in dev_hpdf_new(). */
+	h->exports = info->exports;
+	h->nexports = info->nexports;
 	if (info->title)
 		HPDF_SetInfoAttr(h->pdf, HPDF_INFO_TITLE, info->title);
 	if (info->author)
@@ -816,6 +820,37 @@ hp_image(struct device *dev, const struct dev_mark *m, const char *path,
 	(void)check(h, "image");
 }
 
+/*
+ * A link to a named destination of another volume in the same folder,
+ * "file.pdf#name": a GoToR action (ISO 32000-1 §12.6.4.3) with the file
+ * as a file specification string and the destination by name, which
+ * that volume writes in its /Dests (write_exports()). libharu makes only
+ * URI actions: one is made and turned into a GoToR.
+ */
+static void
+remote_link(struct dev_hpdf *h, HPDF_Rect r, const char *dest, int tg)
+{
+	const char *hash = strchr(dest, '#');
+	HPDF_Annotation a;
+	HPDF_Dict act;
+	char *file = xstrndup(dest, (size_t)(hash - dest));
+
+	a = HPDF_Page_CreateURILinkAnnot(h->page, r, file);
+	act = a != NULL ? HPDF_Dict_GetItem(a, "A", HPDF_OCLASS_DICT) : NULL;
+	if (act != NULL) {
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		(void)HPDF_Dict_RemoveElement(act, "URI");
+		(void)(HPDF_Dict_AddName(act, "S", "GoToR") +
+		    HPDF_Dict_Add(act, "F", HPDF_String_New(h->pdf->mmgr, file,
+		    NULL)) + HPDF_Dict_Add(act, "D",
+		    HPDF_String_New(h->pdf->mmgr, hash + 1, NULL)));
+		if (h->tag != NULL)
+			tag_annot(h->tag, tg, a, h->page);
+	}
+	free(file);
+	(void)check(h, "a link to another volume");
+}
+
 static void
 hp_link(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
     int32_t w, int32_t hh, const char *dest, const char *uri)
@@ -835,6 +870,10 @@ hp_link(struct device *dev, const struct dev_mark *m, int32_t x, int32_t y,
 	r.right = pt(x + w);
 	r.top = py(h, y);
 	r.bottom = py(h, y + hh);
+	if (dest != NULL && strchr(dest, '#') != NULL) {
+		remote_link(h, r, dest, tg);
+		return;
+	}
 	if (dest != NULL) {
 		/* Resolved at the end: the destination may be on a later page. */
 		h->links = xgrow(h->links, &h->linkcap, h->nlinks + 1,
@@ -1044,6 +1083,78 @@ make_dest(struct dev_hpdf *h, const char *name)
 	    HPDF_Array_Add(dst, HPDF_Null_New(h->pdf->mmgr)) != HPDF_OK)
 		return NULL;
 	return dst;
+}
+
+static HPDF_STATUS
+leaf_limits(HPDF_MMgr mm, HPDF_Dict leaf, const char *first, const char *last)
+{
+	HPDF_Array lim = HPDF_Dict_GetItem(leaf, "Limits", HPDF_OCLASS_ARRAY);
+
+	return HPDF_Array_Add(lim, HPDF_String_New(mm, first, NULL)) +
+	    HPDF_Array_Add(lim, HPDF_String_New(mm, last, NULL));
+}
+
+/*
+ * /Names << /Dests >> in the catalog: the destinations another volume's
+ * GoToR links name, each at its place. A name tree of leaves of 256
+ * (one leaf when it fits), names sorted as resolve sorted them.
+ */
+static int
+write_exports(struct dev_hpdf *h)
+{
+	HPDF_MMgr mm = h->pdf->mmgr;
+	HPDF_Dict names, dests, leaf = NULL;
+	HPDF_Array kids = NULL, arr = NULL, lim;
+	HPDF_Destination dst;
+	const char *first = NULL, *last = NULL;
+	size_t i, inleaf = 0;
+	int ret = 0;
+
+	if (h->nexports == 0)
+		return 0;
+	names = HPDF_Dict_New(mm);
+	dests = HPDF_Dict_New(mm);
+	if (names == NULL || dests == NULL)
+		return check(h, "named destinations");
+	ret += HPDF_Xref_Add(h->pdf->xref, dests);
+	ret += HPDF_Dict_Add(names, "Dests", dests);
+	ret += HPDF_Dict_Add(h->pdf->catalog, "Names", names);
+	if (h->nexports > 256) {
+		kids = HPDF_Array_New(mm);
+		ret += HPDF_Dict_Add(dests, "Kids", kids);
+	}
+	for (i = 0; i < h->nexports && ret == 0; i++) {
+		if (find_dest(h, h->exports[i]) == NULL ||
+		    (dst = make_dest(h, h->exports[i])) == NULL)
+			continue;	/* not placed in this volume: no link lands here */
+		if (arr == NULL) {
+			arr = HPDF_Array_New(mm);
+			if (kids == NULL)
+				ret += HPDF_Dict_Add(dests, "Names", arr);
+			else {
+				leaf = HPDF_Dict_New(mm);
+				lim = HPDF_Array_New(mm);
+				ret += HPDF_Xref_Add(h->pdf->xref, leaf);
+				ret += HPDF_Array_Add(kids, leaf);
+				ret += HPDF_Dict_Add(leaf, "Names", arr);
+				ret += HPDF_Dict_Add(leaf, "Limits", lim);
+			}
+			first = h->exports[i];
+			inleaf = 0;
+		}
+		ret += HPDF_Array_Add(arr, HPDF_String_New(mm, h->exports[i],
+		    NULL));
+		ret += HPDF_Array_Add(arr, dst);
+		last = h->exports[i];
+		if (kids != NULL && ++inleaf == 256) {
+			ret += leaf_limits(mm, leaf, first, last);
+			arr = NULL;
+		}
+	}
+	if (kids != NULL && arr != NULL)
+		ret += leaf_limits(mm, leaf, first, last);
+	(void)ret;
+	return check(h, "named destinations");
 }
 
 static int
@@ -1258,7 +1369,8 @@ hp_end_document(struct device *dev, struct buf *out)
 		dev->failed = 1;
 		return -1;
 	}
-	if (resolve_links(h) == -1 || write_labels(h) == -1)
+	if (resolve_links(h) == -1 || write_exports(h) == -1 ||
+	    write_labels(h) == -1)
 		return -1;
 	if (h->tag != NULL && tag_finish(h->tag) == -1) {
 		if (h->error == 0)

@@ -168,6 +168,13 @@ struct dev_info {
 	const char	*keywords;
 	const char	*lang;		/* "ja" */
 	long long	 epoch;		/* SOURCE_DATE_EPOCH for the info dates; -1: no dates */
+	/*
+	 * Destinations another volume links to (a GoToR names them): written
+	 * as named destinations (/Dests), sorted and unique. Borrowed until
+	 * end_document.
+	 */
+	const char *const *exports;
+	size_t		 nexports;
 };
 
 struct device;
@@ -198,7 +205,11 @@ struct dev_ops {
 	/* A PNG or JPEG file scaled into the box. */
 	void	(*image)(struct device *, const struct dev_mark *,
 		    const char *path, int32_t x, int32_t y, int32_t w, int32_t h);
-	/* A link area to a named destination (dest) or a URI (uri); one of them non-NULL. */
+	/*
+	 * A link area to a named destination (dest) or a URI (uri); one of
+	 * them non-NULL. A dest "file.pdf#name" is the named destination of
+	 * another volume, in the same folder (GoToR).
+	 */
 	void	(*link)(struct device *, const struct dev_mark *, int32_t x,
 		    int32_t y, int32_t w, int32_t h, const char *dest,
 		    const char *uri);

@@ -271,11 +271,25 @@ unit_len(const struct lb_char *c, size_t n, size_t j)
 	return k - j;
 }
 
+/* Circled numbers ① … ⑳, ㉑ … ㊿: a 重点事業's number, as in ①-1. */
+static int
+is_circled(uint32_t cp)
+{
+	return (cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x3251 &&
+	    cp <= 0x325F) || (cp >= 0x32B1 && cp <= 0x32BF);
+}
+
 static void
 glue_numbers(const struct lb_char *c, size_t n, unsigned char *brk)
 {
 	size_t i = 0, j, k, u, e;
 
+	/* A project's id ①-1 is one word: no break after the ①. */
+	for (i = 0; i + 2 < n; i++)
+		if (is_circled(c[i].cp) && (c[i + 1].cp == '-' ||
+		    c[i + 1].cp == 0xFF0D) && is_digit(c[i + 2].cp))
+			brk[i + 1] = 0;
+	i = 0;
 	while (i < n) {
 		if (!is_digit(c[i].cp) || (i > 0 && is_digit(c[i - 1].cp))) {
 			i++;

@@ -214,6 +214,45 @@ pdf_marker_text(struct pdf_ctx *pc, int n)
 	return arena_printf(&pc->a, "%.*s%d%s", (int)(p - pat), pat, n, p + 3);
 }
 
+/*
+ * A cross-reference (resolve_xref.c): the link's text, or the reference
+ * when it has none (第2章　現状と課題, 図2-1), linked to its destination
+ * in this volume; a place printed in another volume is linked there
+ * (GoToR to that volume's named destination, jigyoshu.pdf#pj-key: Acrobat
+ * and pdf.js follow it) and said, for print and for readers that do not
+ * follow it: 「①-1　…（重点事業・個別事業集）」.
+ */
+static void
+xref_runs(struct pdf_ctx *pc, struct pdf_runs *r, const struct inline_node *in,
+    const struct layout_style *st)
+{
+	const struct xref *x = in->xref;
+	const struct layout_style *s2 = st;
+	const struct layout_tag *save = r->tag;
+	int other = x->volume != NULL && x->volume != pc->vol;
+
+	if (st->link_dest == NULL && st->link_uri == NULL && x->dest != NULL) {
+		if (!other && pdf_dest_known(pc, x->dest))
+			s2 = pdf_linked(pc, st, x->dest, NULL);
+		else if (other && x->volume->key != NULL) {
+			s2 = pdf_linked(pc, st, arena_printf(&pc->a, "%s.pdf#%s",
+			    x->volume->key, x->dest), NULL);
+			/* Its annotation says where it goes (PDF/UA-1 §7.18.5). */
+			r->tag = pdf_tag(pc, DEV_S_LINK, in, DEV_A_CONTENTS,
+			    arena_printf(&pc->a, "%s「%s」", x->where, x->text),
+			    save);
+		}
+	}
+	if (in->children != NULL)
+		pdf_runs_inlines(pc, r, in->children, s2);
+	else
+		runs_add(r, x->text, s2, in, in, 0, NULL);
+	r->tag = save;
+	if (other && x->where != NULL)
+		pdf_runs_add(pc, r, arena_printf(&pc->a, "（%s）", x->where), st,
+		    in);
+}
+
 void
 pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
     const struct inline_node *in, const struct layout_style *st)
@@ -253,6 +292,10 @@ pdf_runs_inlines(struct pdf_ctx *pc, struct pdf_runs *r,
 			r->tag = save;
 			break;
 		case INL_LINK:
+			if (in->xref != NULL) {
+				xref_runs(pc, r, in, st);
+				break;
+			}
 			s2 = st;
 			if (is_uri(in->url) && st->link_dest == NULL &&
 			    st->link_uri == NULL)

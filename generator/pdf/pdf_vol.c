@@ -857,6 +857,8 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	    b->plan.title;
 	info.lang = "ja";
 	info.epoch = dev_source_date_epoch();
+	info.exports = v->exports;
+	info.nexports = v->nexports;
 	/* Pass 2 sends its pages to the devices as it goes (flush()). */
 	td = layout_dump_new(d, fixed);
 	ndev = 0;

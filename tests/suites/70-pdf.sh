@@ -314,6 +314,57 @@ check_toc() {	# tree layout-dump
 	fi
 }
 
+# Cross-references (keikaku dump: link … ref … text "T" dest "D" volume "V"):
+# each is a link in a volume's layout, to dest="D" in V itself or to
+# dest="V.pdf#D" from another volume, and D is placed in V; a GoToR in a
+# PDF names a file of the same folder and a destination its /Dests holds
+# (pdfinfo -dests); a link written without text shows its reference text.
+check_xrefs() {	# tree
+	t=$1 out="$WORK/$1/pdf" bad="" nx=0 nr=0
+	grep ' link url .* ref "' "$WORK/$t.dump" >"$WORK/xrefs" || true
+	while IFS= read -r line; do
+		d=$(printf '%s\n' "$line" | sed -n 's/.* dest "\([^"]*\)".*/\1/p')
+		v=$(printf '%s\n' "$line" | sed -n 's/.* volume "\([^"]*\)".*/\1/p')
+		[ -n "$d" ] && [ -n "$v" ] || continue
+		nx=$((nx + 1))
+		if ! grep -qF "dest=\"$d\"" "$out"/*.layout.txt &&
+		    ! grep -qF "dest=\"$v.pdf#$d\"" "$out"/*.layout.txt; then
+			bad="$bad [no link to $d]"
+		fi
+		grep -qF "dest \"$d\" " "$out/$v.layout.txt" 2>/dev/null ||
+		    bad="$bad [$d not placed in $v]"
+	done <"$WORK/xrefs"
+	# Links without text: the line after the link is not deeper.
+	awk '/ link url .* ref "/ { n = match($0, /[^ ]/); l = $0; getline nx
+		m = match(nx, /[^ ]/); if (m <= n) { sub(/.* text "/, "", l); sub(/".*/, "", l); print l } }' \
+	    "$WORK/$t.dump" >"$WORK/xtexts"
+	while IFS= read -r s; do
+		nr=$((nr + 1))
+		flat=$(printf '%s' "$s" | tr -d ' 　')
+		grep -qF -- "$flat" "$WORK/allflat" || bad="$bad [text $s]"
+	done <"$WORK/xtexts"
+	for f in "$out"/*.pdf; do
+		qpdf --qdf --object-streams=disable "$f" "$WORK/x.qdf" 2>/dev/null
+		grep -a -B3 '^ */S /GoToR' "$WORK/x.qdf" |
+		    sed -n 's/^ *\/\([DF]\) (\(.*\))$/\1 \2/p' | paste - - |
+		    while read -r _ dn _ fn; do
+			if [ ! -f "$out/$fn" ]; then
+				echo "[GoToR to a missing $fn]"
+			elif ! pdfinfo -dests "$out/$fn" 2>/dev/null |
+			    grep -qF "\"$dn\""; then
+				echo "[GoToR $fn#$dn: no such named destination]"
+			fi
+		    done >>"$WORK/xbad"
+	done
+	[ -s "$WORK/xbad" ] && bad="$bad $(cat "$WORK/xbad")"
+	rm -f "$WORK/xbad"
+	if [ -z "$bad" ]; then
+		echo "ok - pdf $t: $nx cross-references linked to placed destinations, $nr generated texts in the text"
+	else
+		echo "not ok - pdf $t: cross-references:$bad" | head -c 2000; echo
+	fi
+}
+
 for t in content $(ls tests/trees); do
 	if [ "$t" = content ]; then dir=content; else dir=tests/trees/$t; fi
 	if ! KEIKAKU_LAYOUT_DUMP=1 "$KEIKAKU" build -q "$dir" -o "$WORK/$t" \
@@ -369,6 +420,7 @@ for t in content $(ls tests/trees); do
 		flat=$(printf '%s' "$s" | tr -d ' 　')
 		grep -qF -- "$flat" "$WORK/allflat" || miss="$miss [$kind] $s"
 	done <"$WORK/ind"
+	check_xrefs "$t"
 	if [ -z "$miss" ]; then
 		echo "ok - pdf $t: every indicator name and value ($ni strings) is in the text"
 	else

@@ -343,7 +343,7 @@ test_kinsoku_golden(void)
 	struct layout_geom g;
 	struct font_config fc;
 	struct dev_info info = { "みどり市DX推進計画（案）", "みどり市",
-	    "禁則の確認", NULL, "ja", -1 };
+	    "禁則の確認", NULL, "ja", -1, NULL, 0 };
 	size_t i;
 	char *msgs = NULL;
 	size_t msglen = 0;
@@ -411,7 +411,7 @@ test_pages_golden(void)
 	struct doc dc;
 	struct buf out = {0};
 	struct layout_geom g;
-	struct dev_info info = { "ページ送り", NULL, NULL, NULL, "ja", 1775001600 };
+	struct dev_info info = { "ページ送り", NULL, NULL, NULL, "ja", 1775001600, NULL, 0 };
 	int i;
 
 	if (short_doc_open(&dc, &g) == -1)
@@ -463,7 +463,7 @@ test_keep_golden(void)
 	struct doc dc;
 	struct buf out = {0};
 	struct layout_geom g;
-	struct dev_info info = { "見出しの送り", NULL, NULL, NULL, "ja", 1775001600 };
+	struct dev_info info = { "見出しの送り", NULL, NULL, NULL, "ja", 1775001600, NULL, 0 };
 	struct layout_page *pg;
 
 	if (short_doc_open(&dc, &g) == -1)
@@ -808,7 +808,7 @@ smoke_pdf(struct buf *out, long long epoch, struct buf *boxes, int synthetic)
 	struct layout_geom g;
 	struct font_config fc;
 	struct dev_info info = { "みどり市DX推進計画（案）", "みどり市",
-	    "デジタル・トランスフォーメーション", NULL, "ja", epoch };
+	    "デジタル・トランスフォーメーション", NULL, "ja", epoch, NULL, 0 };
 	struct device *dev;
 	char png[128];
 	size_t i, k;

@@ -197,6 +197,12 @@ dump_block(struct buf *b, const struct block *x)
 		buf_printf(b, " %dx%d ", t->nrows, t->ncols);
 		for (c = 0; c < t->ncols; c++)
 			buf_putc(b, "-lcr"[t->align[c]]);
+		if (t->key) {
+			buf_printf(b, " #%s", t->key);
+			if (with_spans)
+				buf_printf(b, "@%d:%d", t->key_span.line,
+				    t->key_span.col);
+		}
 		if (t->caption) {
 			buf_puts(b, " (caption");
 			if (with_spans)
@@ -504,6 +510,20 @@ test_tables(void)
 	CHECK_STR(md("表: 半角\n\n| a |\n|---|\n"),
 	    "(table 1x1 - (caption \"半角\") (row (cell \"a\")))",
 	    "表: with an ASCII colon, blank line before the table");
+	CHECK_STR(mds("表：成果の一覧 {#seika-1}\n| a |\n|---|\n"),
+	    "(table@2:1 1x1 - #seika-1@1:11 (caption@1:1 (text@1:3 \"成果の一覧\")) "
+	    "(row (cell@2:3 (text@2:3 \"a\"))))",
+	    "{#key} at the end of a caption: the table's id, removed");
+	CHECK_STR(md("表：{#k}\n| a |\n|---|\n"),
+	    "(table 1x1 - #k (row (cell \"a\")))",
+	    "a caption that is only {#key}: an id, no caption");
+	CHECK_STR(md("表：見出し {#}\n| a |\n|---|\n"),
+	    "(table 1x1 - (caption \"見出し {#}\") (row (cell \"a\")))",
+	    "{#} is no id: kept as text");
+	CHECK_DIAG("表：表 {#1-a}\n| a |\n|---|\n", "E1:7 bad-key",
+	    "a table id must start with a letter");
+	CHECK_DIAG("表：表 {#表}\n| a |\n|---|\n", "E1:7 bad-key",
+	    "a table id is ASCII");
 }
 
 static void

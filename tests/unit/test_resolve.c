@@ -803,6 +803,137 @@ test_volumes(void)
 	rm_tree();
 }
 
+
+/* Cross-references: links to chapters, sheets, headings, figures, tables. */
+static void
+test_xrefs(void)
+{
+	struct build b;
+	struct diag d;
+	struct chapter *intro, *mainc;
+	struct inline_node *in;
+	struct block *bl;
+	struct volume *hon, *jig;
+	char *s;
+
+	new_tree();
+	write_ok_tree();
+	put("chapters/01-intro.md",
+	    "---\ntitle: はじめに\nkey: intro\nnumbered: false\n---\n"
+	    "[](02-main.md)、[趣旨](02-main.md)、[](02-main.md#国の動き)、"
+	    "[](02-main.md#sec-2)、[](02-main.md#shihyo)、"
+	    "[](../figures/x.svg)、[](../projects/a.md)、"
+	    "[](../projects/fa/01-fa-one.md)、[](02-main.md#%E8%83%8C%E6%99%AF)、"
+	    "[](#導入)、[](https://example.jp/)、[](../registers/old.pdf)\n"
+	    "\n## 導入 {-}\n");
+	s = xmalloc(strlen(ch_main) + 64);
+	strcpy(s, ch_main);
+	strcpy(strstr(s, "表：主な指標"), "表：主な指標 {#shihyo}");
+	strcat(s, strstr(ch_main, "表：主な指標") + strlen("表：主な指標"));
+	put("chapters/02-main.md", s);
+	free(s);
+	put("projects/b.md",
+	    "---\ntype: project\nkey: p-b\ntitle: 事業B\nfocus_area: fa-one\n"
+	    "number: 1\nstatus: new\ndepartments: [digital]\n---\n"
+	    "[](../chapters/02-main.md#目的)と[](fa/01-fa-one.md)。\n");
+	run(&b, &d);
+	if (d.errors > 0)
+		diag_print(&d, stdout);
+	CHECK_INT(d.errors, 0, "xrefs: no errors");
+	intro = chapter(&b, "intro");
+	mainc = chapter(&b, "main");
+	hon = &b.plan.volumes[0];
+	jig = &b.plan.volumes[1];
+	bl = intro != NULL ? nth_block(&intro->doc, BLK_PARA, 0) : NULL;
+	in = bl != NULL ? bl->inlines : NULL;
+	CHECK(in != NULL && in->type == INL_LINK && in->xref != NULL &&
+	    in->xref->kind == XR_CHAPTER, "a link to a chapter file");
+	if (in == NULL || in->xref == NULL)
+		goto out;
+	CHECK_STR(in->xref->text, "第1章　計画の趣旨", "chapter: number and title");
+	CHECK_STR(in->xref->url, "chapters/main.html", "chapter: its page");
+	CHECK_STR(in->xref->dest, "ch-main", "chapter: its destination");
+	CHECK(in->xref->volume == hon, "chapter: printed in the 本編");
+#define NEXT() do { in = in->next; while (in != NULL && in->type != INL_LINK) in = in->next; } while (0)
+	NEXT();
+	CHECK(in != NULL && in->children != NULL && in->xref != NULL,
+	    "text kept, target resolved");
+	NEXT();
+	CHECK_STR(in && in->xref ? in->xref->text : NULL, "1-1(1)　国の動き",
+	    "a heading by its text");
+	CHECK_STR(in && in->xref ? in->xref->dest : NULL, "ch-main.sec-1-1",
+	    "a heading's destination: page and anchor");
+	NEXT();
+	CHECK_STR(in && in->xref ? in->xref->text : NULL, "1-2　目的",
+	    "a heading by its anchor");
+	NEXT();
+	CHECK_STR(in && in->xref ? in->xref->text : NULL, "表1-1",
+	    "a table by its {#key}");
+	CHECK_STR(in && in->xref ? in->xref->anchor : NULL, "tbl-shihyo",
+	    "a keyed table's anchor");
+	NEXT();
+	CHECK_STR(in && in->xref ? in->xref->text : NULL, "図1-1",
+	    "a figure by its image file");
+	NEXT();
+	CHECK_STR(in && in->xref ? in->xref->text : NULL, "②-2　事業A",
+	    "a project: printed id and title");
+	CHECK(in && in->xref && in->xref->volume == jig,
+	    "a project is printed in the 事業集");
+	CHECK_STR(in && in->xref ? in->xref->where : NULL, "事業集",
+	    "the other volume as a reader names it");
+	NEXT();
+	CHECK_STR(in && in->xref ? in->xref->text : NULL, "重点事業②　重点一",
+	    "a focus area: its number and title");
+	NEXT();
+	CHECK_STR(in && in->xref ? in->xref->text : NULL, "1-1　背景",
+	    "a percent-encoded heading text");
+	NEXT();
+	CHECK_STR(in && in->xref ? in->xref->dest : NULL, "ch-intro.h-1",
+	    "#fragment: a heading of the same file");
+	NEXT();
+	CHECK(in != NULL && in->xref == NULL, "a web address is no xref");
+	NEXT();
+	CHECK(in != NULL && in->xref == NULL, "another file stays as written");
+	CHECK_INT(jig->nexports, 2, "the 事業集 exports what the 本編 links to");
+	CHECK_STR(jig->nexports > 0 ? jig->exports[0] : NULL, "fa-fa-one",
+	    "exports sorted");
+	CHECK_INT(hon->nexports, 1, "the 本編 exports what a sheet links to");
+	CHECK_STR(hon->nexports > 0 ? hon->exports[0] : NULL, "ch-main.sec-2",
+	    "a heading as a named destination");
+	(void)mainc;
+#undef NEXT
+out:
+	build_free(&b);
+	diag_free(&d);
+	rm_tree();
+
+	/* Errors: at the link, with did-you-mean as written from the file. */
+	new_tree();
+	write_ok_tree();
+	put("chapters/01-intro.md",
+	    "---\ntitle: はじめに\nkey: intro\nnumbered: false\n---\n"
+	    "前文。[](02-mian.md)\n"
+	    "[](02-main.md#目標)、[](figures/x.svg)\n");
+	s = xmalloc(strlen(ch_main) + 64);
+	strcpy(s, ch_main);
+	strcpy(strstr(s, "表：主な指標"), "表：主な指標 {#Bad}");
+	strcat(s, strstr(ch_main, "表：主な指標") + strlen("表：主な指標"));
+	put("chapters/02-main.md", s);
+	free(s);
+	run(&b, &d);
+	CHECK_INT(count(&d, "unknown-link-target"), 3,
+	    "[unknown-link-target] three times");
+	CHECK_STR(where(&d, "unknown-link-target", "chapters/01-intro.md"),
+	    "6:4", "[unknown-link-target] at the link");
+	CHECK(strstr(msg_of(&d, "unknown-link-target"),
+	    "did you mean '02-main.md'") != NULL, "did you mean the file");
+	CHECK_STR(where(&d, "bad-key", "chapters/02-main.md"), "23:10",
+	    "[bad-key] a table id with a capital, at the key");
+	build_free(&b);
+	diag_free(&d);
+	rm_tree();
+}
+
 int
 main(void)
 {
@@ -812,5 +943,6 @@ main(void)
 	test_in_category();
 	test_patterns();
 	test_volumes();
+	test_xrefs();
 	return check_done();
 }
