@@ -395,6 +395,32 @@ is_heading(enum dev_stype st)
 	return st >= DEV_S_H1 && st <= DEV_S_H6;
 }
 
+/*
+ * Where a Note goes. Footnotes are set at the foot of the page: when a
+ * paragraph goes on to the next page, they come while it is open, and
+ * would be read in the middle of its sentence. Then the Note goes to the
+ * section (or box) around the paragraph, after it, and the paragraph
+ * goes on.
+ */
+static int
+note_parent(const struct tag *t)
+{
+	size_t i, k;
+
+	for (i = 1; i < t->depth; i++)
+		if (t->e[t->stack[i]].st == DEV_S_P)
+			break;
+	if (i == t->depth)
+		return t->stack[t->depth - 1];
+	for (k = i; k-- > 1;) {
+		enum dev_stype s = t->e[t->stack[k]].st;
+
+		if (s == DEV_S_SECT || s == DEV_S_PART || s == DEV_S_DIV)
+			return t->stack[k];
+	}
+	return t->stack[0];
+}
+
 void
 tag_struct_begin(struct tag *t, enum dev_stype st, const void *node)
 {
@@ -403,6 +429,8 @@ tag_struct_begin(struct tag *t, enum dev_stype st, const void *node)
 
 	if ((unsigned)st >= DEV_S_COUNT || st == DEV_S_DOCUMENT)
 		return;
+	if (st == DEV_S_NOTE)
+		pe = &t->e[parent = note_parent(t)];
 	/* The same inline node again, right after it closed: one element. */
 	if (joins(st) && node != NULL && pe->nkids > 0 &&
 	    pe->kids[pe->nkids - 1].kind == KID_ELEM) {
