@@ -538,7 +538,24 @@ str_suggest(const char *s, const char *const *cands, size_t n)
 	 * Two different names equally close (1-1-(5) against 1-1-(1) and
 	 * 1-1-(2)): a guess would send the user to the wrong one.
 	 */
-	return tie ? NULL : best;
+	if (best != NULL || tie)
+		return tie ? NULL : best;
+	/*
+	 * None close: the first word of exactly one name (focus for
+	 * focus_area), from four characters.
+	 */
+	if (len < 4)
+		return NULL;
+	len = strlen(s);
+	for (i = 0; i < n; i++) {
+		if (cands[i] == NULL || strncmp(cands[i], s, len) != 0 ||
+		    (cands[i][len] != '_' && cands[i][len] != '-'))
+			continue;
+		if (best != NULL && strcmp(best, cands[i]) != 0)
+			return NULL;
+		best = cands[i];
+	}
+	return best;
 }
 
 char *

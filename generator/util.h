@@ -103,7 +103,9 @@ int str_distance(const char *a, const char *b, int cap);
 /*
  * Of the candidates, the one closest to s if it is close enough to be a
  * likely typo ("did you mean"), else NULL; NULL too when two different
- * candidates are equally close (no guess). Borrowed pointer into cands.
+ * candidates are equally close (no guess). With none close, the one whose
+ * first word (before _ or -) s is, from four characters (focus for
+ * focus_area), if only one. Borrowed pointer into cands.
  */
 const char *str_suggest(const char *s, const char *const *cands, size_t n);
 

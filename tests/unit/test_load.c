@@ -255,6 +255,23 @@ test_transposed_key(void)
 	CHECK(msg_has("unknown-key", "did you mean 'labels'?"), "transposed letters get a hint");
 }
 
+/* A util function the loader's hints rest on: a name's first word. */
+static void
+test_suggest_first_word(void)
+{
+	static const char *const keys[] = { "focus_area", "pillar",
+	    "departments", "dept-x", "dept-y" };
+
+	CHECK_STR(str_suggest("focus", keys, 5), "focus_area",
+	    "the first word of one name: did you mean 'focus_area'");
+	CHECK(str_suggest("dept", keys, 5) == NULL,
+	    "the first word of two names: no guess");
+	CHECK(str_suggest("foc", keys, 5) == NULL,
+	    "three characters are too few to guess from");
+	CHECK_STR(str_suggest("pilar", keys, 5), "pillar",
+	    "a typo still wins");
+}
+
 static void
 test_bad_year(void)
 {
@@ -829,6 +846,7 @@ main(void)
 	test_missing_files();
 	test_unknown_key_japanese();
 	test_transposed_key();
+	test_suggest_first_word();
 	test_bad_year();
 	test_yaml12_and_ids();
 	test_bool_yes();
