@@ -63,6 +63,16 @@ dash(struct gctx *g, struct gcell *c)
 	piece(g, c, GP_DASH, "—")->spoken = "該当なし";
 }
 
+/* A sheet's one-line 概要 (summary:, "for lists" in the format), or — for none. */
+static void
+summary(struct gctx *g, struct gcell *c, const char *s)
+{
+	if (s != NULL && *s != '\0')
+		text(g, c, s);
+	else
+		dash(g, c);
+}
+
 static void
 link(struct gctx *g, struct gcell *c, const struct sheet_common *sc,
     const char *s)
@@ -176,9 +186,9 @@ value(struct gctx *g, struct gcell *c, const struct value *v, const char *unit)
 static struct gtable *
 project_table(struct gctx *g, const char *caption)
 {
-	const char *const h[] = { "番号", "事業名", "状態",
+	const char *const h[] = { "番号", "事業名", "概要", "状態",
 	    label_or(g->b->plan.labels.lead_department, "主管課") };
-	struct gtable *t = table(g, caption, "project-list", h, 4);
+	struct gtable *t = table(g, caption, "project-list", h, 5);
 
 	t->empty = "該当する事業はありません。";
 	return t;
@@ -207,9 +217,10 @@ project_rows(struct gctx *g, struct gtable *t, struct project *const *v,
 		if (relist && p->focus != NULL)
 			text(g, &r->cells[1], "【再掲】");
 		r->cells[1].flags = GC_ROWHEAD;
-		text(g, &r->cells[2], word_status(p->status));
-		r->cells[2].flags = GC_NOWRAP;
-		departments(g, &r->cells[3], &p->c.departments);
+		summary(g, &r->cells[2], p->c.summary);
+		text(g, &r->cells[3], word_status(p->status));
+		r->cells[3].flags = GC_NOWRAP;
+		departments(g, &r->cells[4], &p->c.departments);
 	}
 }
 
@@ -270,10 +281,10 @@ focus_tables(struct gctx *g)
 {
 	const struct plan *pl = &g->b->plan;
 	const char *const h[] = { "番号", label_or(pl->labels.focus_area,
-	    "重点事業"), "構成事業", label_or(pl->labels.lead_department,
+	    "重点事業"), "概要", "構成事業", label_or(pl->labels.lead_department,
 	    "主管課") };
 	struct gtable *all = table(g, arena_printf(g->a, "%s一覧",
-	    label_or(pl->labels.focus_area, "重点事業")), "focus-list", h, 4);
+	    label_or(pl->labels.focus_area, "重点事業")), "focus-list", h, 5);
 	size_t i, k;
 
 	all->empty = "該当する事業はありません。";
@@ -292,18 +303,19 @@ focus_tables(struct gctx *g)
 		r->cells[0].flags = GC_NOWRAP;
 		link(g, &r->cells[1], &f->c, f->c.title);
 		r->cells[1].flags = GC_ROWHEAD;
+		summary(g, &r->cells[2], f->c.summary);
 		for (k = 0; k < f->nmembers; k++) {
 			const struct project *p = f->members[k];
 
 			if (k > 0)
-				brk(g, &r->cells[2]);
-			text(g, &r->cells[2], arena_printf(g->a, "%s　",
+				brk(g, &r->cells[3]);
+			text(g, &r->cells[3], arena_printf(g->a, "%s　",
 			    p->id_focus != NULL ? p->id_focus : p->id));
-			link(g, &r->cells[2], &p->c, p->c.title);
+			link(g, &r->cells[3], &p->c, p->c.title);
 		}
 		if (f->nmembers == 0)
-			dash(g, &r->cells[2]);
-		departments(g, &r->cells[3], &f->c.departments);
+			dash(g, &r->cells[3]);
+		departments(g, &r->cells[4], &f->c.departments);
 	}
 	g->b->t_focus = all;
 }
