@@ -114,6 +114,9 @@ setup(void)
 	B.projects[0].c.title = "事業";
 	B.projects[0].c.url = "projects/p1.html";
 	B.projects[0].id = "1-1";
+	/* As resolve sets them: the plan period (model.h, year_from). */
+	B.projects[0].year_from = pl->from;
+	B.projects[0].year_to = pl->to;
 }
 
 struct fixture {
