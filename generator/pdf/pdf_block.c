@@ -229,7 +229,7 @@ xref_runs(struct pdf_ctx *pc, struct pdf_runs *r, const struct inline_node *in,
 	const struct xref *x = in->xref;
 	const struct layout_style *s2 = st;
 	const struct layout_tag *save = r->tag;
-	int other = x->volume != NULL && x->volume != pc->vol;
+	int other = x->volume != NULL && x->volume != pc->vol, page;
 
 	if (st->link_dest == NULL && st->link_uri == NULL && x->dest != NULL) {
 		if (!other && pdf_dest_known(pc, x->dest))
@@ -248,7 +248,11 @@ xref_runs(struct pdf_ctx *pc, struct pdf_runs *r, const struct inline_node *in,
 	else
 		runs_add(r, x->text, s2, in, in, 0, NULL);
 	r->tag = save;
-	if (other && x->where != NULL)
+	if (other && x->where != NULL && (page = pdf_xref_page(pc, x->volume,
+	    x->dest)) > 0)
+		pdf_runs_add(pc, r, arena_printf(&pc->a, "（%s p.%d）", x->where,
+		    page), st, in);
+	else if (other && x->where != NULL)
 		pdf_runs_add(pc, r, arena_printf(&pc->a, "（%s）", x->where), st,
 		    in);
 }

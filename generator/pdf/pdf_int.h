@@ -104,6 +104,12 @@ struct pdf_ctx {
 	const struct dev_info	*info;
 	int			 begun;		/* pass 2: begin_document sent */
 	int			 failed[2];	/* dev[i] failed (it said why): nothing more goes to it */
+	/*
+	 * The pages, as printed, of the places other volumes link to, for
+	 * the volumes already laid out: per volume of the plan, one per
+	 * volume->exports (0: not known). NULL in keikaku check.
+	 */
+	int *const		*xpages;
 };
 
 /* pdf_vol.c */
@@ -112,6 +118,9 @@ void pdf_dest(struct pdf_ctx *, const char *name);
 int pdf_dest_known(struct pdf_ctx *, const char *name);
 /* The arabic page number printed on the page of a pass-1 destination; 0 if unknown or in the front matter. */
 int pdf_dest_page(struct pdf_ctx *, const char *name);
+/* The printed page of dest in volume v, laid out before this one; 0 if unknown. */
+int pdf_xref_page(const struct pdf_ctx *, const struct volume *v,
+    const char *dest);
 void pdf_outline(struct pdf_ctx *, int level, const char *title,
     const char *dest);
 struct layout_page *pdf_page(struct pdf_ctx *);

@@ -783,9 +783,11 @@ volume_end(struct pdf_ctx *pc, size_t i, const char *outdir, const char *rel)
 static void
 volume_layout(struct pdf_ctx *pc, const struct build *b,
     const struct volume *v, struct fontset *fs, struct diag *d, int passes,
-    struct device *const *devs, size_t ndev, const struct dev_info *info)
+    struct device *const *devs, size_t ndev, const struct dev_info *info,
+    int *const *xpages)
 {
 	memset(pc, 0, sizeof(*pc));
+	pc->xpages = xpages;
 	pc->b = b;
 	pc->pl = &b->plan;
 	pc->vol = v;
@@ -823,9 +825,35 @@ volume_free(struct pdf_ctx *pc)
 	dm_free(&pc->found);
 }
 
+int
+pdf_xref_page(const struct pdf_ctx *pc, const struct volume *v,
+    const char *dest)
+{
+	size_t vi = (size_t)(v - pc->pl->volumes), lo = 0, hi, mid;
+	int c;
+
+	if (pc->xpages == NULL || vi >= pc->pl->nvolumes ||
+	    pc->xpages[vi] == NULL)
+		return 0;
+	for (hi = v->nexports; lo < hi;) {	/* exports are sorted */
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(v->exports[mid], dest)) == 0)
+			return pc->xpages[vi][mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/*
+ * xpages: the pages of other volumes' exports known so far; this
+ * volume's are filled in (xpages[its index]) once it is laid out.
+ */
 static int
 volume(const struct build *b, const struct volume *v, const char *outdir,
-    const struct font_config *fc, struct diag *d)
+    const struct font_config *fc, struct diag *d, int **xpages)
 {
 	struct pdf_ctx pc;
 	struct device *dev, *td, *devs[2];
@@ -865,7 +893,14 @@ volume(const struct build *b, const struct volume *v, const char *outdir,
 	if (td != NULL)
 		devs[ndev++] = td;
 	devs[ndev++] = dev;
-	volume_layout(&pc, b, v, &fs, d, 2, devs, ndev, &info);
+	volume_layout(&pc, b, v, &fs, d, 2, devs, ndev, &info, xpages);
+	if (v->nexports > 0) {
+		int *pg = xcalloc(v->nexports, sizeof(*pg));
+
+		for (size_t i = 0; i < v->nexports; i++)
+			pg[i] = pdf_dest_page(&pc, v->exports[i]);
+		xpages[v - b->plan.volumes] = pg;
+	}
 	if (td != NULL)
 		(void)volume_end(&pc, 0, outdir, arena_printf(&pc.a,
 		    "pdf/%s.layout.txt", v->key));
@@ -885,14 +920,26 @@ pdf_write(const struct build *b, const struct config *cfg, const char *outdir,
     struct diag *d)
 {
 	struct font_config fc;
-	size_t i;
+	size_t i, n = b->plan.nvolumes;
+	int **xpages = xcalloc(n + 1, sizeof(*xpages)), rc = 0, pass;
 
 	(void)cfg;
 	pdf_options(&b->plan, &fc, NULL);
-	for (i = 0; i < b->plan.nvolumes; i++)
-		if (volume(b, &b->plan.volumes[i], outdir, &fc, d) != 0)
-			return -1;
-	return 0;
+	/*
+	 * The volumes other volumes link to first, so that a reference to a
+	 * place in one can say its page (（重点事業・個別事業集 p.12）). The
+	 * files do not depend on the order; when two volumes link to each
+	 * other, the first says no page.
+	 */
+	for (pass = 0; pass < 2 && rc == 0; pass++)
+		for (i = 0; i < n && rc == 0; i++)
+			if ((b->plan.volumes[i].nexports > 0) == (pass == 0))
+				rc = volume(b, &b->plan.volumes[i], outdir, &fc, d,
+				    xpages);
+	for (i = 0; i < n; i++)
+		free(xpages[i]);
+	free(xpages);
+	return rc != 0 ? -1 : 0;
 }
 
 int
@@ -917,7 +964,7 @@ pdf_check(const struct build *b, struct diag *d)
 	}
 	for (i = 0; i < b->plan.nvolumes; i++) {
 		volume_layout(&pc, b, &b->plan.volumes[i], &fs, d, 1, NULL, 0,
-		    NULL);
+		    NULL, NULL);
 		volume_free(&pc);
 	}
 	fontset_free(&fs);

@@ -318,7 +318,9 @@ check_toc() {	# tree layout-dump
 # each is a link in a volume's layout, to dest="D" in V itself or to
 # dest="V.pdf#D" from another volume, and D is placed in V; a GoToR in a
 # PDF names a file of the same folder and a destination its /Dests holds
-# (pdfinfo -dests); a link written without text shows its reference text.
+# (pdfinfo -dests) and the referring volume says the page it lands on
+# (p.N, as that page's footer prints it); a link written without text
+# shows its reference text.
 check_xrefs() {	# tree
 	t=$1 out="$WORK/$1/pdf" bad="" nx=0 nr=0
 	grep ' link url .* ref "' "$WORK/$t.dump" >"$WORK/xrefs" || true
@@ -353,6 +355,15 @@ check_xrefs() {	# tree
 			elif ! pdfinfo -dests "$out/$fn" 2>/dev/null |
 			    grep -qF "\"$dn\""; then
 				echo "[GoToR $fn#$dn: no such named destination]"
+			else
+				# The page it lands on, as its footer prints it, is said: p.N）
+				pg=$(pdfinfo -dests "$out/$fn" 2>/dev/null |
+				    grep -F "\"$dn\"" | awk '{ print $1; exit }')
+				n=$(pdftotext -f "$pg" -l "$pg" -layout "$out/$fn" - 2>/dev/null |
+				    sed -n 's/^ *- \([0-9][0-9]*\) - *$/\1/p' | tail -1)
+				pdftotext -enc UTF-8 "$f" - 2>/dev/null | tr -d ' \n\f' |
+				    grep -qF "p.$n）" ||
+				    echo "[GoToR $fn#$dn: its page p.$n is not said]"
 			fi
 		    done >>"$WORK/xbad"
 	done
