@@ -485,13 +485,17 @@ page_ref(struct xctx *x, const struct xpage *pg)
 	return r;
 }
 
-/* At the link ([), with a suggestion from cands. */
+/*
+ * At the link ([), with a suggestion from cands, or (list_label) what
+ * there is when nothing is close and the list is short.
+ */
 static void
 unknown(struct xctx *x, const struct inline_node *in, const char *word,
-    struct names *cands, const char *fmt, const char *what)
+    struct names *cands, const char *list_label, const char *fmt,
+    const char *what)
 {
-	rctx_report(x->c, &in->span, "unknown-link-target", word, cands, NULL,
-	    fmt, in->url, what);
+	rctx_report(x->c, &in->span, "unknown-link-target", word, cands,
+	    list_label, fmt, in->url, what);
 }
 
 static void
@@ -511,9 +515,9 @@ link_to_page(struct xctx *x, struct inline_node *in, struct xpage *pg,
 	f = unescape(frag);
 	bl = find_frag(x->c, pg->doc, f, &cands, &h2);
 	if (bl == NULL)
-		unknown(x, in, f, &cands, "link '%s': %s has no heading or "
-		    "table of that name (a heading's text, or a table's "
-		    "{#key})", pg->file);
+		unknown(x, in, f, &cands, "headings and table ids",
+		    "link '%s': %s has no heading of that text and no "
+		    "table of that {#key}", pg->file);
 	else {
 		in->xref = block_ref(x, pg, bl, h2);
 		export(x, in->xref);
@@ -562,7 +566,7 @@ resolve_link(struct xctx *x, struct inline_node *in)
 					names_add(&cands, rel_from(c->a,
 					    x->cur->file, x->pages[i].file));
 			rel = arena_strndup(c->a, url, plen);
-			unknown(x, in, rel, &cands, "link '%s': %s is not a "
+			unknown(x, in, rel, &cands, NULL, "link '%s': %s is not a "
 			    "chapter, 重点事業 or project file of the plan",
 			    path);
 		}
@@ -579,7 +583,7 @@ resolve_link(struct xctx *x, struct inline_node *in)
 				names_add(&cands, rel_from(c->a, x->cur->file,
 				    x->figs[i].src));
 			rel = arena_strndup(c->a, url, plen);
-			unknown(x, in, rel, &cands, "link '%s': no figure of "
+			unknown(x, in, rel, &cands, NULL, "link '%s': no figure of "
 			    "the plan shows %s", path);
 		}
 	}
