@@ -1061,6 +1061,13 @@ md_plain_text(struct buf *b, const struct inline_node *n)
 			break;
 		case INL_FOOTREF:
 			break;
+		case INL_LINK:		/* a cross-reference without text: its reference */
+			if (n->children == NULL && n->xref != NULL &&
+			    n->xref->text != NULL)
+				buf_puts(b, n->xref->text);
+			else
+				md_plain_text(b, n->children);
+			break;
 		default:
 			md_plain_text(b, n->children);
 			break;

@@ -197,7 +197,8 @@ enum xref_kind {
 
 struct volume;
 struct chapter;
-struct sheet_common;
+struct focus_area;
+struct project;
 
 struct xref {
 	enum xref_kind		 kind;
@@ -207,6 +208,9 @@ struct xref {
 	const char		*url;		/* the site page: chapters/current.html */
 	const char		*anchor;	/* in the page, or NULL for the page itself */
 	const char		*dest;		/* the PDF destination (ch-current.fig-1) */
+	struct chapter		*chapter;	/* the page that holds it: a chapter, */
+	struct focus_area	*focus;		/* a 重点事業 */
+	struct project		*project;	/* or a project */
 	struct volume		*volume;	/* the PDF volume that prints it, or NULL */
 	const char		*where;		/* that volume as a reader names it (重点事業・個別事業集), or NULL */
 };

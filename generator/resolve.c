@@ -1410,9 +1410,10 @@ resolve(struct build *b, struct diag *d)
 	resolve_years(b);
 	resolve_register(&c);
 	resolve_glossary(&c);
+	resolve_xrefs(&c);
 	resolve_volumes(&c);
 	resolve_departments(&c);
-	resolve_xrefs(&c);
+	resolve_xref_volumes(&c);
 	resolve_tables(b);
 
 	names_free(&c.dept_names);

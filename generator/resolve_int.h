@@ -113,7 +113,12 @@ void resolve_register(struct rctx *);
 void resolve_volumes(struct rctx *);
 void resolve_departments(struct rctx *);
 
-/* resolve_xref.c: links to places in the plan (after resolve_volumes). */
+/*
+ * resolve_xref.c: links to places in the plan: their targets and texts
+ * (every number known, before resolve_volumes), then their volumes
+ * (after it).
+ */
 void resolve_xrefs(struct rctx *);
+void resolve_xref_volumes(struct rctx *);
 
 #endif

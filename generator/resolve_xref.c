@@ -16,8 +16,13 @@
  * link has none (第2章　現状と課題, 図2-1), the site page and anchor, the
  * PDF destination and the volume that prints it. A link to a .md or image
  * file that is not such a place is unknown-link-target; a link to any
- * other file (a PDF on the city's site) stays as written. Runs after
- * resolve_volumes(): every number and volume is known.
+ * other file (a PDF on the city's site) stays as written.
+ *
+ * resolve_xrefs() runs when every number is known and before the
+ * volumes, whose tables of contents print a heading's reference text;
+ * resolve_xref_volumes() then gives each reference the volume that
+ * prints its target, and each volume the destinations other volumes
+ * link to (its exports).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +55,8 @@ struct xctx {
 	struct xfig	*figs;
 	size_t		 nfigs, figcap;
 	struct xpage	*cur;		/* the page being walked */
+	struct volume	**fvol;		/* per 重点事業 and project: the volume that prints it (phase 2) */
+	struct volume	**pvol;
 	const char	**exports;	/* per volume: a growing list (names) */
 };
 
@@ -243,24 +250,45 @@ short_title(struct rctx *c, const struct volume *v)
 /* The index                                                            */
 /* ------------------------------------------------------------------ */
 
+/* The volume that prints a chapter, 重点事業 or project (one is given). */
 static struct volume *
-volume_of(struct build *b, const struct xpage *pg)
+volume_of(const struct xctx *x, const struct chapter *ch,
+    const struct focus_area *focus, const struct project *project)
 {
+	const struct build *b = x->c->b;
+
+	if (ch != NULL)
+		return ch->volume;
+	if (focus != NULL && x->fvol != NULL)
+		return x->fvol[focus - b->focus];
+	if (project != NULL && x->pvol != NULL)
+		return x->pvol[project - b->projects];
+	return NULL;
+}
+
+/* The first volume that prints each 重点事業 and project, in one walk. */
+static void
+sheet_volumes(struct xctx *x)
+{
+	struct build *b = x->c->b;
 	size_t i, k;
 
-	if (pg->ch != NULL)
-		return pg->ch->volume;
+	x->fvol = xcalloc(b->nfocus + 1, sizeof(*x->fvol));
+	x->pvol = xcalloc(b->nprojects + 1, sizeof(*x->pvol));
 	for (i = 0; i < b->plan.nvolumes; i++) {
 		struct volume *v = &b->plan.volumes[i];
 
-		for (k = 0; k < v->nitems; k++)
-			if ((pg->focus != NULL && v->items[k].kind ==
-			    VI_FOCUS_AREA && v->items[k].focus == pg->focus) ||
-			    (pg->project != NULL && v->items[k].kind ==
-			    VI_PROJECT && v->items[k].project == pg->project))
-				return v;
+		for (k = 0; k < v->nitems; k++) {
+			const struct vol_item *it = &v->items[k];
+
+			if (it->kind == VI_FOCUS_AREA && it->focus != NULL &&
+			    x->fvol[it->focus - b->focus] == NULL)
+				x->fvol[it->focus - b->focus] = v;
+			else if (it->kind == VI_PROJECT && it->project != NULL &&
+			    x->pvol[it->project - b->projects] == NULL)
+				x->pvol[it->project - b->projects] = v;
+		}
 	}
-	return NULL;
 }
 
 static void
@@ -317,7 +345,6 @@ index_pages(struct xctx *x)
 	w.blk = fig_blk;
 	w.arg = x;
 	for (i = 0; i < n; i++) {
-		x->pages[i].volume = volume_of(b, &x->pages[i]);
 		x->cur = &x->pages[i];
 		rwalk_doc(&w, x->pages[i].doc, 1);
 	}
@@ -424,9 +451,9 @@ new_ref(struct xctx *x, enum xref_kind k, const struct xpage *pg,
 	r->block = bl;
 	r->url = page_url(pg);
 	r->anchor = anchor;
-	r->volume = pg->volume;
-	if (r->volume != NULL)
-		r->where = short_title(c, r->volume);
+	r->chapter = pg->ch;
+	r->focus = pg->focus;
+	r->project = pg->project;
 	if (page_anchor(pg) != NULL)
 		r->dest = anchor != NULL ? arena_printf(c->a, "%s.%s",
 		    page_anchor(pg), anchor) : page_anchor(pg);
@@ -509,7 +536,6 @@ link_to_page(struct xctx *x, struct inline_node *in, struct xpage *pg,
 
 	if (frag == NULL || *frag == '\0') {
 		in->xref = page_ref(x, pg);
-		export(x, in->xref);
 		return;
 	}
 	f = unescape(frag);
@@ -518,10 +544,8 @@ link_to_page(struct xctx *x, struct inline_node *in, struct xpage *pg,
 		unknown(x, in, f, &cands, "headings and table ids",
 		    "link '%s': %s has no heading of that text and no "
 		    "table of that {#key}", pg->file);
-	else {
+	else
 		in->xref = block_ref(x, pg, bl, h2);
-		export(x, in->xref);
-	}
 	names_free(&cands);
 	free(f);
 }
@@ -575,7 +599,6 @@ resolve_link(struct xctx *x, struct inline_node *in)
 			if (strcmp(x->figs[i].src, path) == 0) {
 				in->xref = block_ref(x, x->figs[i].page,
 				    x->figs[i].block, NULL);
-				export(x, in->xref);
 				found = x->figs[i].page;
 			}
 		if (found == NULL) {
@@ -604,28 +627,69 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-void
-resolve_xrefs(struct rctx *c)
+/* Calls inl on every inline of every page, with x->cur its page. */
+static void
+walk_pages(struct rctx *c, void (*inl)(struct rwalk *, struct inline_node *),
+    int volumes)
 {
-	struct build *b = c->b;
 	struct xctx x;
 	struct rwalk w;
 	size_t i;
 
 	memset(&x, 0, sizeof(x));
 	x.c = c;
+	index_pages(&x);
+	if (volumes)
+		sheet_volumes(&x);
+	memset(&w, 0, sizeof(w));
+	w.inl = inl;
+	w.arg = &x;
+	for (i = 0; i < x.npages; i++) {
+		x.cur = &x.pages[i];
+		x.cur->volume = volume_of(&x, x.cur->ch, x.cur->focus,
+		    x.cur->project);
+		rwalk_doc(&w, x.pages[i].doc, 1);
+	}
+	free(x.pages);
+	free(x.figs);
+	free(x.fvol);
+	free(x.pvol);
+}
+
+void
+resolve_xrefs(struct rctx *c)
+{
+	walk_pages(c, xref_inl, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Volumes                                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+vol_inl(struct rwalk *w, struct inline_node *in)
+{
+	struct xctx *x = w->arg;
+	struct xref *r = in->xref;
+
+	if (in->type != INL_LINK || r == NULL)
+		return;
+	r->volume = volume_of(x, r->chapter, r->focus, r->project);
+	r->where = r->volume != NULL ? short_title(x->c, r->volume) : NULL;
+	export(x, r);
+}
+
+void
+resolve_xref_volumes(struct rctx *c)
+{
+	struct build *b = c->b;
+	size_t i;
+
 	for (i = 0; i < b->plan.nvolumes; i++) {
 		b->plan.volumes[i].exports = NULL;
 		b->plan.volumes[i].nexports = 0;
 	}
-	index_pages(&x);
-	memset(&w, 0, sizeof(w));
-	w.inl = xref_inl;
-	w.arg = &x;
-	for (i = 0; i < x.npages; i++) {
-		x.cur = &x.pages[i];
-		rwalk_doc(&w, x.pages[i].doc, 1);
-	}
+	walk_pages(c, vol_inl, 1);
 	/* The exports move into the arena, sorted for the name tree. */
 	for (i = 0; i < b->plan.nvolumes; i++) {
 		struct volume *v = &b->plan.volumes[i];
@@ -639,6 +703,4 @@ resolve_xrefs(struct rctx *c)
 		free(v->exports);
 		v->exports = e;
 	}
-	free(x.pages);
-	free(x.figs);
 }

@@ -825,7 +825,7 @@ test_xrefs(void)
 	    "[](../figures/x.svg)、[](../projects/a.md)、"
 	    "[](../projects/fa/01-fa-one.md)、[](02-main.md#%E8%83%8C%E6%99%AF)、"
 	    "[](#導入)、[](https://example.jp/)、[](../registers/old.pdf)\n"
-	    "\n## 導入 {-}\n");
+	    "\n## 導入 {-}\n\n## [](02-main.md)との関係\n");
 	s = xmalloc(strlen(ch_main) + 64);
 	strcpy(s, ch_main);
 	strcpy(strstr(s, "表：主な指標"), "表：主な指標 {#shihyo}");
@@ -897,6 +897,17 @@ test_xrefs(void)
 	CHECK_INT(jig->nexports, 2, "the 事業集 exports what the 本編 links to");
 	CHECK_STR(jig->nexports > 0 ? jig->exports[0] : NULL, "fa-fa-one",
 	    "exports sorted");
+	{
+		size_t k;
+		const char *tt = NULL;
+
+		for (k = 0; k < hon->ntoc; k++)
+			if (hon->toc[k].title != NULL &&
+			    strstr(hon->toc[k].title, "との関係") != NULL)
+				tt = hon->toc[k].title;
+		CHECK_STR(tt, "第1章　計画の趣旨との関係",
+		    "a heading's reference text in the table of contents");
+	}
 	CHECK_INT(hon->nexports, 1, "the 本編 exports what a sheet links to");
 	CHECK_STR(hon->nexports > 0 ? hon->exports[0] : NULL, "ch-main.sec-2",
 	    "a heading as a named destination");
