@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve } from './serve.mjs';
+import { pages, ok, failures } from './tap.mjs';
 import { launch, AXE, VNU } from './browser.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -48,31 +49,6 @@ if (!site || !fs.existsSync(path.join(site, 'index.html'))) {
 	process.exit(1);
 }
 const label = path.basename(path.dirname(path.resolve(site))) + '/site';
-
-function pages(dir, rel = '') {
-	let out = [];
-	for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })
-		.sort((a, b) => a.name.localeCompare(b.name))) {
-		const r = rel ? `${rel}/${e.name}` : e.name;
-		if (e.isDirectory())
-			out = out.concat(pages(dir, r));
-		else if (e.name.endsWith('.html'))
-			out.push(r);
-	}
-	return out;
-}
-
-let failed = 0;
-function ok(cond, what, explain = []) {
-	if (cond) {
-		console.log(`ok - ${what}`);
-	} else {
-		failed++;
-		console.log(`not ok - ${what}`);
-		for (const line of explain)
-			console.log(`# ${String(line).replace(/\n/g, '\n# ')}`);
-	}
-}
 
 const list = pages(site);
 const { server, url } = await serve(site, base);
@@ -380,4 +356,4 @@ const unparsed = out.includes('Error') && byFile.size === 0;
 for (const p of list)
 	ok(!byFile.has(p) && !unparsed, `${label}/${p}: Nu Html Checker, 0 errors`,
 		unparsed ? out.split('\n').slice(0, 10) : (byFile.get(p) || []).slice(0, 10));
-process.exit(failed ? 1 : 0);
+process.exit(failures() ? 1 : 0);

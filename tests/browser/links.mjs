@@ -12,6 +12,7 @@
 // a regular expression reads them reliably.
 import fs from 'node:fs';
 import path from 'node:path';
+import { files, ok, failures } from './tap.mjs';
 
 const site = process.argv[2];
 if (!site || !fs.existsSync(path.join(site, 'index.html'))) {
@@ -19,15 +20,6 @@ if (!site || !fs.existsSync(path.join(site, 'index.html'))) {
 	process.exit(1);
 }
 const label = path.basename(path.dirname(path.resolve(site))) + '/site';
-
-function files(dir, rel = '') {
-	let out = [];
-	for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-		const r = rel ? `${rel}/${e.name}` : e.name;
-		out = e.isDirectory() ? out.concat(files(dir, r)) : out.concat([r]);
-	}
-	return out.sort();
-}
 
 const unescape = (v) => v.replace(/&quot;/g, '"').replace(/&lt;/g, '<')
 	.replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -45,16 +37,6 @@ for (const p of pages) {
 	const html = fs.readFileSync(path.join(site, p), 'utf8');
 	text.set(p, html);
 	idsOf.set(p, attrs(html, 'id'));
-}
-
-let failed = 0;
-function ok(cond, what, explain) {
-	console.log(`${cond ? 'ok' : 'not ok'} - ${what}`);
-	if (!cond) {
-		failed++;
-		for (const e of explain.slice(0, 10))
-			console.log(`# ${e}`);
-	}
 }
 
 for (const p of pages) {
@@ -118,7 +100,7 @@ for (const p of pages) {
 	else if (/script-src[^;]*(unsafe-inline|\*)/.test(csp[1]) ||
 		(!/script-src/.test(csp[1]) && !/default-src 'none'/.test(csp[1])))
 		problems.push(`the CSP allows scripts: ${csp[1]}`);
-	ok(problems.length === 0, `${label}/${p}: links, ids and references resolve; only safe URLs; no script or inline style`, problems);
+	ok(problems.length === 0, `${label}/${p}: links, ids and references resolve; only safe URLs; no script or inline style`, problems, 10);
 }
 
 const sitemap = fs.existsSync(path.join(site, 'sitemap.xml')) ?
@@ -145,4 +127,4 @@ if (sitemap === '' && process.env.SITEMAP_REQUIRED !== '1') {
 		[...missing.map((m) => `missing ${m}`), ...extra.map((e) => `not a page: ${e}`),
 			...relative.map((r) => `not absolute: ${r}`)]);
 }
-process.exit(failed ? 1 : 0);
+process.exit(failures() ? 1 : 0);

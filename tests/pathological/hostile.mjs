@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { serve } from '../browser/serve.mjs';
+import { pages, ok, failures } from '../browser/tap.mjs';
 import { CHROMIUM, ARGS } from '../browser/browser.mjs';
 
 const require = createRequire(import.meta.url);
@@ -60,31 +61,6 @@ const KNOWN = {
 	H61: 'the text of [[text|key]] keeps backslash escapes and entities as written (md_inline.c)',
 };
 const LAST = 83;
-
-function pages(dir, rel = '') {
-	let out = [];
-	for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })
-		.sort((a, b) => a.name.localeCompare(b.name))) {
-		const r = rel ? `${rel}/${e.name}` : e.name;
-		if (e.isDirectory())
-			out = out.concat(pages(dir, r));
-		else if (e.name.endsWith('.html'))
-			out.push(r);
-	}
-	return out;
-}
-
-let failed = 0;
-function ok(cond, what, explain = []) {
-	if (cond) {
-		console.log(`ok - ${what}`);
-	} else {
-		failed++;
-		console.log(`not ok - ${what}`);
-		for (const line of explain.slice(0, 15))
-			console.log(`# ${String(line).replace(/\n/g, '\n# ')}`);
-	}
-}
 
 // Everything a page says, as the DOM holds it: text, and the attributes a
 // user or an assistive technology reads.
@@ -217,4 +193,4 @@ ok(missing.length === 0, `hostile: every field that reaches the site was checked
 	missing.map((t) => `${t} is printed nowhere`));
 for (const [t, why] of Object.entries(KNOWN))
 	console.log(`# known: ${t}: ${why}`);
-process.exit(failed ? 1 : 0);
+process.exit(failures() ? 1 : 0);
